@@ -1,7 +1,10 @@
 package kr.outage.compensation.incident.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -40,15 +43,44 @@ public class ProblemMappers {
         return respond(ProblemType.VALIDATION_FAILED, detail, uri, errors);
     }
 
-    @ServerExceptionMapper
+    /** Listed explicitly: Quarkus's own mapper for mismatched input is more specific than JsonProcessingException. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, JsonParseException.class})
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? jsonPath(m) : null;
-        String detail = field == null || field.isEmpty()
-                ? "The body could not be read as JSON: " + e.getOriginalMessage()
-                : "Field '" + field + "' has the wrong type or format: " + e.getOriginalMessage();
-        List<Problem.FieldError> errors = field == null || field.isEmpty() ? null
-                : List.of(new Problem.FieldError(field, "has the wrong type or format"));
-        return respond(ProblemType.MALFORMED_BODY, detail, uri, errors);
+        String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
+        if (field.isEmpty()) {
+            String expected = e instanceof MismatchedInputException m ? " (expected " + describe(m.getTargetType()) + ")" : "";
+            return respond(ProblemType.MALFORMED_BODY, "The body is not a readable JSON document" + expected, uri, null);
+        }
+        String message = "must be " + (e instanceof MismatchedInputException m ? describe(m.getTargetType()) : "well-formed");
+        return respond(ProblemType.MALFORMED_BODY, "Field '" + field + "' " + message, uri,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** What the client should have sent, in JSON terms rather than Java class names. */
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date-time with offset, e.g. 2022-10-15T15:19:00+09:00";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+        }
+        return "an object";
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
