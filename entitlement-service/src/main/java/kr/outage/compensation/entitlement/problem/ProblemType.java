@@ -1,0 +1,39 @@
+package kr.outage.compensation.entitlement.problem;
+
+/** Every kind of error this service reports, with its HTTP status and stable type URI. */
+public enum ProblemType {
+    VALIDATION_FAILED(400, "validation-failed", "The request has invalid fields"),
+    MALFORMED_BODY(400, "malformed-body", "The request body is not valid JSON of the expected shape"),
+    INVALID_PARAMETER(400, "invalid-parameter", "A query or path parameter is invalid"),
+    UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
+    FORBIDDEN(403, "forbidden", "The caller lacks the role this operation requires"),
+    NOT_FOUND(404, "not-found", "No such resource"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed on this resource"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
+    CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "A dependency is unavailable; try again later"),
+    INTERNAL(500, "internal-error", "Unexpected error");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String uri() {
+        return Problem.TYPE_BASE + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,37 @@
+package kr.outage.compensation.payout.problem;
+
+import java.util.List;
+
+/** A domain refusal that maps one-to-one onto a problem response. */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, null);
+    }
+
+    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.errors = errors;
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(ProblemType.NOT_FOUND, what);
+    }
+
+    public static ProblemException invalidParameter(String name, String message) {
+        return new ProblemException(ProblemType.INVALID_PARAMETER, name + " " + message,
+                List.of(new Problem.FieldError(name, message)));
+    }
+}
