@@ -1,0 +1,32 @@
+# Shared helpers of the benchmark scripts (sourced, not run).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export JWT_PUBLIC_KEY_LOCATION="$ROOT/dev-keys/dev-jwt-public.pem"
+export DB_HOST="${DB_HOST:-127.0.0.1}" DB_PORT="${DB_PORT:-5432}"
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "installing $2" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; fi
+}
+
+recreate_db() {
+  psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -qc "drop database if exists $1 with (force)" >/dev/null
+  psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -qc "create database $1" >/dev/null
+}
+
+build_jars() {
+  if [ "${SKIP_BUILD:-false}" != true ]; then
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+  fi
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+machine_note() {
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs);"\
+       "$(java -version 2>&1 | head -1); PostgreSQL $(psql -h "$DB_HOST" -U postgres -tAc 'show server_version'); $(date -u +%Y-%m-%d)"
+}
+
+now_ms() { date +%s%3N; }
