@@ -11,8 +11,13 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed on this resource"),
     NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    DUPLICATE_CLAIM(409, "duplicate-claim", "This business already claimed for this program and service"),
+    PROGRAM_RULE_VIOLATED(422, "program-rule-violated", "The program definition is inconsistent"),
+    INTAKE_CLOSED(422, "intake-closed", "Claims are not accepted at this time"),
+    SERVICE_NOT_COVERED(422, "service-not-covered", "The program does not cover this service, or the incident did not impair it"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "This Idempotency-Key was used for a different request"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json"),
-    SERVICE_UNAVAILABLE(503, "service-unavailable", "A dependency is unavailable; try again later"),
+    INCIDENT_SERVICE_UNAVAILABLE(503, "incident-service-unavailable", "incident-service cannot confirm the incident now; try again later"),
     INTERNAL(500, "internal-error", "Unexpected error");
 
     private final int status;

@@ -1,0 +1,67 @@
+package kr.outage.compensation.payout.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The published formula, in whole won, rounding down once at the end of each step:
+ *
+ * <pre>
+ *   plausible cap = floor(max daily sales of the category x impaired seconds / 86,400)   (no cap if not set)
+ *   basis         = min(reported loss, plausible cap)
+ *   assessed loss = floor(basis x operating margin x alternative factor x platform share)
+ * </pre>
+ *
+ * The assessed loss picks the first tier whose bound it does not exceed; above the review
+ * threshold the committee decides. A tier's evidence must be present, or the claim waits for it.
+ */
+public final class LossAssessment {
+
+    private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+
+    private LossAssessment() {
+    }
+
+    public record Result(long assessedLoss, Long plausibleCap, boolean capped, Integer tier, Long support,
+                         ClaimState state, List<String> missingEvidence, String explanation) {
+    }
+
+    public static Result assess(AssessmentParameters parameters, List<SupportTier> tiers, long reviewThreshold,
+                                List<String> reviewEvidence, String category, String service, long reportedLoss,
+                                long impairedSeconds, Set<String> evidenceProvided) {
+        BigDecimal margin = parameters.operatingMargins().get(category);
+        BigDecimal share = parameters.platformShares().get(service);
+        Long maxDaily = parameters.maxDailySalesOrEmpty().get(category);
+        Long cap = maxDaily == null ? null : BigDecimal.valueOf(maxDaily).multiply(BigDecimal.valueOf(impairedSeconds))
+                .divide(SECONDS_PER_DAY, 0, RoundingMode.DOWN).longValueExact();
+        long basis = cap == null ? reportedLoss : Math.min(reportedLoss, cap);
+        long assessed = BigDecimal.valueOf(basis).multiply(margin).multiply(parameters.alternativeAvailabilityFactor())
+                .multiply(share).setScale(0, RoundingMode.DOWN).longValueExact();
+        String explanation = String.format("floor(%,d x margin %s x alternatives %s x share %s) = %,d KRW%s",
+                basis, margin.toPlainString(), parameters.alternativeAvailabilityFactor().toPlainString(),
+                share.toPlainString(), assessed,
+                cap != null && reportedLoss > cap ? String.format(" (reported %,d capped at %,d for %d s impaired)",
+                        reportedLoss, cap, impairedSeconds) : "");
+        if (assessed > reviewThreshold) {
+            List<String> missing = missing(reviewEvidence, evidenceProvided);
+            return new Result(assessed, cap, cap != null && reportedLoss > cap, null, null, ClaimState.AWAITING_REVIEW,
+                    missing, explanation);
+        }
+        for (int i = 0; i < tiers.size(); i++) {
+            SupportTier tier = tiers.get(i);
+            if (assessed <= tier.upTo()) {
+                List<String> missing = missing(tier.evidence(), evidenceProvided);
+                ClaimState state = missing.isEmpty() ? ClaimState.APPROVED : ClaimState.EVIDENCE_REQUESTED;
+                return new Result(assessed, cap, cap != null && reportedLoss > cap, i + 1, tier.support(), state,
+                        missing, explanation);
+            }
+        }
+        throw new IllegalStateException("tiers do not reach the review threshold " + reviewThreshold);
+    }
+
+    private static List<String> missing(List<String> required, Set<String> provided) {
+        return required == null ? List.of() : required.stream().filter(r -> !provided.contains(r)).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package kr.outage.compensation.payout.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "claim")
+public class ClaimEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "program_id")
+    public UUID programId;
+    @Column(name = "business_number")
+    public String businessNumber;
+    @Column(name = "business_name")
+    public String businessName;
+    public String category;
+    public String service;
+    @Column(name = "reported_loss")
+    public long reportedLoss;
+    @Column(name = "loss_basis")
+    public String lossBasis;
+    @Column(name = "bank_name")
+    public String bankName;
+    @Column(name = "bank_account")
+    public String bankAccount;
+    @Column(name = "account_holder")
+    public String accountHolder;
+    /** Evidence references as a JSON array of {type, ref}. */
+    public String evidence;
+    public String state;
+    @Column(name = "impaired_seconds")
+    public long impairedSeconds;
+    @Column(name = "assessed_loss")
+    public long assessedLoss;
+    @Column(name = "assessment_detail")
+    public String assessmentDetail;
+    public Integer tier;
+    @Column(name = "support_amount")
+    public Long supportAmount;
+    @Column(name = "missing_evidence")
+    public String[] missingEvidence;
+    @Column(name = "filed_at")
+    public Instant filedAt;
+    @Column(name = "filed_by")
+    public String filedBy;
+}

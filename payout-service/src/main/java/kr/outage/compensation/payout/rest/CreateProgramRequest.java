@@ -1,0 +1,46 @@
+package kr.outage.compensation.payout.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Body of {@code POST /api/v1/programs}: a small-business support program for one incident. */
+public record CreateProgramRequest(
+        @NotNull UUID incidentId,
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @Valid Intake intake,
+        @NotEmpty @Size(max = 50) List<@NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String> services,
+        @NotNull @Valid Assessment assessment,
+        @NotEmpty @Size(max = 10) @Valid List<@NotNull Tier> tiers,
+        @NotNull @Positive Long reviewThreshold,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String> reviewEvidence) {
+
+    /** Claims are accepted from the start of {@code opensOn} to the end of {@code closesOn}, in {@code zone}. */
+    public record Intake(@NotNull LocalDate opensOn, @NotNull LocalDate closesOn, @NotBlank @Size(max = 64) String zone) {
+    }
+
+    public record Assessment(
+            @NotEmpty Map<@Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String,
+                    @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal> operatingMargins,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal alternativeAvailabilityFactor,
+            @NotEmpty Map<@Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String,
+                    @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal> platformShares,
+            Map<@Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String, @NotNull @Positive Long> maxDailySales) {
+    }
+
+    public record Tier(@NotNull @Positive Long upTo, @NotNull @Positive Long support,
+                       @Size(max = 20) List<@NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String> evidence) {
+    }
+}

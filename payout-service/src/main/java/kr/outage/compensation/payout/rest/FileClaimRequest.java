@@ -1,0 +1,36 @@
+package kr.outage.compensation.payout.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Body of {@code POST /api/v1/programs/{id}/claims}. */
+public record FileClaimRequest(
+        @NotNull String businessRegistrationNumber,
+        @NotBlank @Size(max = 200) String businessName,
+        @NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String category,
+        @NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String service,
+        @NotNull @Positive Long reportedLoss,
+        @Size(max = 2000) String lossBasis,
+        @NotNull @Valid BankAccount bankAccount,
+        @Size(max = 50) @Valid List<@NotNull Evidence> evidence) {
+
+    public List<Evidence> evidenceOrEmpty() {
+        return evidence == null ? List.of() : evidence;
+    }
+
+    public record BankAccount(@NotBlank @Size(max = 100) String bank,
+                              @NotNull @Pattern(regexp = "[0-9][0-9-]{5,30}", message = "must be digits and '-'") String accountNumber,
+                              @NotBlank @Size(max = 200) String holder) {
+    }
+
+    /** A reference to a document held elsewhere (e.g. a storage key), with its type. */
+    public record Evidence(@NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String type,
+                           @NotBlank @Size(max = 500) String ref) {
+    }
+}

@@ -1,0 +1,65 @@
+package kr.outage.compensation.payout.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.payout.security.Roles;
+import kr.outage.compensation.payout.service.ProgramRegistry;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/programs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Programs", description = "Small-business support programs")
+public class ProgramResource {
+
+    @Inject
+    ProgramRegistry programs;
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Operation(summary = "Define a support program for an incident",
+            description = "The incident must exist in incident-service and have impaired every listed service.")
+    public Uni<Response> create(@NotNull @Valid CreateProgramRequest request, SecurityContext security, UriInfo uri) {
+        return programs.create(request, security.getUserPrincipal().getName())
+                .map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())
+                        .entity(ProgramView.of(p, clock.instant())).build());
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "All programs, newest first")
+    public Uni<List<ProgramView>> list() {
+        return programs.all().map(all -> all.stream().map(p -> ProgramView.of(p, clock.instant())).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "A program's published terms")
+    public Uni<ProgramView> get(@PathParam("id") UUID id) {
+        return programs.find(id).map(found -> ProgramView.of(
+                found.orElseThrow(() -> ProblemException.notFound("No program " + id)), clock.instant()));
+    }
+}

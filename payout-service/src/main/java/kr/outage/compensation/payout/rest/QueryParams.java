@@ -1,0 +1,26 @@
+package kr.outage.compensation.payout.rest;
+
+import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.payout.problem.ProblemType;
+
+/** Strict query parameters: a bad value is a 400 naming the parameter, not a silent default. */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static int intInRange(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ProblemException.field(ProblemType.INVALID_PARAMETER, name, "must be a whole number from " + min + " to " + max);
+    }
+}

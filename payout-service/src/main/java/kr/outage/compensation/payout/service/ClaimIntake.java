@@ -1,0 +1,216 @@
+package kr.outage.compensation.payout.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kr.outage.compensation.payout.client.IncidentGateway;
+import kr.outage.compensation.payout.client.IncidentServiceUnavailable;
+import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
+import kr.outage.compensation.payout.domain.ClaimState;
+import kr.outage.compensation.payout.domain.LossAssessment;
+import kr.outage.compensation.payout.persistence.ClaimEntity;
+import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.payout.rest.ClaimView;
+import kr.outage.compensation.payout.rest.FileClaimRequest;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Takes a claim in: checks it against the program (category, service, intake window), asks
+ * incident-service how long the service was impaired, assesses it, and stores it exactly once per
+ * Idempotency-Key and once per business, program and service. A refused claim stores nothing.
+ */
+@ApplicationScoped
+public class ClaimIntake {
+
+    static final String SCOPE = "file-claim";
+
+    @Inject
+    ProgramRegistry programs;
+    @Inject
+    IncidentGateway incidents;
+    @Inject
+    IdempotencyStore idempotency;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    public Uni<IdempotencyStore.StoredResponse> file(UUID programId, FileClaimRequest request, String key, String principal) {
+        BusinessRegistrationNumber business = BusinessRegistrationNumber.parse(request.businessRegistrationNumber())
+                .orElseThrow(() -> ProblemException.field(ProblemType.VALIDATION_FAILED, "businessRegistrationNumber",
+                        "is not a valid business registration number (10 digits, e.g. 123-45-67890, with a valid check digit)"));
+        String requestHash = hash(programId, request);
+        Instant receivedAt = clock.instant();
+        return Panache.withSession(() -> idempotency.replay(SCOPE, principal, key, requestHash)).chain(replayed -> replayed.isPresent()
+                ? Uni.createFrom().item(replayed.get())
+                : programs.find(programId).chain(found -> {
+                    Program program = found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
+                    checkAgainstProgram(program, request, receivedAt);
+                    return incidents.impact(program.incidentId(), request.service())
+                            .onFailure().transform(IncidentServiceUnavailable::wrap)
+                            .chain(impact -> {
+                                long impairedSeconds = impact.map(i -> i.everImpaired() ? i.totalImpairedSeconds() : 0L).orElse(0L);
+                                if (impairedSeconds == 0) {
+                                    throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, "service",
+                                            "was not impaired by the program's incident, according to incident-service");
+                                }
+                                ClaimEntity claim = assess(program, request, business, impairedSeconds, receivedAt, principal);
+                                return Panache.withTransaction(() -> store(claim, key, requestHash, principal))
+                                        .onFailure(ClaimIntake::isDuplicate).recoverWithUni(() -> duplicateOf(claim));
+                            });
+                }));
+    }
+
+    private static void checkAgainstProgram(Program program, FileClaimRequest request, Instant receivedAt) {
+        if (!program.assessment().operatingMargins().containsKey(request.category())) {
+            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "category",
+                    "must be one of " + String.join(", ", program.assessment().operatingMargins().keySet().stream().sorted().toList()));
+        }
+        if (!program.services().contains(request.service())) {
+            throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, "service",
+                    "is not covered by this program; it covers " + String.join(", ", program.services()));
+        }
+        if (!program.intake().isOpenAt(receivedAt)) {
+            throw new ProblemException(ProblemType.INTAKE_CLOSED, String.format(
+                    "Claims are accepted from %s to %s (%s, %s inclusive)", program.intake().opensAt(),
+                    program.intake().closesAt(), program.intake().opensOn(), program.intake().closesOn()),
+                    null, Map.of("intakeOpensAt", program.intake().opensAt().toString(),
+                    "intakeClosesAt", program.intake().closesAt().toString()));
+        }
+    }
+
+    private ClaimEntity assess(Program program, FileClaimRequest request, BusinessRegistrationNumber business,
+                               long impairedSeconds, Instant receivedAt, String principal) {
+        Set<String> evidenceTypes = request.evidenceOrEmpty().stream().map(FileClaimRequest.Evidence::type).collect(Collectors.toSet());
+        LossAssessment.Result result = LossAssessment.assess(program.assessment(), program.tiers(), program.reviewThreshold(),
+                program.reviewEvidence(), request.category(), request.service(), request.reportedLoss(), impairedSeconds,
+                evidenceTypes);
+        ClaimEntity c = new ClaimEntity();
+        c.id = UUID.randomUUID();
+        c.programId = program.id();
+        c.businessNumber = business.digits();
+        c.businessName = request.businessName().strip();
+        c.category = request.category();
+        c.service = request.service();
+        c.reportedLoss = request.reportedLoss();
+        c.lossBasis = request.lossBasis();
+        c.bankName = request.bankAccount().bank();
+        c.bankAccount = request.bankAccount().accountNumber();
+        c.accountHolder = request.bankAccount().holder();
+        c.evidence = write(request.evidenceOrEmpty());
+        c.state = result.state().wireName();
+        c.impairedSeconds = impairedSeconds;
+        c.assessedLoss = result.assessedLoss();
+        c.assessmentDetail = write(new ClaimView.AssessmentView(impairedSeconds, Duration.ofSeconds(impairedSeconds).toString(),
+                result.plausibleCap(), result.capped(), result.assessedLoss(), result.tier(), result.support(),
+                result.state() == ClaimState.AWAITING_REVIEW, result.explanation()));
+        c.tier = result.tier();
+        c.supportAmount = result.support();
+        c.missingEvidence = result.missingEvidence().toArray(String[]::new);
+        c.filedAt = receivedAt;
+        c.filedBy = principal;
+        return c;
+    }
+
+    private Uni<IdempotencyStore.StoredResponse> store(ClaimEntity claim, String key, String requestHash, String principal) {
+        return idempotency.reserve(SCOPE, principal, key, requestHash).chain(reserved -> {
+            if (!reserved) {
+                // a concurrent request with this key committed first: answer as it did
+                return idempotency.replay(SCOPE, principal, key, requestHash)
+                        .map(stored -> stored.orElseThrow(() -> new IllegalStateException("reserved key without response")));
+            }
+            return ClaimEntity.<ClaimEntity>find("programId = ?1 and businessNumber = ?2 and service = ?3",
+                            claim.programId, claim.businessNumber, claim.service).firstResult()
+                    .chain(existing -> {
+                        if (existing != null) {
+                            throw duplicate(existing.id);
+                        }
+                        IdempotencyStore.StoredResponse response = new IdempotencyStore.StoredResponse(201,
+                                location(claim.id), write(view(claim)));
+                        return claim.persist().chain(() -> idempotency.complete(SCOPE, principal, key, response))
+                                .replaceWith(response);
+                    });
+        });
+    }
+
+    /** Another claim for the same business committed between our check and our insert. */
+    private Uni<IdempotencyStore.StoredResponse> duplicateOf(ClaimEntity claim) {
+        return Panache.withSession(() -> ClaimEntity.<ClaimEntity>find("programId = ?1 and businessNumber = ?2 and service = ?3",
+                        claim.programId, claim.businessNumber, claim.service).firstResult())
+                .map(existing -> {
+                    throw duplicate(existing.id);
+                });
+    }
+
+    private static ProblemException duplicate(UUID existingId) {
+        return new ProblemException(ProblemType.DUPLICATE_CLAIM,
+                "This business already filed a claim for this service in this program: " + location(existingId),
+                null, Map.of("existingClaim", location(existingId)));
+    }
+
+    private static boolean isDuplicate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException c && "claim_once_per_business".equals(c.getConstraintName())) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("claim_once_per_business")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static String location(UUID claimId) {
+        return "/api/v1/claims/" + claimId;
+    }
+
+    public ClaimView view(ClaimEntity c) {
+        try {
+            return new ClaimView(c.id, c.programId, new BusinessRegistrationNumber(c.businessNumber).formatted(),
+                    c.businessName, c.category, c.service, c.reportedLoss, c.lossBasis,
+                    ClaimView.BankAccountView.masked(c.bankName, c.bankAccount, c.accountHolder),
+                    json.readValue(c.evidence, new TypeReference<List<FileClaimRequest.Evidence>>() { }),
+                    ClaimState.fromWire(c.state), json.readValue(c.assessmentDetail, ClaimView.AssessmentView.class),
+                    List.of(c.missingEvidence), c.filedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored claim " + c.id + " is unreadable", e);
+        }
+    }
+
+    /** The request's identity for Idempotency-Key purposes: program and body, canonically serialized. */
+    private String hash(UUID programId, FileClaimRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((programId + "\n" + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package kr.outage.compensation.payout.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.payout.problem.ProblemType;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Idempotency-Key records, scoped per caller. The first request with a key reserves it inside its
+ * own transaction and stores its response there; a concurrent request with the same key blocks on
+ * the reservation's unique index until the first commits, then gets the stored response. If the
+ * first one fails and rolls back, the reservation disappears with it and the key is free again.
+ */
+@ApplicationScoped
+public class IdempotencyStore {
+
+    /** A response as first sent. */
+    public record StoredResponse(int status, String location, String body) {
+    }
+
+    @Inject
+    Clock clock;
+
+    /** The stored response for this key, refusing a different request under the same key. Needs a session. */
+    public Uni<Optional<StoredResponse>> replay(String scope, String principal, String key, String requestHash) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select request_hash, status, location, response_body from idempotency_record "
+                                + "where scope = ?1 and principal = ?2 and idem_key = ?3 and status > 0", Object[].class)
+                .setParameter(1, scope).setParameter(2, principal).setParameter(3, key)
+                .getResultList())
+                .map(rows -> rows.stream().findFirst().map(row -> {
+                    if (!requestHash.equals(row[0])) {
+                        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
+                                + "' was already used for a different request; use a new key for a new request");
+                    }
+                    return new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3]);
+                }));
+    }
+
+    /** Reserves the key in the current transaction; false when another request holds or held it. */
+    public Uni<Boolean> reserve(String scope, String principal, String key, String requestHash) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into idempotency_record (scope, principal, idem_key, request_hash, status, response_body, created_at) "
+                                + "values (?1, ?2, ?3, ?4, 0, '', ?5) on conflict do nothing")
+                .setParameter(1, scope).setParameter(2, principal).setParameter(3, key).setParameter(4, requestHash)
+                .setParameter(5, clock.instant())
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    /** Stores the response of the request that holds the reservation, in its transaction. */
+    public Uni<Void> complete(String scope, String principal, String key, StoredResponse response) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "update idempotency_record set status = ?4, location = ?5, response_body = ?6 "
+                                + "where scope = ?1 and principal = ?2 and idem_key = ?3")
+                .setParameter(1, scope).setParameter(2, principal).setParameter(3, key)
+                .setParameter(4, response.status()).setParameter(5, response.location()).setParameter(6, response.body())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,128 @@
+package kr.outage.compensation.payout.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kr.outage.compensation.payout.client.ImpactCheck;
+import kr.outage.compensation.payout.client.IncidentGateway;
+import kr.outage.compensation.payout.client.IncidentServiceUnavailable;
+import kr.outage.compensation.payout.domain.AssessmentParameters;
+import kr.outage.compensation.payout.domain.IntakeWindow;
+import kr.outage.compensation.payout.domain.SupportTier;
+import kr.outage.compensation.payout.persistence.ProgramEntity;
+import kr.outage.compensation.payout.problem.Problem;
+import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.payout.rest.CreateProgramRequest;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Defines programs. A program is accepted only for an incident that incident-service knows, and
+ * only for services that incident impaired: support for a service that was never down would be
+ * money paid on a false premise.
+ */
+@ApplicationScoped
+public class ProgramRegistry {
+
+    @Inject
+    IncidentGateway incidents;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    public Uni<Program> create(CreateProgramRequest request, String principal) {
+        ZoneId zone = ProgramRules.check(request);
+        return incidents.incident(request.incidentId())
+                .onFailure().transform(IncidentServiceUnavailable::wrap)
+                .chain(incident -> {
+                    if (incident.isEmpty()) {
+                        throw ProblemException.field(ProblemType.PROGRAM_RULE_VIOLATED, "incidentId",
+                                "is not an incident known to incident-service");
+                    }
+                    return notImpaired(request);
+                })
+                .chain(notImpaired -> {
+                    if (!notImpaired.isEmpty()) {
+                        throw new ProblemException(ProblemType.PROGRAM_RULE_VIOLATED,
+                                "The incident did not impair: " + String.join(", ", notImpaired),
+                                notImpaired.stream().map(s -> new Problem.FieldError("services", s + " was not impaired by the incident")).toList());
+                    }
+                    ProgramEntity entity = toEntity(request, zone, principal);
+                    return Panache.withTransaction(entity::persist).replaceWith(entity);
+                })
+                .map(this::toProgram);
+    }
+
+    @WithSession
+    public Uni<Optional<Program>> find(UUID id) {
+        return ProgramEntity.<ProgramEntity>findById(id).map(e -> Optional.ofNullable(e).map(this::toProgram));
+    }
+
+    @WithSession
+    public Uni<List<Program>> all() {
+        return ProgramEntity.<ProgramEntity>list("order by createdAt desc").map(list -> list.stream().map(this::toProgram).toList());
+    }
+
+    private Uni<List<String>> notImpaired(CreateProgramRequest request) {
+        List<Uni<Optional<String>>> checks = request.services().stream()
+                .map(service -> incidents.impact(request.incidentId(), service)
+                        .onFailure().transform(IncidentServiceUnavailable::wrap)
+                        .map(check -> check.filter(ImpactCheck::everImpaired).isPresent()
+                                ? Optional.<String>empty() : Optional.of(service)))
+                .toList();
+        return Uni.join().all(checks).andFailFast()
+                .map(results -> results.stream().flatMap(Optional::stream).toList());
+    }
+
+    private ProgramEntity toEntity(CreateProgramRequest request, ZoneId zone, String principal) {
+        ProgramEntity e = new ProgramEntity();
+        e.id = UUID.randomUUID();
+        e.incidentId = request.incidentId();
+        e.name = request.name().strip();
+        e.intakeOpensOn = request.intake().opensOn();
+        e.intakeClosesOn = request.intake().closesOn();
+        e.intakeZone = zone.getId();
+        e.services = request.services().toArray(String[]::new);
+        var a = request.assessment();
+        e.assessment = write(new AssessmentParameters(a.operatingMargins(), a.alternativeAvailabilityFactor(),
+                a.platformShares(), a.maxDailySales()));
+        e.tiers = write(request.tiers().stream()
+                .map(t -> new SupportTier(t.upTo(), t.support(), t.evidence() == null ? List.of() : t.evidence())).toList());
+        e.reviewThreshold = request.reviewThreshold();
+        e.reviewEvidence = request.reviewEvidence() == null ? new String[0] : request.reviewEvidence().toArray(String[]::new);
+        e.createdAt = clock.instant();
+        e.createdBy = principal;
+        return e;
+    }
+
+    Program toProgram(ProgramEntity e) {
+        try {
+            return new Program(e.id, e.incidentId, e.name,
+                    new IntakeWindow(e.intakeOpensOn, e.intakeClosesOn, ZoneId.of(e.intakeZone)), List.of(e.services),
+                    json.readValue(e.assessment, AssessmentParameters.class),
+                    json.readValue(e.tiers, new TypeReference<List<SupportTier>>() { }),
+                    e.reviewThreshold, List.of(e.reviewEvidence), e.createdAt);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("Stored program " + e.id + " is unreadable", ex);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
