@@ -1,0 +1,92 @@
+package kr.outage.compensation.payout.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import kr.outage.compensation.payout.domain.ClaimState;
+import kr.outage.compensation.payout.persistence.ClaimEntity;
+import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.payout.security.Roles;
+import kr.outage.compensation.payout.service.ClaimIntake;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Claims filed under a program. Any signed-in business owner may file one; listing them shows
+ * personal data (bank accounts, business numbers), so only the roles that work claims may.
+ */
+@Path("/api/v1/programs/{id}/claims")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Claims", description = "Small-business loss claims")
+public class ProgramClaimsResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Inject
+    ClaimIntake intake;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "File a claim",
+            description = "Requires an Idempotency-Key header: a retry with the same key and body returns the first response.")
+    public Uni<Response> file(@PathParam("id") UUID programId, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                              @NotNull @Valid FileClaimRequest request, SecurityContext security, UriInfo uri) {
+        if (key == null || !key.matches("[\\x21-\\x7e]{1,200}")) {
+            throw ProblemException.field(ProblemType.VALIDATION_FAILED, IDEMPOTENCY_KEY,
+                    "header is required: 1 to 200 printable ASCII characters, unique per claim (e.g. a UUID)");
+        }
+        return intake.file(programId, request, key, security.getUserPrincipal().getName())
+                .map(stored -> Response.status(stored.status())
+                        .location(stored.location() == null ? null : uri.getBaseUri().resolve(URI.create(stored.location().substring(1))))
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(stored.body())
+                        .build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLAIMS_REVIEWER, Roles.PAYOUT_APPROVER, Roles.AUDITOR})
+    @WithSession
+    @Operation(summary = "The claims of a program, oldest first, optionally by state")
+    public Uni<PageView<ClaimView>> list(@PathParam("id") UUID programId, @QueryParam("state") String state,
+                                         @QueryParam("page") String page, @QueryParam("size") String size) {
+        int pageIndex = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
+        int pageSize = QueryParams.intInRange("size", size, 50, 1, 500);
+        var query = state == null || state.isEmpty()
+                ? ClaimEntity.<ClaimEntity>find("programId", Sort.ascending("filedAt", "id"), programId)
+                : ClaimEntity.<ClaimEntity>find("programId = ?1 and state = ?2", Sort.ascending("filedAt", "id"),
+                programId, parseState(state).wireName());
+        return query.page(Page.of(pageIndex, pageSize)).list()
+                .chain(items -> query.count().map(total -> new PageView<>(
+                        items.stream().map(intake::view).toList(), pageIndex, pageSize, total)));
+    }
+
+    private static ClaimState parseState(String state) {
+        return Arrays.stream(ClaimState.values()).filter(s -> s.wireName().equals(state)).findFirst()
+                .orElseThrow(() -> ProblemException.field(ProblemType.INVALID_PARAMETER, "state", "must be one of "
+                        + String.join(", ", Arrays.stream(ClaimState.values()).map(ClaimState::wireName).toList())));
+    }
+}

@@ -1,0 +1,72 @@
+package kr.outage.compensation.payout.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * incident-service's documented contract, answering as the real service does for the 2022 fire:
+ * Kakao T impaired 28 h 41 min, KakaoTalk 127 h 30 min, Melon never mentioned for this stub.
+ */
+public class IncidentServiceStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String FIRE = "6f1c1d3e-2022-4f15-9519-000000001015";
+    public static final long KAKAOT_SECONDS = 28 * 3600 + 41 * 60;
+    public static final long KAKAOTALK_SECONDS = 127 * 3600 + 30 * 60;
+
+    public static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        stubTheFire();
+        return Map.of("quarkus.rest-client.incident-service.url", server.baseUrl());
+    }
+
+    public static void stubTheFire() {
+        server.resetAll();
+        server.stubFor(get(urlPathMatching("/api/v1/incidents/[^/]+")).atPriority(10)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://compensation-suite.example/problems/not-found\",\"status\":404}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + FIRE)).atPriority(1)
+                .willReturn(json("{\"id\":\"" + FIRE + "\",\"title\":\"Pangyo data-center fire\",\"status\":\"resolved\","
+                        + "\"startedAt\":\"2022-10-15T06:19:00Z\",\"resolvedAt\":\"2022-10-20T13:49:00Z\"}")));
+        stubCheck("kakaot", true, KAKAOT_SECONDS);
+        stubCheck("kakaotalk", true, KAKAOTALK_SECONDS);
+        stubCheck("melon", false, 0);
+    }
+
+    private static void stubCheck(String service, boolean impaired, long seconds) {
+        server.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + FIRE + "/impact/check"))
+                .withQueryParam("service", equalTo(service)).atPriority(1)
+                .willReturn(json("{\"service\":\"" + service + "\",\"affected\":" + impaired + ",\"everImpaired\":" + impaired
+                        + ",\"totalImpairedSeconds\":" + seconds + ",\"totalImpairedDuration\":\"PT" + seconds + "S\",\"revision\":13}")));
+    }
+
+    /** incident-service answering every call with a server error, as while its database is down. */
+    public static void failing() {
+        server.resetAll();
+        server.stubFor(get(urlPathMatching("/api/v1/incidents/.*"))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json").withBody("{}")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
