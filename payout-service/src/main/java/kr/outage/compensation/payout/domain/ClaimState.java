@@ -2,14 +2,22 @@ package kr.outage.compensation.payout.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Where a claim stands. Claims at or under the review threshold with their evidence are approved by rule. */
+/**
+ * Where a claim stands. At or under the review threshold a claim with its evidence is approved by
+ * rule; above it, a reviewer recommends and a different person approves. An approved claim is paid
+ * in a batch; a failed transfer returns it to approved for the next batch.
+ */
 public enum ClaimState {
     EVIDENCE_REQUESTED,
     AWAITING_REVIEW,
+    RECOMMENDED,
     APPROVED,
     REJECTED,
+    IN_PAYMENT,
     PAID;
 
     @JsonValue
@@ -19,5 +27,9 @@ public enum ClaimState {
 
     public static ClaimState fromWire(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    public static Optional<ClaimState> parse(String value) {
+        return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst();
     }
 }

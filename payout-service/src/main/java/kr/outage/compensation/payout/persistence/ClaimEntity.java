@@ -51,4 +51,22 @@ public class ClaimEntity extends PanacheEntityBase {
     public Instant filedAt;
     @Column(name = "filed_by")
     public String filedBy;
+    @Column(name = "approved_amount")
+    public Long approvedAmount;
+    @Column(name = "approved_by")
+    public String approvedBy;
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+    @Column(name = "recommended_amount")
+    public Long recommendedAmount;
+    @Column(name = "recommended_by")
+    public String recommendedBy;
+    @Column(name = "decision_reason")
+    public String decisionReason;
+    @Column(name = "payout_batch_id")
+    public UUID payoutBatchId;
+    @Column(name = "bank_reference")
+    public String bankReference;
+    @Column(name = "paid_at")
+    public Instant paidAt;
 }

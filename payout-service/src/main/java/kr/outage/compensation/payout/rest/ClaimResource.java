@@ -1,6 +1,13 @@
 package kr.outage.compensation.payout.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import kr.outage.compensation.payout.persistence.ClaimDecisionEntity;
+import kr.outage.compensation.payout.service.ClaimReview;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -17,6 +24,7 @@ import kr.outage.compensation.payout.service.ClaimIntake;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 /** One claim. It holds personal data (bank account, business number): only its filer and claims staff may read it. */
@@ -27,6 +35,8 @@ public class ClaimResource {
 
     @Inject
     ClaimIntake intake;
+    @Inject
+    ClaimReview review;
 
     @GET
     @Path("{claimId}")
@@ -46,5 +56,36 @@ public class ClaimResource {
     private static boolean isStaff(SecurityContext security) {
         return security.isUserInRole(Roles.CLAIMS_REVIEWER) || security.isUserInRole(Roles.PAYOUT_APPROVER)
                 || security.isUserInRole(Roles.AUDITOR);
+    }
+
+    @POST
+    @Path("{claimId}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CLAIMS_REVIEWER, Roles.PAYOUT_APPROVER})
+    @Operation(summary = "A committee decision: recommend (reviewer), approve (approver, not the recommender), reject, request evidence")
+    public Uni<ClaimView> review(@PathParam("claimId") UUID claimId, @NotNull @Valid ReviewRequest request,
+                                 SecurityContext security) {
+        return review.decide(claimId, request, security.getUserPrincipal().getName(), security::isUserInRole)
+                .map(intake::view);
+    }
+
+    @POST
+    @Path("{claimId}/evidence")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "The claimant adds evidence that was requested")
+    public Uni<ClaimView> addEvidence(@PathParam("claimId") UUID claimId, @NotNull @Valid EvidenceRequest request,
+                                      SecurityContext security) {
+        return review.addEvidence(claimId, request.evidence(), security.getUserPrincipal().getName()).map(intake::view);
+    }
+
+    @GET
+    @Path("{claimId}/decisions")
+    @RolesAllowed({Roles.CLAIMS_REVIEWER, Roles.PAYOUT_APPROVER, Roles.AUDITOR})
+    @WithSession
+    @Operation(summary = "Every decision on the claim, oldest first")
+    public Uni<List<ClaimDecisionView>> decisions(@PathParam("claimId") UUID claimId) {
+        return ClaimDecisionEntity.<ClaimDecisionEntity>list("claimId = ?1 order by seq", claimId)
+                .map(list -> list.stream().map(ClaimDecisionView::of).toList());
     }
 }

@@ -13,7 +13,16 @@ import java.util.UUID;
 public record ClaimView(UUID id, UUID programId, String businessRegistrationNumber, String businessName,
                         String category, String service, long reportedLoss, String lossBasis,
                         BankAccountView bankAccount, List<FileClaimRequest.Evidence> evidence, ClaimState state,
-                        AssessmentView assessment, List<String> missingEvidence, Instant filedAt) {
+                        AssessmentView assessment, List<String> missingEvidence, Instant filedAt,
+                        Decision decision, Payment payment) {
+
+    /** The committee's (or the rule's) decision: approvedBy is "rule:tier-N" for claims approved by tier. */
+    public record Decision(Long recommendedAmount, String recommendedBy, Long approvedAmount, String approvedBy,
+                           Instant approvedAt, String reason) {
+    }
+
+    public record Payment(UUID batchId, String bankReference, Instant paidAt) {
+    }
 
     public record BankAccountView(String bank, String accountNumberMasked, String holder) {
 

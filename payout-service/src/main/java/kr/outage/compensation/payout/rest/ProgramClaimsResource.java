@@ -43,8 +43,6 @@ import java.util.UUID;
 @Tag(name = "Claims", description = "Small-business loss claims")
 public class ProgramClaimsResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     @Inject
     ClaimIntake intake;
 
@@ -53,12 +51,9 @@ public class ProgramClaimsResource {
     @Authenticated
     @Operation(summary = "File a claim",
             description = "Requires an Idempotency-Key header: a retry with the same key and body returns the first response.")
-    public Uni<Response> file(@PathParam("id") UUID programId, @HeaderParam(IDEMPOTENCY_KEY) String key,
+    public Uni<Response> file(@PathParam("id") UUID programId, @HeaderParam(IdempotencyKey.HEADER) String key,
                               @NotNull @Valid FileClaimRequest request, SecurityContext security, UriInfo uri) {
-        if (key == null || !key.matches("[\\x21-\\x7e]{1,200}")) {
-            throw ProblemException.field(ProblemType.VALIDATION_FAILED, IDEMPOTENCY_KEY,
-                    "header is required: 1 to 200 printable ASCII characters, unique per claim (e.g. a UUID)");
-        }
+        IdempotencyKey.require(key);
         return intake.file(programId, request, key, security.getUserPrincipal().getName())
                 .map(stored -> Response.status(stored.status())
                         .location(stored.location() == null ? null : uri.getBaseUri().resolve(URI.create(stored.location().substring(1))))
@@ -79,6 +74,22 @@ public class ProgramClaimsResource {
                 ? ClaimEntity.<ClaimEntity>find("programId", Sort.ascending("filedAt", "id"), programId)
                 : ClaimEntity.<ClaimEntity>find("programId = ?1 and state = ?2", Sort.ascending("filedAt", "id"),
                 programId, parseState(state).wireName());
+        return query.page(Page.of(pageIndex, pageSize)).list()
+                .chain(items -> query.count().map(total -> new PageView<>(
+                        items.stream().map(intake::view).toList(), pageIndex, pageSize, total)));
+    }
+
+    @GET
+    @Path("review-queue")
+    @RolesAllowed({Roles.CLAIMS_REVIEWER, Roles.PAYOUT_APPROVER, Roles.AUDITOR})
+    @WithSession
+    @Operation(summary = "Claims waiting for the committee (awaiting review or recommended), oldest first")
+    public Uni<PageView<ClaimView>> reviewQueue(@PathParam("id") UUID programId, @QueryParam("page") String page,
+                                                @QueryParam("size") String size) {
+        int pageIndex = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
+        int pageSize = QueryParams.intInRange("size", size, 50, 1, 500);
+        var query = ClaimEntity.<ClaimEntity>find("programId = ?1 and state in ('awaiting_review', 'recommended')",
+                Sort.ascending("filedAt", "id"), programId);
         return query.page(Page.of(pageIndex, pageSize)).list()
                 .chain(items -> query.count().map(total -> new PageView<>(
                         items.stream().map(intake::view).toList(), pageIndex, pageSize, total)));

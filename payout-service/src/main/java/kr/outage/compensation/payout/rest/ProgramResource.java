@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import kr.outage.compensation.payout.problem.ProblemException;
 import kr.outage.compensation.payout.security.Roles;
 import kr.outage.compensation.payout.service.ProgramRegistry;
+import kr.outage.compensation.payout.service.ProgramStats;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +34,8 @@ public class ProgramResource {
 
     @Inject
     ProgramRegistry programs;
+    @Inject
+    ProgramStats stats;
     @Inject
     Clock clock;
 
@@ -61,5 +64,13 @@ public class ProgramResource {
     public Uni<ProgramView> get(@PathParam("id") UUID id) {
         return programs.find(id).map(found -> ProgramView.of(
                 found.orElseThrow(() -> ProblemException.notFound("No program " + id)), clock.instant()));
+    }
+
+    @GET
+    @Path("{id}/stats")
+    @PermitAll
+    @Operation(summary = "The published figures: claims by state, category, service and tier; amounts; intake per day")
+    public Uni<ProgramStatsView> stats(@PathParam("id") UUID id) {
+        return stats.of(id);
     }
 }

@@ -49,6 +49,8 @@ public class ClaimIntake {
     @Inject
     IdempotencyStore idempotency;
     @Inject
+    LedgerBook ledger;
+    @Inject
     ObjectMapper json;
     @Inject
     Clock clock;
@@ -127,7 +129,18 @@ public class ClaimIntake {
         c.missingEvidence = result.missingEvidence().toArray(String[]::new);
         c.filedAt = receivedAt;
         c.filedBy = principal;
+        if (result.state() == ClaimState.APPROVED) {
+            approveByRule(c, receivedAt);
+        }
         return c;
+    }
+
+    /** At or under the threshold, with the tier's evidence: the published tier is the decision. */
+    static void approveByRule(ClaimEntity claim, Instant at) {
+        claim.state = ClaimState.APPROVED.wireName();
+        claim.approvedAmount = claim.supportAmount;
+        claim.approvedBy = "rule:tier-" + claim.tier;
+        claim.approvedAt = at;
     }
 
     private Uni<IdempotencyStore.StoredResponse> store(ClaimEntity claim, String key, String requestHash, String principal) {
@@ -145,7 +158,10 @@ public class ClaimIntake {
                         }
                         IdempotencyStore.StoredResponse response = new IdempotencyStore.StoredResponse(201,
                                 location(claim.id), write(view(claim)));
-                        return claim.persist().chain(() -> idempotency.complete(SCOPE, principal, key, response))
+                        return claim.persist()
+                                .chain(() -> claim.approvedAmount == null ? Uni.createFrom().voidItem()
+                                        : ledger.approved(claim.programId, claim.id, claim.approvedAmount))
+                                .chain(() -> idempotency.complete(SCOPE, principal, key, response))
                                 .replaceWith(response);
                     });
         });
@@ -189,7 +205,10 @@ public class ClaimIntake {
                     ClaimView.BankAccountView.masked(c.bankName, c.bankAccount, c.accountHolder),
                     json.readValue(c.evidence, new TypeReference<List<FileClaimRequest.Evidence>>() { }),
                     ClaimState.fromWire(c.state), json.readValue(c.assessmentDetail, ClaimView.AssessmentView.class),
-                    List.of(c.missingEvidence), c.filedAt);
+                    List.of(c.missingEvidence), c.filedAt,
+                    new ClaimView.Decision(c.recommendedAmount, c.recommendedBy, c.approvedAmount, c.approvedBy,
+                            c.approvedAt, c.decisionReason),
+                    new ClaimView.Payment(c.payoutBatchId, c.bankReference, c.paidAt));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored claim " + c.id + " is unreadable", e);
         }

@@ -1,0 +1,59 @@
+package kr.outage.compensation.payout.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kr.outage.compensation.payout.security.Roles;
+import kr.outage.compensation.payout.service.PayoutBatches;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/payout-batches/{batchId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payouts", description = "Payout batches, the bank-transfer file and settlement")
+public class PayoutBatchResource {
+
+    @Inject
+    PayoutBatches batches;
+
+    @GET
+    @RolesAllowed({Roles.PAYOUT_APPROVER, Roles.CLAIMS_REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "Batch state, totals by item state, and a page of its items")
+    public Uni<PayoutBatchView> get(@PathParam("batchId") UUID batchId, @QueryParam("page") String page,
+                                    @QueryParam("size") String size) {
+        return batches.view(batchId, QueryParams.intInRange("page", page, 0, 0, 1_000_000),
+                QueryParams.intInRange("size", size, 100, 1, 1000));
+    }
+
+    @GET
+    @Path("transfers.csv")
+    @Produces("text/csv")
+    @RolesAllowed(Roles.PAYOUT_APPROVER)
+    @Operation(summary = "The bank-transfer file for the items still to pay (full account numbers)")
+    public Uni<Response> transfers(@PathParam("batchId") UUID batchId) {
+        return batches.transferFile(batchId).map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"payout-batch-" + batchId + ".csv\"").build());
+    }
+
+    @POST
+    @Path("settlement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PAYOUT_APPROVER)
+    @Operation(summary = "Record the bank's results: paid items are booked as paid, failed ones return to approved")
+    public Uni<PayoutBatchView> settle(@PathParam("batchId") UUID batchId, @NotNull @Valid SettlementRequest request) {
+        return batches.settle(batchId, request).chain(id -> batches.view(id, 0, 100));
+    }
+}

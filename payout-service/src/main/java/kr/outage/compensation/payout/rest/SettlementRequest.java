@@ -1,0 +1,20 @@
+package kr.outage.compensation.payout.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The bank's answer for items of a batch: each paid (with the bank's reference) or failed (with why). */
+public record SettlementRequest(@NotEmpty @Size(max = 200_000) @Valid List<@NotNull Item> items) {
+
+    public record Item(@NotNull UUID claimId,
+                       @NotNull @Pattern(regexp = "paid|failed", message = "must be paid or failed") String result,
+                       @Size(max = 100) String bankReference,
+                       @Size(max = 500) String failureReason) {
+    }
+}

@@ -1,0 +1,37 @@
+package kr.outage.compensation.payout.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Books money movements as balanced transactions in the current database transaction, so a claim
+ * never changes state without its money moving with it. Amounts are signed whole won: a
+ * transaction's entries always sum to zero.
+ */
+@ApplicationScoped
+public class LedgerBook {
+
+    public static final String BUDGET = "program_budget";
+    public static final String PAYABLE = "payable";
+    public static final String PAID = "paid";
+
+    @Inject
+    Clock clock;
+
+    /** An approved claim: the program's budget now owes the business. */
+    public Uni<Void> approved(UUID programId, UUID claimId, long amount) {
+        // flush first: the entries reference the claim, which may have been persisted in this transaction
+        return Panache.getSession().chain(session -> session.flush().chain(() -> session.createNativeQuery(
+                        "insert into ledger_entry (txn_id, program_id, claim_id, account, amount, memo, booked_at) "
+                                + "select t, ?1, ?2, a, v, 'claim approved', ?4 from (select gen_random_uuid() t) txn, "
+                                + "(values ('" + BUDGET + "', -cast(?3 as bigint)), ('" + PAYABLE + "', cast(?3 as bigint))) e(a, v)")
+                .setParameter(1, programId).setParameter(2, claimId).setParameter(3, amount).setParameter(4, clock.instant())
+                .executeUpdate()))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,256 @@
+package kr.outage.compensation.payout.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
+import kr.outage.compensation.payout.persistence.PayoutBatchEntity;
+import kr.outage.compensation.payout.persistence.ProgramEntity;
+import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.payout.rest.PageView;
+import kr.outage.compensation.payout.rest.PayoutBatchView;
+import kr.outage.compensation.payout.rest.SettlementRequest;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Payout batches: every approved, unpaid claim of a program is taken into exactly one batch.
+ *
+ * <p>Exactly once holds under concurrency because taking a claim is one UPDATE whose WHERE clause
+ * re-checks {@code state = 'approved' and payout_batch_id is null}: a second batch started at the
+ * same moment waits on the first one's row locks and then finds the claims taken. A partial unique
+ * index also refuses a second paid item for a claim. Settlement books payable → paid for paid items
+ * and returns failed ones to approved, for the next batch.
+ */
+@ApplicationScoped
+public class PayoutBatches {
+
+    static final String SCOPE = "payout-batch";
+
+    @Inject
+    IdempotencyStore idempotency;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    @WithTransaction
+    public Uni<IdempotencyStore.StoredResponse> create(UUID programId, String key, String principal) {
+        String requestHash = programId.toString();
+        return ProgramEntity.<ProgramEntity>findById(programId).chain(program -> {
+            if (program == null) {
+                throw ProblemException.notFound("No program " + programId);
+            }
+            return idempotency.replay(SCOPE, principal, key, requestHash);
+        }).chain(replayed -> replayed.isPresent() ? Uni.createFrom().item(replayed.get())
+                : idempotency.reserve(SCOPE, principal, key, requestHash).chain(reserved -> reserved
+                ? take(programId, key, requestHash, principal)
+                : idempotency.replay(SCOPE, principal, key, requestHash).map(Optional::orElseThrow)));
+    }
+
+    private Uni<IdempotencyStore.StoredResponse> take(UUID programId, String key, String requestHash, String principal) {
+        PayoutBatchEntity batch = new PayoutBatchEntity();
+        batch.id = UUID.randomUUID();
+        batch.programId = programId;
+        batch.state = "open";
+        batch.createdAt = clock.instant();
+        batch.createdBy = principal;
+        return batch.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
+                .chain(() -> session.createNativeQuery("""
+                                with taken as (
+                                    update claim set state = 'in_payment', payout_batch_id = ?1
+                                    where program_id = ?2 and state = 'approved' and payout_batch_id is null
+                                    returning id, approved_amount)
+                                insert into payout_item (batch_id, claim_id, amount, state)
+                                select ?1, id, approved_amount, 'pending' from taken""")
+                        .setParameter(1, batch.id).setParameter(2, programId).executeUpdate())
+                .chain(count -> {
+                    if (count == 0) {
+                        throw new ProblemException(ProblemType.NOTHING_TO_PAY,
+                                "Program " + programId + " has no approved, unpaid claims");
+                    }
+                    return session.createNativeQuery("select cast(coalesce(sum(amount), 0) as bigint) from payout_item where batch_id = ?1", Long.class)
+                            .setParameter(1, batch.id).getSingleResult()
+                            .invoke(total -> {
+                                batch.itemCount = count;
+                                batch.totalAmount = total;
+                            });
+                }))
+                .chain(() -> {
+                    IdempotencyStore.StoredResponse response = new IdempotencyStore.StoredResponse(201,
+                            "/api/v1/payout-batches/" + batch.id, write(Map.of("id", batch.id, "programId", programId,
+                            "state", batch.state, "itemCount", batch.itemCount, "totalAmount", batch.totalAmount,
+                            "createdAt", batch.createdAt.toString())));
+                    return idempotency.complete(SCOPE, principal, key, response).replaceWith(response);
+                });
+    }
+
+    /** Applies the bank's results; items already settled keep their first result. Returns the batch afterwards. */
+    @WithTransaction
+    public Uni<UUID> settle(UUID batchId, SettlementRequest request) {
+        Instant now = clock.instant();
+        String items = write(request.items().stream().map(i -> Map.of("claim_id", i.claimId().toString(),
+                "result", i.result(), "bank_reference", i.bankReference() == null ? "" : i.bankReference(),
+                "failure_reason", i.failureReason() == null ? "" : i.failureReason())).toList());
+        return PayoutBatchEntity.<PayoutBatchEntity>findById(batchId, LockModeType.PESSIMISTIC_WRITE).chain(batch -> {
+            if (batch == null) {
+                throw ProblemException.notFound("No payout batch " + batchId);
+            }
+            return Panache.getSession().chain(session -> unknownItems(session, batchId, items)
+                    .chain(() -> session.createNativeQuery("""
+                                    with results as (
+                                        select * from jsonb_to_recordset(cast(?1 as jsonb))
+                                            as r(claim_id uuid, result text, bank_reference text, failure_reason text)),
+                                    settled as (
+                                        update payout_item i set state = r.result, settled_at = ?3,
+                                            bank_reference = nullif(r.bank_reference, ''), failure_reason = nullif(r.failure_reason, '')
+                                        from results r
+                                        where i.batch_id = ?2 and i.claim_id = r.claim_id and i.state = 'pending'
+                                        returning i.claim_id, i.amount, i.state, i.bank_reference),
+                                    paid_claims as (
+                                        update claim c set state = 'paid', paid_at = ?3, bank_reference = s.bank_reference
+                                        from settled s where c.id = s.claim_id and s.state = 'paid'
+                                        returning c.id, c.program_id, s.amount),
+                                    failed_claims as (
+                                        update claim c set state = 'approved', payout_batch_id = null
+                                        from settled s where c.id = s.claim_id and s.state = 'failed'
+                                        returning c.id),
+                                    txns as (select id, program_id, amount, gen_random_uuid() as txn from paid_claims)
+                                    insert into ledger_entry (txn_id, program_id, claim_id, batch_id, account, amount, memo, booked_at)
+                                    select t.txn, t.program_id, t.id, ?2, e.account, e.sign * t.amount, 'transfer settled', ?3
+                                    from txns t cross join (values ('payable', -1), ('paid', 1)) e(account, sign)""")
+                            .setParameter(1, items).setParameter(2, batchId).setParameter(3, now).executeUpdate())
+                    .chain(() -> session.createNativeQuery(
+                                    "select cast(count(*) as bigint) from payout_item where batch_id = ?1 and state = 'pending'", Long.class)
+                            .setParameter(1, batchId).getSingleResult())
+                    .invoke(pending -> {
+                        if (pending == 0 && batch.settledAt == null) {
+                            batch.state = "settled";
+                            batch.settledAt = now;
+                        }
+                    }))
+                    .replaceWith(batchId);
+        });
+    }
+
+    private Uni<Void> unknownItems(Mutiny.Session session, UUID batchId, String items) {
+        return session.createNativeQuery("""
+                        select cast(r.claim_id as varchar) from jsonb_to_recordset(cast(?1 as jsonb)) as r(claim_id uuid)
+                        where not exists (select 1 from payout_item i where i.batch_id = ?2 and i.claim_id = r.claim_id)
+                        limit 5""", String.class)
+                .setParameter(1, items).setParameter(2, batchId).getResultList()
+                .invoke(unknown -> {
+                    if (!unknown.isEmpty()) {
+                        throw ProblemException.field(ProblemType.VALIDATION_FAILED, "items",
+                                "name claims that are not in this batch: " + String.join(", ", unknown));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<PayoutBatchView> view(UUID batchId, int page, int size) {
+        return PayoutBatchEntity.<PayoutBatchEntity>findById(batchId).chain(batch -> {
+            if (batch == null) {
+                throw ProblemException.notFound("No payout batch " + batchId);
+            }
+            return Panache.getSession().chain(session -> session.createNativeQuery("""
+                            select state, cast(count(*) as bigint), cast(coalesce(sum(amount), 0) as bigint)
+                            from payout_item where batch_id = ?1 group by state""", Object[].class)
+                    .setParameter(1, batchId).getResultList()
+                    .chain(totals -> session.createNativeQuery("""
+                                    select cast(i.claim_id as varchar), c.business_number, c.business_name, i.amount, i.state,
+                                           i.bank_reference, i.failure_reason, i.settled_at
+                                    from payout_item i join claim c on c.id = i.claim_id
+                                    where i.batch_id = ?1 order by c.filed_at, c.id offset ?2 limit ?3""", Object[].class)
+                            .setParameter(1, batchId).setParameter(2, page * size).setParameter(3, size).getResultList()
+                            .map(rows -> new PayoutBatchView(batch.id, batch.programId, batch.state, batch.itemCount,
+                                    batch.totalAmount, totals(totals, "pending"), totals(totals, "paid"), totals(totals, "failed"),
+                                    batch.createdAt, batch.createdBy, batch.settledAt,
+                                    new PageView<>(rows.stream().map(PayoutBatches::item).toList(), page, size, batch.itemCount)))));
+        });
+    }
+
+    /** The bank-transfer file: one line per item still to pay, full account numbers, amounts in won. */
+    @WithSession
+    public Uni<String> transferFile(UUID batchId) {
+        return PayoutBatchEntity.<PayoutBatchEntity>findById(batchId).chain(batch -> {
+            if (batch == null) {
+                throw ProblemException.notFound("No payout batch " + batchId);
+            }
+            return Panache.getSession().chain(session -> session.createNativeQuery("""
+                            select cast(i.claim_id as varchar), c.business_number, c.business_name, c.bank_name, c.bank_account,
+                                   c.account_holder, i.amount
+                            from payout_item i join claim c on c.id = i.claim_id
+                            where i.batch_id = ?1 and i.state = 'pending' order by c.filed_at, c.id""", Object[].class)
+                    .setParameter(1, batchId).getResultList())
+                    .map(rows -> {
+                        StringBuilder csv = new StringBuilder("reference,business_registration_number,business_name,bank,account_number,account_holder,amount_krw\n");
+                        for (Object[] r : rows) {
+                            csv.append(r[0]).append(',').append(new BusinessRegistrationNumber((String) r[1]).formatted()).append(',')
+                                    .append(csvField((String) r[2])).append(',').append(csvField((String) r[3])).append(',')
+                                    .append(csvField((String) r[4])).append(',').append(csvField((String) r[5])).append(',')
+                                    .append(((Number) r[6]).longValue()).append('\n');
+                        }
+                        return csv.toString();
+                    });
+        });
+    }
+
+    private static PayoutBatchView.Totals totals(List<Object[]> rows, String state) {
+        return rows.stream().filter(r -> state.equals(r[0]))
+                .map(r -> new PayoutBatchView.Totals(((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
+                .findFirst().orElse(new PayoutBatchView.Totals(0, 0));
+    }
+
+    private static PayoutBatchView.Item item(Object[] r) {
+        return new PayoutBatchView.Item(UUID.fromString((String) r[0]), new BusinessRegistrationNumber((String) r[1]).formatted(),
+                (String) r[2], ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], toInstant(r[7]));
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+
+    /** Quotes a field that could break the line: commas, quotes, newlines; and defuses spreadsheet formulas. */
+    static String csvField(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return v.matches(".*[,\"\\r\\n].*") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

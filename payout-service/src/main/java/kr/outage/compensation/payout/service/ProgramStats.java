@@ -1,0 +1,76 @@
+package kr.outage.compensation.payout.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kr.outage.compensation.payout.persistence.ProgramEntity;
+import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.payout.rest.ProgramStatsView;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Computes the published figures with a handful of GROUP BY queries. */
+@ApplicationScoped
+public class ProgramStats {
+
+    @Inject
+    Clock clock;
+
+    @WithSession
+    public Uni<ProgramStatsView> of(UUID programId) {
+        return ProgramEntity.<ProgramEntity>findById(programId).chain(program -> {
+            if (program == null) {
+                throw ProblemException.notFound("No program " + programId);
+            }
+            return Panache.getSession().chain(s -> counts(s, "state", programId)
+                    .chain(byState -> counts(s, "category", programId)
+                            .chain(byCategory -> counts(s, "service", programId)
+                                    .chain(byService -> counts(s, "coalesce(cast(tier as varchar), 'committee')", programId)
+                                            .chain(byTier -> amounts(s, programId)
+                                                    .chain(amounts -> perDay(s, programId, program.intakeZone)
+                                                            .map(days -> new ProgramStatsView(programId, clock.instant(),
+                                                                    byState.values().stream().mapToLong(Long::longValue).sum(),
+                                                                    byState, byCategory, byService, byTier, amounts, days))))))));
+        });
+    }
+
+    private static Uni<Map<String, Long>> counts(Mutiny.Session session, String dimension, UUID programId) {
+        return session.createNativeQuery("select " + dimension + ", cast(count(*) as bigint) from claim where program_id = ?1 group by 1",
+                        Object[].class)
+                .setParameter(1, programId).getResultList()
+                .map(rows -> {
+                    Map<String, Long> counts = new TreeMap<>();
+                    rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+                    return counts;
+                });
+    }
+
+    private static Uni<ProgramStatsView.Amounts> amounts(Mutiny.Session session, UUID programId) {
+        return session.createNativeQuery("""
+                        select cast(coalesce(sum(reported_loss), 0) as bigint),
+                               cast(coalesce(sum(assessed_loss), 0) as bigint),
+                               cast(coalesce(sum(approved_amount) filter (where state in ('approved', 'in_payment', 'paid')), 0) as bigint),
+                               (select cast(coalesce(sum(amount), 0) as bigint) from ledger_entry where program_id = ?1 and account = 'paid')
+                        from claim where program_id = ?1""", Object[].class)
+                .setParameter(1, programId).getSingleResult()
+                .map(r -> new ProgramStatsView.Amounts(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue(), ((Number) r[3]).longValue()));
+    }
+
+    private static Uni<List<ProgramStatsView.Day>> perDay(Mutiny.Session session, UUID programId, String zone) {
+        return session.createNativeQuery("""
+                        select cast(cast(filed_at at time zone ?2 as date) as varchar), cast(count(*) as bigint)
+                        from claim where program_id = ?1 group by 1 order by 1""", Object[].class)
+                .setParameter(1, programId).setParameter(2, zone).getResultList()
+                .map(rows -> rows.stream().map(r -> new ProgramStatsView.Day(LocalDate.parse((String) r[0]),
+                        ((Number) r[1]).longValue())).toList());
+    }
+}
