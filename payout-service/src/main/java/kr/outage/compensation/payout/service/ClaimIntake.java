@@ -19,13 +19,9 @@ import kr.outage.compensation.payout.rest.ClaimView;
 import kr.outage.compensation.payout.rest.FileClaimRequest;
 import org.hibernate.exception.ConstraintViolationException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -216,13 +212,7 @@ public class ClaimIntake {
 
     /** The request's identity for Idempotency-Key purposes: program and body, canonically serialized. */
     private String hash(UUID programId, FileClaimRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((programId + "\n" + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdempotencyStore.fingerprint(programId.toString(), write(request));
     }
 
     private String write(Object value) {

@@ -7,7 +7,11 @@ import jakarta.inject.Inject;
 import kr.outage.compensation.payout.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +30,20 @@ public class IdempotencyStore {
 
     @Inject
     Clock clock;
+
+    /** A request's identity, as the SHA-256 hex of its parts: the same for equal requests, whatever their size. */
+    public static String fingerprint(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The stored response for this key, refusing a different request under the same key. Needs a session. */
     public Uni<Optional<StoredResponse>> replay(String scope, String principal, String key, String requestHash) {

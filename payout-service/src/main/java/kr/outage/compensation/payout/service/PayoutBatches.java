@@ -49,7 +49,7 @@ public class PayoutBatches {
 
     @WithTransaction
     public Uni<IdempotencyStore.StoredResponse> create(UUID programId, String key, String principal) {
-        String requestHash = programId.toString();
+        String requestHash = IdempotencyStore.fingerprint(SCOPE, programId.toString());
         return ProgramEntity.<ProgramEntity>findById(programId).chain(program -> {
             if (program == null) {
                 throw ProblemException.notFound("No program " + programId);
@@ -112,7 +112,7 @@ public class PayoutBatches {
             return Panache.getSession().chain(session -> unknownItems(session, batchId, items)
                     .chain(() -> session.createNativeQuery("""
                                     with results as (
-                                        select * from jsonb_to_recordset(cast(?1 as jsonb))
+                                        select * from jsonb_to_recordset(cast(cast(?1 as text) as jsonb))
                                             as r(claim_id uuid, result text, bank_reference text, failure_reason text)),
                                     settled as (
                                         update payout_item i set state = r.result, settled_at = ?3,
@@ -148,7 +148,7 @@ public class PayoutBatches {
 
     private Uni<Void> unknownItems(Mutiny.Session session, UUID batchId, String items) {
         return session.createNativeQuery("""
-                        select cast(r.claim_id as varchar) from jsonb_to_recordset(cast(?1 as jsonb)) as r(claim_id uuid)
+                        select cast(r.claim_id as varchar) from jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) as r(claim_id uuid)
                         where not exists (select 1 from payout_item i where i.batch_id = ?2 and i.claim_id = r.claim_id)
                         limit 5""", String.class)
                 .setParameter(1, items).setParameter(2, batchId).getResultList()
