@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import kr.outage.compensation.payout.persistence.ClaimDecisionEntity;
 import kr.outage.compensation.payout.service.ClaimReview;
+import kr.outage.compensation.payout.service.RunToCompletion;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -65,7 +66,7 @@ public class ClaimResource {
     @Operation(summary = "A committee decision: recommend (reviewer), approve (approver, not the recommender), reject, request evidence")
     public Uni<ClaimView> review(@PathParam("claimId") UUID claimId, @NotNull @Valid ReviewRequest request,
                                  SecurityContext security) {
-        return review.decide(claimId, request, security.getUserPrincipal().getName(), security::isUserInRole)
+        return RunToCompletion.of(() -> review.decide(claimId, request, security.getUserPrincipal().getName(), security::isUserInRole))
                 .map(intake::view);
     }
 
@@ -76,7 +77,8 @@ public class ClaimResource {
     @Operation(summary = "The claimant adds evidence that was requested")
     public Uni<ClaimView> addEvidence(@PathParam("claimId") UUID claimId, @NotNull @Valid EvidenceRequest request,
                                       SecurityContext security) {
-        return review.addEvidence(claimId, request.evidence(), security.getUserPrincipal().getName()).map(intake::view);
+        return RunToCompletion.of(() -> review.addEvidence(claimId, request.evidence(), security.getUserPrincipal().getName()))
+                .map(intake::view);
     }
 
     @GET

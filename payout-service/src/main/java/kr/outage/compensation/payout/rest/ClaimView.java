@@ -34,10 +34,11 @@ public record ClaimView(UUID id, UUID programId, String businessRegistrationNumb
     }
 
     /**
-     * How the support amount was reached: impaired time from incident-service, the plausibility cap,
+     * How the support amount was reached: impaired time from incident-service (at the incident's
+     * timeline revision {@code incidentRevision}), the plausibility cap,
      * the assessed loss with the formula applied, and the tier (null above the review threshold).
      */
-    public record AssessmentView(long impairedSeconds, String impairedDuration, Long plausibleCap, boolean capped,
+    public record AssessmentView(long incidentRevision, long impairedSeconds, String impairedDuration, Long plausibleCap, boolean capped,
                                  long assessedLoss, Integer tier, Long supportAmount, boolean needsCommitteeReview,
                                  String formula) {
     }

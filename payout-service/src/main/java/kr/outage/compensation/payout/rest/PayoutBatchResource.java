@@ -19,6 +19,7 @@ import kr.outage.compensation.payout.service.PayoutBatches;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import kr.outage.compensation.payout.service.RunToCompletion;
 import java.util.UUID;
 
 @Path("/api/v1/payout-batches/{batchId}")
@@ -54,6 +55,6 @@ public class PayoutBatchResource {
     @RolesAllowed(Roles.PAYOUT_APPROVER)
     @Operation(summary = "Record the bank's results: paid items are booked as paid, failed ones return to approved")
     public Uni<PayoutBatchView> settle(@PathParam("batchId") UUID batchId, @NotNull @Valid SettlementRequest request) {
-        return batches.settle(batchId, request).chain(id -> batches.view(id, 0, 100));
+        return RunToCompletion.of(() -> batches.settle(batchId, request)).chain(id -> batches.view(id, 0, 100));
     }
 }

@@ -30,6 +30,7 @@ import kr.outage.compensation.payout.service.ClaimIntake;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import kr.outage.compensation.payout.service.RunToCompletion;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
@@ -54,7 +55,7 @@ public class ProgramClaimsResource {
     public Uni<Response> file(@PathParam("id") UUID programId, @HeaderParam(IdempotencyKey.HEADER) String key,
                               @NotNull @Valid FileClaimRequest request, SecurityContext security, UriInfo uri) {
         IdempotencyKey.require(key);
-        return intake.file(programId, request, key, security.getUserPrincipal().getName())
+        return RunToCompletion.of(() -> intake.file(programId, request, key, security.getUserPrincipal().getName()))
                 .map(stored -> Response.status(stored.status())
                         .location(stored.location() == null ? null : uri.getBaseUri().resolve(URI.create(stored.location().substring(1))))
                         .type(MediaType.APPLICATION_JSON)

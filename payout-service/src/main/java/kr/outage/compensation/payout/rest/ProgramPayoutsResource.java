@@ -17,6 +17,7 @@ import kr.outage.compensation.payout.service.PayoutBatches;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import kr.outage.compensation.payout.service.RunToCompletion;
 import java.net.URI;
 import java.util.UUID;
 
@@ -35,7 +36,7 @@ public class ProgramPayoutsResource {
     public Uni<Response> create(@PathParam("id") UUID programId, @HeaderParam(IdempotencyKey.HEADER) String key,
                                 SecurityContext security, UriInfo uri) {
         IdempotencyKey.require(key);
-        return batches.create(programId, key, security.getUserPrincipal().getName())
+        return RunToCompletion.of(() -> batches.create(programId, key, security.getUserPrincipal().getName()))
                 .map(stored -> Response.status(stored.status())
                         .location(uri.getBaseUri().resolve(URI.create(stored.location().substring(1))))
                         .type(MediaType.APPLICATION_JSON).entity(stored.body()).build());

@@ -23,6 +23,7 @@ import kr.outage.compensation.payout.service.ProgramStats;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import kr.outage.compensation.payout.service.RunToCompletion;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +46,7 @@ public class ProgramResource {
     @Operation(summary = "Define a support program for an incident",
             description = "The incident must exist in incident-service and have impaired every listed service.")
     public Uni<Response> create(@NotNull @Valid CreateProgramRequest request, SecurityContext security, UriInfo uri) {
-        return programs.create(request, security.getUserPrincipal().getName())
+        return RunToCompletion.of(() -> programs.create(request, security.getUserPrincipal().getName()))
                 .map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())
                         .entity(ProgramView.of(p, clock.instant())).build());
     }

@@ -7,8 +7,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import kr.outage.compensation.payout.client.IncidentGateway;
-import kr.outage.compensation.payout.client.IncidentServiceUnavailable;
+import kr.outage.compensation.payout.client.ImpactCheck;
+import kr.outage.compensation.payout.client.IncidentFacts;
 import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 import kr.outage.compensation.payout.domain.ClaimState;
 import kr.outage.compensation.payout.domain.LossAssessment;
@@ -41,7 +41,7 @@ public class ClaimIntake {
     @Inject
     ProgramRegistry programs;
     @Inject
-    IncidentGateway incidents;
+    IncidentFacts incidents;
     @Inject
     IdempotencyStore idempotency;
     @Inject
@@ -63,14 +63,14 @@ public class ClaimIntake {
                     Program program = found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
                     checkAgainstProgram(program, request, receivedAt);
                     return incidents.impact(program.incidentId(), request.service())
-                            .onFailure().transform(IncidentServiceUnavailable::wrap)
                             .chain(impact -> {
                                 long impairedSeconds = impact.map(i -> i.everImpaired() ? i.totalImpairedSeconds() : 0L).orElse(0L);
+                                long revision = impact.map(ImpactCheck::revision).orElse(0L);
                                 if (impairedSeconds == 0) {
                                     throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, "service",
                                             "was not impaired by the program's incident, according to incident-service");
                                 }
-                                ClaimEntity claim = assess(program, request, business, impairedSeconds, receivedAt, principal);
+                                ClaimEntity claim = assess(program, request, business, impairedSeconds, revision, receivedAt, principal);
                                 return Panache.withTransaction(() -> store(claim, key, requestHash, principal))
                                         .onFailure(ClaimIntake::isDuplicate).recoverWithUni(() -> duplicateOf(claim));
                             });
@@ -96,7 +96,7 @@ public class ClaimIntake {
     }
 
     private ClaimEntity assess(Program program, FileClaimRequest request, BusinessRegistrationNumber business,
-                               long impairedSeconds, Instant receivedAt, String principal) {
+                               long impairedSeconds, long incidentRevision, Instant receivedAt, String principal) {
         Set<String> evidenceTypes = request.evidenceOrEmpty().stream().map(FileClaimRequest.Evidence::type).collect(Collectors.toSet());
         LossAssessment.Result result = LossAssessment.assess(program.assessment(), program.tiers(), program.reviewThreshold(),
                 program.reviewEvidence(), request.category(), request.service(), request.reportedLoss(), impairedSeconds,
@@ -117,7 +117,7 @@ public class ClaimIntake {
         c.state = result.state().wireName();
         c.impairedSeconds = impairedSeconds;
         c.assessedLoss = result.assessedLoss();
-        c.assessmentDetail = write(new ClaimView.AssessmentView(impairedSeconds, Duration.ofSeconds(impairedSeconds).toString(),
+        c.assessmentDetail = write(new ClaimView.AssessmentView(incidentRevision, impairedSeconds, Duration.ofSeconds(impairedSeconds).toString(),
                 result.plausibleCap(), result.capped(), result.assessedLoss(), result.tier(), result.support(),
                 result.state() == ClaimState.AWAITING_REVIEW, result.explanation()));
         c.tier = result.tier();

@@ -9,8 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.payout.client.ImpactCheck;
-import kr.outage.compensation.payout.client.IncidentGateway;
-import kr.outage.compensation.payout.client.IncidentServiceUnavailable;
+import kr.outage.compensation.payout.client.IncidentFacts;
 import kr.outage.compensation.payout.domain.AssessmentParameters;
 import kr.outage.compensation.payout.domain.IntakeWindow;
 import kr.outage.compensation.payout.domain.SupportTier;
@@ -35,7 +34,7 @@ import java.util.UUID;
 public class ProgramRegistry {
 
     @Inject
-    IncidentGateway incidents;
+    IncidentFacts incidents;
     @Inject
     ObjectMapper json;
     @Inject
@@ -44,7 +43,6 @@ public class ProgramRegistry {
     public Uni<Program> create(CreateProgramRequest request, String principal) {
         ZoneId zone = ProgramRules.check(request);
         return incidents.incident(request.incidentId())
-                .onFailure().transform(IncidentServiceUnavailable::wrap)
                 .chain(incident -> {
                     if (incident.isEmpty()) {
                         throw ProblemException.field(ProblemType.PROGRAM_RULE_VIOLATED, "incidentId",
@@ -64,9 +62,20 @@ public class ProgramRegistry {
                 .map(this::toProgram);
     }
 
-    @WithSession
+    /** Programs never change once defined, so each is read and parsed once and then served from memory. */
+    private final java.util.Map<UUID, Program> known = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Uni<Optional<Program>> find(UUID id) {
-        return ProgramEntity.<ProgramEntity>findById(id).map(e -> Optional.ofNullable(e).map(this::toProgram));
+        Program cached = known.get(id);
+        return cached != null ? Uni.createFrom().item(Optional.of(cached)) : load(id);
+    }
+
+    private Uni<Optional<Program>> load(UUID id) {
+        return Panache.withSession(() -> ProgramEntity.<ProgramEntity>findById(id))
+                .map(e -> Optional.ofNullable(e).map(this::toProgram).map(p -> {
+                    known.put(id, p);
+                    return p;
+                }));
     }
 
     @WithSession
@@ -77,7 +86,6 @@ public class ProgramRegistry {
     private Uni<List<String>> notImpaired(CreateProgramRequest request) {
         List<Uni<Optional<String>>> checks = request.services().stream()
                 .map(service -> incidents.impact(request.incidentId(), service)
-                        .onFailure().transform(IncidentServiceUnavailable::wrap)
                         .map(check -> check.filter(ImpactCheck::everImpaired).isPresent()
                                 ? Optional.<String>empty() : Optional.of(service)))
                 .toList();

@@ -1,0 +1,41 @@
+-- wrk script: files distinct, valid claims (unique business number and Idempotency-Key per request)
+-- until CLAIMS_PER_THREAD responses have arrived on this thread.
+local threads = 0
+local weights = {1, 3, 7, 1, 3, 7, 1, 3, 5}
+
+setup = function(thread)
+  thread:set("tid", threads)
+  threads = threads + 1
+end
+
+local counter, responses = 0, 0
+local limit = tonumber(os.getenv("CLAIMS_PER_THREAD"))
+local token = os.getenv("OWNER_TOKEN")
+local path = os.getenv("CLAIMS_PATH")
+local run = os.getenv("RUN_ID")
+
+local function business_number(n)
+  local nine = string.format("%09d", n)
+  local sum = 0
+  for i = 1, 9 do sum = sum + tonumber(nine:sub(i, i)) * weights[i] end
+  sum = sum + math.floor(tonumber(nine:sub(9, 9)) * 5 / 10)
+  return nine .. tostring((10 - sum % 10) % 10)
+end
+
+request = function()
+  counter = counter + 1
+  local n = 100000000 + tid * 10000000 + counter
+  local body = string.format(
+    '{"businessRegistrationNumber":"%s","businessName":"Bench %d","category":"taxi","service":"kakaot",' ..
+    '"reportedLoss":%d,"bankAccount":{"bank":"KB","accountNumber":"110-%06d","holder":"Owner %d"}}',
+    business_number(n), n, 50000 + (n % 250000), n % 1000000, n)
+  return wrk.format("POST", path, {
+    ["Content-Type"] = "application/json",
+    ["Authorization"] = "Bearer " .. token,
+    ["Idempotency-Key"] = "bench-" .. run .. "-" .. n }, body)
+end
+
+response = function(status, headers, body)
+  responses = responses + 1
+  if responses >= limit then wrk.thread:stop() end
+end

@@ -1,0 +1,46 @@
+package kr.outage.compensation.payout.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Impact answers kept for a few seconds. During an intake burst thousands of claims a second ask
+ * the same question ("how long was Kakao T impaired?"); the answer changes only when the
+ * incident's timeline is corrected, and a correction reaching claims a few seconds late is
+ * harmless, because every claim records the incident revision it was assessed against.
+ */
+final class ImpactCache {
+
+    private final Duration timeToLive;
+
+    ImpactCache(Duration timeToLive) {
+        this.timeToLive = timeToLive;
+    }
+
+    private record Key(UUID incidentId, String service) {
+    }
+
+    private record Entry(Optional<ImpactCheck> check, Instant expiresAt) {
+    }
+
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    Optional<Optional<ImpactCheck>> get(UUID incidentId, String service, Instant now) {
+        Entry entry = entries.get(new Key(incidentId, service));
+        return entry == null || now.isAfter(entry.expiresAt()) ? Optional.empty() : Optional.of(entry.check());
+    }
+
+    void put(UUID incidentId, String service, Optional<ImpactCheck> check, Instant now) {
+        if (timeToLive.isZero()) {
+            return;
+        }
+        if (entries.size() > 10_000) {
+            entries.clear();
+        }
+        entries.put(new Key(incidentId, service), new Entry(check, now.plus(timeToLive)));
+    }
+}
