@@ -3,7 +3,6 @@ package kr.outage.compensation.payout.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,11 +12,11 @@ import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 import kr.outage.compensation.payout.domain.ClaimState;
 import kr.outage.compensation.payout.domain.LossAssessment;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
+import kr.outage.compensation.payout.persistence.ClaimWriter;
 import kr.outage.compensation.payout.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.rest.ClaimView;
 import kr.outage.compensation.payout.rest.FileClaimRequest;
-import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,28 +35,24 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ClaimIntake {
 
-    static final String SCOPE = "file-claim";
-
     @Inject
     ProgramRegistry programs;
     @Inject
     IncidentFacts incidents;
     @Inject
-    IdempotencyStore idempotency;
-    @Inject
-    LedgerBook ledger;
+    ClaimWriter writer;
     @Inject
     ObjectMapper json;
     @Inject
     Clock clock;
 
-    public Uni<IdempotencyStore.StoredResponse> file(UUID programId, FileClaimRequest request, String key, String principal) {
+    public Uni<ClaimWriter.StoredResponse> file(UUID programId, FileClaimRequest request, String key, String principal) {
         BusinessRegistrationNumber business = BusinessRegistrationNumber.parse(request.businessRegistrationNumber())
                 .orElseThrow(() -> ProblemException.field(ProblemType.VALIDATION_FAILED, "businessRegistrationNumber",
                         "is not a valid business registration number (10 digits, e.g. 123-45-67890, with a valid check digit)"));
         String requestHash = hash(programId, request);
         Instant receivedAt = clock.instant();
-        return Panache.withSession(() -> idempotency.replay(SCOPE, principal, key, requestHash)).chain(replayed -> replayed.isPresent()
+        return writer.replay(principal, key, requestHash).chain(replayed -> replayed.isPresent()
                 ? Uni.createFrom().item(replayed.get())
                 : programs.find(programId).chain(found -> {
                     Program program = found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
@@ -71,8 +66,8 @@ public class ClaimIntake {
                                             "was not impaired by the program's incident, according to incident-service");
                                 }
                                 ClaimEntity claim = assess(program, request, business, impairedSeconds, revision, receivedAt, principal);
-                                return Panache.withTransaction(() -> store(claim, key, requestHash, principal))
-                                        .onFailure(ClaimIntake::isDuplicate).recoverWithUni(() -> duplicateOf(claim));
+                                return writer.insertOnce(claim, principal, key, requestHash,
+                                        stored -> new ClaimWriter.StoredResponse(201, ClaimWriter.location(stored.id), write(view(stored))));
                             });
                 }));
     }
@@ -137,61 +132,6 @@ public class ClaimIntake {
         claim.approvedAmount = claim.supportAmount;
         claim.approvedBy = "rule:tier-" + claim.tier;
         claim.approvedAt = at;
-    }
-
-    private Uni<IdempotencyStore.StoredResponse> store(ClaimEntity claim, String key, String requestHash, String principal) {
-        return idempotency.reserve(SCOPE, principal, key, requestHash).chain(reserved -> {
-            if (!reserved) {
-                // a concurrent request with this key committed first: answer as it did
-                return idempotency.replay(SCOPE, principal, key, requestHash)
-                        .map(stored -> stored.orElseThrow(() -> new IllegalStateException("reserved key without response")));
-            }
-            return ClaimEntity.<ClaimEntity>find("programId = ?1 and businessNumber = ?2 and service = ?3",
-                            claim.programId, claim.businessNumber, claim.service).firstResult()
-                    .chain(existing -> {
-                        if (existing != null) {
-                            throw duplicate(existing.id);
-                        }
-                        IdempotencyStore.StoredResponse response = new IdempotencyStore.StoredResponse(201,
-                                location(claim.id), write(view(claim)));
-                        return claim.persist()
-                                .chain(() -> claim.approvedAmount == null ? Uni.createFrom().voidItem()
-                                        : ledger.approved(claim.programId, claim.id, claim.approvedAmount))
-                                .chain(() -> idempotency.complete(SCOPE, principal, key, response))
-                                .replaceWith(response);
-                    });
-        });
-    }
-
-    /** Another claim for the same business committed between our check and our insert. */
-    private Uni<IdempotencyStore.StoredResponse> duplicateOf(ClaimEntity claim) {
-        return Panache.withSession(() -> ClaimEntity.<ClaimEntity>find("programId = ?1 and businessNumber = ?2 and service = ?3",
-                        claim.programId, claim.businessNumber, claim.service).firstResult())
-                .map(existing -> {
-                    throw duplicate(existing.id);
-                });
-    }
-
-    private static ProblemException duplicate(UUID existingId) {
-        return new ProblemException(ProblemType.DUPLICATE_CLAIM,
-                "This business already filed a claim for this service in this program: " + location(existingId),
-                null, Map.of("existingClaim", location(existingId)));
-    }
-
-    private static boolean isDuplicate(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException c && "claim_once_per_business".equals(c.getConstraintName())) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().contains("claim_once_per_business")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    public static String location(UUID claimId) {
-        return "/api/v1/claims/" + claimId;
     }
 
     public ClaimView view(ClaimEntity c) {
