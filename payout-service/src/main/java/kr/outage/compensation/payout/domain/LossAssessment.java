@@ -28,34 +28,59 @@ public final class LossAssessment {
                          ClaimState state, List<String> missingEvidence, String explanation) {
     }
 
+    /** A claim on the business's own figure: capped at what is plausible, tier evidence required. */
     public static Result assess(AssessmentParameters parameters, List<SupportTier> tiers, long reviewThreshold,
                                 List<String> reviewEvidence, String category, String service, long reportedLoss,
                                 long impairedSeconds, Set<String> evidenceProvided) {
+        Long maxDaily = parameters.maxDailySalesOrEmpty().get(category);
+        Long cap = maxDaily == null ? null : perImpairedTime(maxDaily, impairedSeconds);
+        long basis = cap == null ? reportedLoss : Math.min(reportedLoss, cap);
+        boolean capped = cap != null && reportedLoss > cap;
+        String note = capped ? String.format(" (reported %,d capped at %,d for %d s impaired)", reportedLoss, cap,
+                impairedSeconds) : "";
+        return decide(parameters, tiers, reviewThreshold, reviewEvidence, category, service, basis, cap, capped, note,
+                evidenceProvided, true);
+    }
+
+    /**
+     * A claim on the platform's own baseline: the basis is what the business normally sells per day
+     * through the service, times the impaired time. No documents are asked for under the threshold:
+     * the platform already holds the evidence.
+     */
+    public static Result assessFromBaseline(AssessmentParameters parameters, List<SupportTier> tiers, long reviewThreshold,
+                                            List<String> reviewEvidence, String category, String service,
+                                            long dailyBaseline, long impairedSeconds, Set<String> evidenceProvided) {
+        long basis = perImpairedTime(dailyBaseline, impairedSeconds);
+        String note = String.format(" (baseline %,d KRW/day x %d s impaired)", dailyBaseline, impairedSeconds);
+        return decide(parameters, tiers, reviewThreshold, reviewEvidence, category, service, basis, null, false, note,
+                evidenceProvided, false);
+    }
+
+    private static long perImpairedTime(long perDay, long impairedSeconds) {
+        return BigDecimal.valueOf(perDay).multiply(BigDecimal.valueOf(impairedSeconds))
+                .divide(SECONDS_PER_DAY, 0, RoundingMode.DOWN).longValueExact();
+    }
+
+    private static Result decide(AssessmentParameters parameters, List<SupportTier> tiers, long reviewThreshold,
+                                 List<String> reviewEvidence, String category, String service, long basis, Long cap,
+                                 boolean capped, String note, Set<String> evidenceProvided, boolean tierEvidenceRequired) {
         BigDecimal margin = parameters.operatingMargins().get(category);
         BigDecimal share = parameters.platformShares().get(service);
-        Long maxDaily = parameters.maxDailySalesOrEmpty().get(category);
-        Long cap = maxDaily == null ? null : BigDecimal.valueOf(maxDaily).multiply(BigDecimal.valueOf(impairedSeconds))
-                .divide(SECONDS_PER_DAY, 0, RoundingMode.DOWN).longValueExact();
-        long basis = cap == null ? reportedLoss : Math.min(reportedLoss, cap);
         long assessed = BigDecimal.valueOf(basis).multiply(margin).multiply(parameters.alternativeAvailabilityFactor())
                 .multiply(share).setScale(0, RoundingMode.DOWN).longValueExact();
         String explanation = String.format("floor(%,d x margin %s x alternatives %s x share %s) = %,d KRW%s",
                 basis, margin.toPlainString(), parameters.alternativeAvailabilityFactor().toPlainString(),
-                share.toPlainString(), assessed,
-                cap != null && reportedLoss > cap ? String.format(" (reported %,d capped at %,d for %d s impaired)",
-                        reportedLoss, cap, impairedSeconds) : "");
+                share.toPlainString(), assessed, note);
         if (assessed > reviewThreshold) {
-            List<String> missing = missing(reviewEvidence, evidenceProvided);
-            return new Result(assessed, cap, cap != null && reportedLoss > cap, null, null, ClaimState.AWAITING_REVIEW,
-                    missing, explanation);
+            return new Result(assessed, cap, capped, null, null, ClaimState.AWAITING_REVIEW,
+                    missing(reviewEvidence, evidenceProvided), explanation);
         }
         for (int i = 0; i < tiers.size(); i++) {
             SupportTier tier = tiers.get(i);
             if (assessed <= tier.upTo()) {
-                List<String> missing = missing(tier.evidence(), evidenceProvided);
+                List<String> missing = tierEvidenceRequired ? missing(tier.evidence(), evidenceProvided) : List.of();
                 ClaimState state = missing.isEmpty() ? ClaimState.APPROVED : ClaimState.EVIDENCE_REQUESTED;
-                return new Result(assessed, cap, cap != null && reportedLoss > cap, i + 1, tier.support(), state,
-                        missing, explanation);
+                return new Result(assessed, cap, capped, i + 1, tier.support(), state, missing, explanation);
             }
         }
         throw new IllegalStateException("tiers do not reach the review threshold " + reviewThreshold);

@@ -23,8 +23,12 @@ public class ClaimEntity extends PanacheEntityBase {
     public String businessName;
     public String category;
     public String service;
+    /** The business's own figure; null when the claim was assessed from the platform's baseline alone. */
     @Column(name = "reported_loss")
-    public long reportedLoss;
+    public Long reportedLoss;
+    /** "reported" or "baseline": what the assessment was based on. */
+    @Column(name = "loss_basis_kind")
+    public String lossBasisKind;
     @Column(name = "loss_basis")
     public String lossBasis;
     @Column(name = "bank_name")

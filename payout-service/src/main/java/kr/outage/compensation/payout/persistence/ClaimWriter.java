@@ -108,13 +108,13 @@ public class ClaimWriter {
                         insert into claim (id, program_id, business_number, business_name, category, service, reported_loss,
                             loss_basis, bank_name, bank_account, account_holder, evidence, state, impaired_seconds,
                             assessed_loss, assessment_detail, tier, support_amount, missing_evidence, filed_at, filed_by,
-                            approved_amount, approved_by, approved_at)
+                            approved_amount, approved_by, approved_at, loss_basis_kind)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                            $21, $22, $23, $24)""")
+                            $21, $22, $23, $24, $25)""")
                 .execute(Tuple.from(Arrays.asList(c.id, c.programId, c.businessNumber, c.businessName, c.category,
                         c.service, c.reportedLoss, c.lossBasis, c.bankName, c.bankAccount, c.accountHolder, c.evidence,
                         c.state, c.impairedSeconds, c.assessedLoss, c.assessmentDetail, c.tier, c.supportAmount,
-                        c.missingEvidence, utc(c.filedAt), c.filedBy, c.approvedAmount, c.approvedBy, utc(c.approvedAt))))
+                        c.missingEvidence, utc(c.filedAt), c.filedBy, c.approvedAmount, c.approvedBy, utc(c.approvedAt), c.lossBasisKind)))
                 .replaceWithVoid();
     }
 

@@ -11,7 +11,7 @@ import java.util.UUID;
  * service only in the bank-transfer export of a payout batch.
  */
 public record ClaimView(UUID id, UUID programId, String businessRegistrationNumber, String businessName,
-                        String category, String service, long reportedLoss, String lossBasis,
+                        String category, String service, Long reportedLoss, String lossBasis,
                         BankAccountView bankAccount, List<FileClaimRequest.Evidence> evidence, ClaimState state,
                         AssessmentView assessment, List<String> missingEvidence, Instant filedAt,
                         Decision decision, Payment payment) {
@@ -34,11 +34,12 @@ public record ClaimView(UUID id, UUID programId, String businessRegistrationNumb
     }
 
     /**
-     * How the support amount was reached: impaired time from incident-service (at the incident's
+     * How the support amount was reached: {@code basedOn} the business's reported loss or the
+     * platform's baseline sales; impaired time from incident-service (at the incident's
      * timeline revision {@code incidentRevision}), the plausibility cap,
      * the assessed loss with the formula applied, and the tier (null above the review threshold).
      */
-    public record AssessmentView(long incidentRevision, long impairedSeconds, String impairedDuration, Long plausibleCap, boolean capped,
+    public record AssessmentView(String basedOn, long incidentRevision, long impairedSeconds, String impairedDuration, Long plausibleCap, boolean capped,
                                  long assessedLoss, Integer tier, Long supportAmount, boolean needsCommitteeReview,
                                  String formula) {
     }

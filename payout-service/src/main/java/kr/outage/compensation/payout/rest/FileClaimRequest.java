@@ -9,13 +9,16 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** Body of {@code POST /api/v1/programs/{id}/claims}. */
+/**
+ * Body of {@code POST /api/v1/programs/{id}/claims}. {@code reportedLoss} may be left out when the
+ * platform holds the business's baseline sales for the service: the claim is then assessed from it.
+ */
 public record FileClaimRequest(
         @NotNull String businessRegistrationNumber,
         @NotBlank @Size(max = 200) String businessName,
         @NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String category,
         @NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String service,
-        @NotNull @Positive Long reportedLoss,
+        @Positive Long reportedLoss,
         @Size(max = 2000) String lossBasis,
         @NotNull @Valid BankAccount bankAccount,
         @Size(max = 50) @Valid List<@NotNull Evidence> evidence) {

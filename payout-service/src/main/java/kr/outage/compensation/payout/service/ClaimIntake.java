@@ -12,6 +12,7 @@ import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 import kr.outage.compensation.payout.domain.ClaimState;
 import kr.outage.compensation.payout.domain.LossAssessment;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
+import kr.outage.compensation.payout.persistence.BaselineStore;
 import kr.outage.compensation.payout.persistence.ClaimWriter;
 import kr.outage.compensation.payout.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,6 +44,8 @@ public class ClaimIntake {
     @Inject
     ClaimWriter writer;
     @Inject
+    BaselineStore baselines;
+    @Inject
     ObjectMapper json;
     @Inject
     Clock clock;
@@ -57,18 +61,24 @@ public class ClaimIntake {
                 : programs.find(programId).chain(found -> {
                     Program program = found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
                     checkAgainstProgram(program, request, receivedAt);
-                    return incidents.impact(program.incidentId(), request.service())
-                            .chain(impact -> {
-                                long impairedSeconds = impact.map(i -> i.everImpaired() ? i.totalImpairedSeconds() : 0L).orElse(0L);
-                                long revision = impact.map(ImpactCheck::revision).orElse(0L);
-                                if (impairedSeconds == 0) {
-                                    throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, "service",
-                                            "was not impaired by the program's incident, according to incident-service");
-                                }
-                                ClaimEntity claim = assess(program, request, business, impairedSeconds, revision, receivedAt, principal);
-                                return writer.insertOnce(claim, principal, key, requestHash,
-                                        stored -> new ClaimWriter.StoredResponse(201, ClaimWriter.location(stored.id), write(view(stored))));
-                            });
+                    return baselines.find(programId, business.digits(), request.service()).chain(baseline -> {
+                        if (baseline.isEmpty() && request.reportedLoss() == null) {
+                            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "reportedLoss",
+                                    "is required: the platform holds no baseline sales for this business and service");
+                        }
+                        return incidents.impact(program.incidentId(), request.service()).chain(impact -> {
+                            long impairedSeconds = impact.map(i -> i.everImpaired() ? i.totalImpairedSeconds() : 0L).orElse(0L);
+                            long revision = impact.map(ImpactCheck::revision).orElse(0L);
+                            if (impairedSeconds == 0) {
+                                throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, "service",
+                                        "was not impaired by the program's incident, according to incident-service");
+                            }
+                            ClaimEntity claim = assess(program, request, business, baseline, impairedSeconds, revision,
+                                    receivedAt, principal);
+                            return writer.insertOnce(claim, principal, key, requestHash,
+                                    stored -> new ClaimWriter.StoredResponse(201, ClaimWriter.location(stored.id), write(view(stored))));
+                        });
+                    });
                 }));
     }
 
@@ -91,9 +101,16 @@ public class ClaimIntake {
     }
 
     private ClaimEntity assess(Program program, FileClaimRequest request, BusinessRegistrationNumber business,
-                               long impairedSeconds, long incidentRevision, Instant receivedAt, String principal) {
+                               Optional<BaselineStore.Baseline> baseline, long impairedSeconds, long incidentRevision,
+                               Instant receivedAt, String principal) {
         Set<String> evidenceTypes = request.evidenceOrEmpty().stream().map(FileClaimRequest.Evidence::type).collect(Collectors.toSet());
-        LossAssessment.Result result = LossAssessment.assess(program.assessment(), program.tiers(), program.reviewThreshold(),
+        String category = baseline.map(BaselineStore.Baseline::category).orElse(request.category());
+        // the platform's own figures, where it has them, are the basis: no documents, no argument about the amount
+        LossAssessment.Result result = baseline.isPresent()
+                ? LossAssessment.assessFromBaseline(program.assessment(), program.tiers(), program.reviewThreshold(),
+                program.reviewEvidence(), category, request.service(), baseline.get().dailySales(),
+                impairedSeconds, evidenceTypes)
+                : LossAssessment.assess(program.assessment(), program.tiers(), program.reviewThreshold(),
                 program.reviewEvidence(), request.category(), request.service(), request.reportedLoss(), impairedSeconds,
                 evidenceTypes);
         ClaimEntity c = new ClaimEntity();
@@ -101,9 +118,10 @@ public class ClaimIntake {
         c.programId = program.id();
         c.businessNumber = business.digits();
         c.businessName = request.businessName().strip();
-        c.category = request.category();
+        c.category = category;
         c.service = request.service();
         c.reportedLoss = request.reportedLoss();
+        c.lossBasisKind = baseline.isPresent() ? "baseline" : "reported";
         c.lossBasis = request.lossBasis();
         c.bankName = request.bankAccount().bank();
         c.bankAccount = request.bankAccount().accountNumber();
@@ -112,7 +130,7 @@ public class ClaimIntake {
         c.state = result.state().wireName();
         c.impairedSeconds = impairedSeconds;
         c.assessedLoss = result.assessedLoss();
-        c.assessmentDetail = write(new ClaimView.AssessmentView(incidentRevision, impairedSeconds, Duration.ofSeconds(impairedSeconds).toString(),
+        c.assessmentDetail = write(new ClaimView.AssessmentView(c.lossBasisKind, incidentRevision, impairedSeconds, Duration.ofSeconds(impairedSeconds).toString(),
                 result.plausibleCap(), result.capped(), result.assessedLoss(), result.tier(), result.support(),
                 result.state() == ClaimState.AWAITING_REVIEW, result.explanation()));
         c.tier = result.tier();

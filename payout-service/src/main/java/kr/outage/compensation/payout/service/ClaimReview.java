@@ -130,14 +130,15 @@ public class ClaimReview {
         }
     }
 
-    /** Support never exceeds the loss the business itself reported. */
+    /** Support never exceeds the loss the business reported, or, for a baseline claim, the assessed loss. */
     private static long requireAmount(Long amount, ClaimEntity claim) {
         if (amount == null) {
             throw ProblemException.field(ProblemType.VALIDATION_FAILED, "amount", "is required for this decision");
         }
-        if (amount > claim.reportedLoss) {
-            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "amount",
-                    "must not exceed the reported loss of " + claim.reportedLoss + " KRW");
+        long bound = claim.reportedLoss != null ? claim.reportedLoss : claim.assessedLoss;
+        if (amount > bound) {
+            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "amount", "must not exceed the "
+                    + (claim.reportedLoss != null ? "reported" : "assessed") + " loss of " + bound + " KRW");
         }
         return amount;
     }

@@ -1,0 +1,82 @@
+package kr.outage.compensation.payout.rest;
+
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
+import kr.outage.compensation.payout.persistence.BaselineStore;
+import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.payout.security.Roles;
+import kr.outage.compensation.payout.service.BaselineImport;
+import kr.outage.compensation.payout.service.Program;
+import kr.outage.compensation.payout.service.ProgramRegistry;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** The platform's baseline sales per business, for claims without documents and for contacting those who have not claimed. */
+@Path("/api/v1/programs/{id}/baselines")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Baselines", description = "Baseline sales per business and service")
+public class ProgramBaselinesResource {
+
+    @Inject
+    ProgramRegistry programs;
+    @Inject
+    BaselineImport importer;
+    @Inject
+    BaselineStore store;
+
+    @POST
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Blocking
+    @Operation(summary = "Import baseline sales (CSV, streamed); bad rows are reported by line and skipped",
+            description = "Header: " + BaselineImport.HEADER)
+    public BaselineImport.Report importCsv(@PathParam("id") UUID programId, InputStream body) throws Throwable {
+        // the program lookup may need a Hibernate Reactive session, which only runs on a Vert.x context
+        Program program = VertxContextSupport.subscribeAndAwait(() -> programs.find(programId))
+                .orElseThrow(() -> ProblemException.notFound("No program " + programId));
+        return importer.run(program, new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
+    }
+
+    @GET
+    @Path("unclaimed")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.CLAIMS_REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "Businesses with baseline sales through a covered service that have not claimed, largest first")
+    public Uni<PageView<UnclaimedBusiness>> unclaimed(@PathParam("id") UUID programId, @QueryParam("page") String page,
+                                                      @QueryParam("size") String size) {
+        int pageIndex = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
+        int pageSize = QueryParams.intInRange("size", size, 100, 1, 1000);
+        return programs.find(programId).chain(found -> {
+            found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
+            return store.unclaimed(programId, pageIndex, pageSize).chain(rows -> store.unclaimedCount(programId)
+                    .map(total -> new PageView<>(rows.stream().map(UnclaimedBusiness::of).toList(), pageIndex, pageSize, total)));
+        });
+    }
+
+    /** Whom to contact: the business, the service it sells through, and what it normally sells there per day. */
+    public record UnclaimedBusiness(String businessRegistrationNumber, String businessName, String category, String service,
+                                    long dailySales) {
+
+        static UnclaimedBusiness of(BaselineStore.Baseline b) {
+            return new UnclaimedBusiness(new BusinessRegistrationNumber(b.businessNumber()).formatted(), b.businessName(),
+                    b.category(), b.service(), b.dailySales());
+        }
+    }
+}

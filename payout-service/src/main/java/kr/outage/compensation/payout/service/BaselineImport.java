@@ -1,0 +1,124 @@
+package kr.outage.compensation.payout.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
+import kr.outage.compensation.payout.persistence.BaselineStore;
+import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.payout.problem.ProblemType;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams a CSV of baseline sales into the program, one chunk at a time, so a file of millions of
+ * rows never sits in memory. Each row is validated; bad rows are reported by line number and
+ * skipped, good ones stored. A file whose header is wrong is refused before anything is stored.
+ */
+@ApplicationScoped
+public class BaselineImport {
+
+    public static final String HEADER = "business_registration_number,business_name,category,service,daily_sales_krw";
+    static final int CHUNK = 1_000;
+    static final int REJECTIONS_LISTED = 1_000;
+    private static final Duration CHUNK_TIMEOUT = Duration.ofMinutes(1);
+
+    /** The outcome: counts, and the first rejected rows with why. */
+    public record Report(long accepted, long rejected, List<Rejection> rejections) {
+    }
+
+    public record Rejection(long line, String reason) {
+    }
+
+    @Inject
+    BaselineStore store;
+    @Inject
+    Clock clock;
+
+    /** Runs on a worker thread: it reads a blocking stream. */
+    public Report run(Program program, BufferedReader csv) {
+        String header = readLine(csv);
+        if (header == null || !header.strip().replace("\uFEFF", "").equals(HEADER)) {
+            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "file",
+                    "must be CSV with the header line: " + HEADER);
+        }
+        List<BaselineStore.Baseline> chunk = new ArrayList<>(CHUNK);
+        List<Rejection> rejections = new ArrayList<>();
+        long accepted = 0;
+        long rejected = 0;
+        long lineNumber = 1;
+        String line;
+        while ((line = readLine(csv)) != null) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                chunk.add(parse(program, line));
+            } catch (IllegalArgumentException e) {
+                rejected++;
+                if (rejections.size() < REJECTIONS_LISTED) {
+                    rejections.add(new Rejection(lineNumber, e.getMessage()));
+                }
+                continue;
+            }
+            if (chunk.size() == CHUNK) {
+                accepted += flush(program, chunk);
+            }
+        }
+        accepted += flush(program, chunk);
+        return new Report(accepted, rejected, rejections);
+    }
+
+    private int flush(Program program, List<BaselineStore.Baseline> chunk) {
+        int size = chunk.size();
+        store.upsert(program.id(), List.copyOf(chunk), clock.instant()).await().atMost(CHUNK_TIMEOUT);
+        chunk.clear();
+        return size;
+    }
+
+    static BaselineStore.Baseline parse(Program program, String line) {
+        List<String> fields = CsvLine.split(line);
+        if (fields.size() != 5) {
+            throw new IllegalArgumentException("expected 5 fields, found " + fields.size());
+        }
+        String number = BusinessRegistrationNumber.parse(fields.get(0).strip())
+                .map(BusinessRegistrationNumber::digits)
+                .orElseThrow(() -> new IllegalArgumentException("business_registration_number is not valid (format or check digit)"));
+        String name = fields.get(1).strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new IllegalArgumentException("business_name must have 1 to 200 characters");
+        }
+        String category = fields.get(2).strip();
+        if (!program.assessment().operatingMargins().containsKey(category)) {
+            throw new IllegalArgumentException("category '" + category + "' is not one of the program's");
+        }
+        String service = fields.get(3).strip();
+        if (!program.services().contains(service)) {
+            throw new IllegalArgumentException("service '" + service + "' is not covered by the program");
+        }
+        long dailySales;
+        try {
+            dailySales = Long.parseLong(fields.get(4).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("daily_sales_krw must be a whole number of won");
+        }
+        if (dailySales <= 0) {
+            throw new IllegalArgumentException("daily_sales_krw must be positive");
+        }
+        return new BaselineStore.Baseline(number, service, name, category, dailySales);
+    }
+
+    private static String readLine(BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
