@@ -75,29 +75,40 @@ public final class IncidentImpact {
         return incidentWide;
     }
 
-    public Optional<Instant> firstImpairment(ComponentState threshold) {
+    /**
+     * First impairment, last recovery (null while ongoing or when nothing was ever impaired), whether
+     * something is still impaired, and the span between them (to {@code asOf} while ongoing): the
+     * incident's headline figures, all read from one pass over the incident-wide windows.
+     */
+    public record Summary(Instant firstImpairment, Instant lastRecovery, boolean ongoing, Duration span) {
+    }
+
+    public Summary summary(ComponentState threshold, Instant asOf) {
         List<Window> windows = incidentWide.impairedWindows(threshold);
-        return windows.isEmpty() ? Optional.empty() : Optional.of(windows.get(0).from());
+        if (windows.isEmpty()) {
+            return new Summary(null, null, false, Duration.ZERO);
+        }
+        Instant first = windows.get(0).from();
+        Window last = windows.get(windows.size() - 1);
+        Instant end = last.isOpen() ? asOf : last.to();
+        return new Summary(first, last.to(), last.isOpen(), end.isAfter(first) ? Duration.between(first, end) : Duration.ZERO);
+    }
+
+    public Optional<Instant> firstImpairment(ComponentState threshold) {
+        return Optional.ofNullable(summary(threshold, Instant.MAX).firstImpairment());
     }
 
     /** The last recovery, empty while something is still impaired or nothing ever was. */
     public Optional<Instant> lastRecovery(ComponentState threshold) {
-        List<Window> windows = incidentWide.impairedWindows(threshold);
-        return windows.isEmpty() ? Optional.empty() : Optional.ofNullable(windows.get(windows.size() - 1).to());
+        return Optional.ofNullable(summary(threshold, Instant.MAX).lastRecovery());
     }
 
     public boolean isOngoing(ComponentState threshold) {
-        List<Window> windows = incidentWide.impairedWindows(threshold);
-        return !windows.isEmpty() && windows.get(windows.size() - 1).isOpen();
+        return summary(threshold, Instant.MAX).ongoing();
     }
 
     /** First impairment to last recovery (or to {@code asOf} while ongoing): the incident's headline duration. */
     public Duration span(ComponentState threshold, Instant asOf) {
-        Optional<Instant> first = firstImpairment(threshold);
-        if (first.isEmpty()) {
-            return Duration.ZERO;
-        }
-        Instant end = lastRecovery(threshold).orElse(asOf);
-        return end.isAfter(first.get()) ? Duration.between(first.get(), end) : Duration.ZERO;
+        return summary(threshold, asOf).span();
     }
 }

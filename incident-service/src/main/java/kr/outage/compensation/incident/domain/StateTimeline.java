@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -109,21 +108,11 @@ public final class StateTimeline {
     }
 
     public Duration impairedTime(ComponentState threshold, Instant asOf) {
-        return impairedWindows(threshold).stream()
-                .map(w -> w.duration(asOf))
-                .reduce(Duration.ZERO, Duration::plus);
-    }
-
-    public Optional<Window> impairedWindowAt(Instant at, ComponentState threshold) {
-        return impairedWindows(threshold).stream().filter(w -> w.contains(at)).findFirst();
+        return Window.total(impairedWindows(threshold), asOf);
     }
 
     public boolean isEverImpaired(ComponentState threshold) {
         return !impairedWindows(threshold).isEmpty();
-    }
-
-    public NavigableMap<Instant, ComponentState> changes() {
-        return changes;
     }
 
     @Override

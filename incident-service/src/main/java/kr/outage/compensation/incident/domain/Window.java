@@ -2,6 +2,7 @@ package kr.outage.compensation.incident.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A half-open interval {@code [from, to)} in one state; {@code to == null} means still open.
@@ -15,6 +16,11 @@ public record Window(Instant from, Instant to, ComponentState state) {
 
     public boolean contains(Instant at) {
         return !at.isBefore(from) && (to == null || at.isBefore(to));
+    }
+
+    /** The summed durations of windows, open ones running to {@code asOf}. */
+    public static Duration total(List<Window> windows, Instant asOf) {
+        return windows.stream().map(w -> w.duration(asOf)).reduce(Duration.ZERO, Duration::plus);
     }
 
     public Duration duration(Instant asOf) {

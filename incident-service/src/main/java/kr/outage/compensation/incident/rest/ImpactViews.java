@@ -32,10 +32,10 @@ final class ImpactViews {
             }
             List<ImpactView.PlatformImpact> platforms = new ArrayList<>();
             for (Platform platform : platformFilter.expand()) {
-                StateTimeline timeline = impact.service(service, platform);
-                Duration impaired = timeline.impairedTime(threshold, asOf);
-                platforms.add(new ImpactView.PlatformImpact(platform, impaired.toString(), impaired.toSeconds(),
-                        windows(timeline.impairedWindows(threshold), asOf)));
+                List<Window> impaired = impact.service(service, platform).impairedWindows(threshold);
+                Duration total = Window.total(impaired, asOf);
+                platforms.add(new ImpactView.PlatformImpact(platform, total.toString(), total.toSeconds(),
+                        windows(impaired, asOf)));
             }
             List<ImpactView.FunctionImpact> functions = new ArrayList<>();
             for (Map.Entry<ComponentKey, StateTimeline> component : impact.components().entrySet()) {
@@ -51,23 +51,24 @@ final class ImpactViews {
             services.add(new ImpactView.ServiceImpact(service, serviceTotal.toString(), serviceTotal.toSeconds(),
                     platforms, functions));
         }
-        Duration span = impact.span(threshold, asOf);
+        IncidentImpact.Summary summary = impact.summary(threshold, asOf);
         return new ImpactView(snapshot.incident().id(), snapshot.incident().revision(), asOf, threshold,
-                impact.firstImpairment(threshold).orElse(null), impact.lastRecovery(threshold).orElse(null),
-                impact.isOngoing(threshold), span.toString(), span.toSeconds(), services);
+                summary.firstImpairment(), summary.lastRecovery(), summary.ongoing(), summary.span().toString(),
+                summary.span().toSeconds(), services);
     }
 
     static ImpactCheckView check(IncidentSnapshot snapshot, String service, Platform platform, Optional<Instant> at,
                                  ComponentState threshold, Instant asOf) {
         IncidentImpact impact = snapshot.impact();
         StateTimeline timeline = impact.service(service, platform);
-        Duration total = timeline.impairedTime(threshold, asOf);
+        List<Window> impaired = timeline.impairedWindows(threshold);
+        Duration total = Window.total(impaired, asOf);
         ComponentState stateAt = at.map(timeline::stateAt).orElse(null);
         List<String> impairedFunctions = at.map(t -> impairedFunctionsAt(impact, service, platform, t, threshold)).orElse(null);
         return new ImpactCheckView(snapshot.incident().id(), service, platform, at.orElse(null),
                 impact.knowsService(service), stateAt == null ? null : stateAt.atLeast(threshold), stateAt,
-                impairedFunctions, threshold, timeline.isEverImpaired(threshold), total.toString(), total.toSeconds(),
-                windows(timeline.impairedWindows(threshold), asOf), snapshot.incident().revision());
+                impairedFunctions, threshold, !impaired.isEmpty(), total.toString(), total.toSeconds(),
+                windows(impaired, asOf), snapshot.incident().revision());
     }
 
     static IncidentView incident(IncidentSnapshot snapshot, Instant asOf) {
@@ -78,18 +79,19 @@ final class ImpactViews {
         for (String service : impact.services()) {
             Map<Platform, ComponentState> byPlatform = new EnumMap<>(Platform.class);
             Platform.CONCRETE.forEach(p -> byPlatform.put(p, impact.service(service, p).stateAt(asOf)));
-            Duration impaired = impact.service(service, Platform.ALL).impairedTime(threshold, asOf);
+            StateTimeline anyPlatform = impact.service(service, Platform.ALL);
+            Duration impaired = anyPlatform.impairedTime(threshold, asOf);
             IncidentSnapshot.DeclaredService declared = snapshot.declaredServices().get(service);
             List<String> functions = impact.components().keySet().stream()
                     .filter(k -> k.service().equals(service) && k.function() != null)
                     .map(ComponentKey::function).distinct().toList();
             services.add(new IncidentView.ServiceState(service, declared == null ? null : declared.displayName(),
-                    functions, impact.service(service, Platform.ALL).stateAt(asOf), byPlatform,
+                    functions, anyPlatform.stateAt(asOf), byPlatform,
                     impaired.toString(), impaired.toSeconds()));
         }
-        Duration span = impact.span(threshold, asOf);
-        IncidentView.Summary summary = new IncidentView.Summary(threshold, impact.firstImpairment(threshold).orElse(null),
-                impact.lastRecovery(threshold).orElse(null), impact.isOngoing(threshold), span.toString(), span.toSeconds());
+        IncidentImpact.Summary headline = impact.summary(threshold, asOf);
+        IncidentView.Summary summary = new IncidentView.Summary(threshold, headline.firstImpairment(),
+                headline.lastRecovery(), headline.ongoing(), headline.span().toString(), headline.span().toSeconds());
         return new IncidentView(i.id(), i.title(), i.cause(), i.severity(), i.status(), i.startedAt(), i.detectedAt(),
                 i.resolvedAt(), i.reopenCount(), i.revision(), i.createdAt(), summary, services);
     }
