@@ -1,8 +1,6 @@
 package kr.outage.compensation.payout.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +35,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ClaimIntake {
 
+    private static final TypeReference<List<FileClaimRequest.Evidence>> EVIDENCE = new TypeReference<>() { };
+
     @Inject
     ProgramRegistry programs;
     @Inject
@@ -46,7 +46,7 @@ public class ClaimIntake {
     @Inject
     BaselineStore baselines;
     @Inject
-    ObjectMapper json;
+    JsonDocuments json;
     @Inject
     Clock clock;
 
@@ -76,7 +76,7 @@ public class ClaimIntake {
                             ClaimEntity claim = assess(program, request, business, baseline, impairedSeconds, revision,
                                     receivedAt, principal);
                             return writer.insertOnce(claim, principal, key, requestHash,
-                                    stored -> new ClaimWriter.StoredResponse(201, ClaimWriter.location(stored.id), write(view(stored))));
+                                    stored -> new ClaimWriter.StoredResponse(201, ClaimWriter.location(stored.id), json.write(view(stored))));
                         });
                     });
                 }));
@@ -126,11 +126,11 @@ public class ClaimIntake {
         c.bankName = request.bankAccount().bank();
         c.bankAccount = request.bankAccount().accountNumber();
         c.accountHolder = request.bankAccount().holder();
-        c.evidence = write(request.evidenceOrEmpty());
+        c.evidence = json.write(request.evidenceOrEmpty());
         c.state = result.state().wireName();
         c.impairedSeconds = impairedSeconds;
         c.assessedLoss = result.assessedLoss();
-        c.assessmentDetail = write(new ClaimView.AssessmentView(c.lossBasisKind, incidentRevision, impairedSeconds, Duration.ofSeconds(impairedSeconds).toString(),
+        c.assessmentDetail = json.write(new ClaimView.AssessmentView(c.lossBasisKind, incidentRevision, impairedSeconds, Duration.ofSeconds(impairedSeconds).toString(),
                 result.plausibleCap(), result.capped(), result.assessedLoss(), result.tier(), result.support(),
                 result.state() == ClaimState.AWAITING_REVIEW, result.explanation()));
         c.tier = result.tier();
@@ -153,31 +153,18 @@ public class ClaimIntake {
     }
 
     public ClaimView view(ClaimEntity c) {
-        try {
-            return new ClaimView(c.id, c.programId, new BusinessRegistrationNumber(c.businessNumber).formatted(),
-                    c.businessName, c.category, c.service, c.reportedLoss, c.lossBasis,
-                    ClaimView.BankAccountView.masked(c.bankName, c.bankAccount, c.accountHolder),
-                    json.readValue(c.evidence, new TypeReference<List<FileClaimRequest.Evidence>>() { }),
-                    ClaimState.fromWire(c.state), json.readValue(c.assessmentDetail, ClaimView.AssessmentView.class),
-                    List.of(c.missingEvidence), c.filedAt,
-                    new ClaimView.Decision(c.recommendedAmount, c.recommendedBy, c.approvedAmount, c.approvedBy,
-                            c.approvedAt, c.decisionReason),
-                    new ClaimView.Payment(c.payoutBatchId, c.bankReference, c.paidAt));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored claim " + c.id + " is unreadable", e);
-        }
+        return new ClaimView(c.id, c.programId, new BusinessRegistrationNumber(c.businessNumber).formatted(),
+                c.businessName, c.category, c.service, c.reportedLoss, c.lossBasis,
+                ClaimView.BankAccountView.masked(c.bankName, c.bankAccount, c.accountHolder),
+                json.read(c.evidence, EVIDENCE), ClaimState.fromWire(c.state),
+                json.read(c.assessmentDetail, ClaimView.AssessmentView.class), List.of(c.missingEvidence), c.filedAt,
+                new ClaimView.Decision(c.recommendedAmount, c.recommendedBy, c.approvedAmount, c.approvedBy,
+                        c.approvedAt, c.decisionReason),
+                new ClaimView.Payment(c.payoutBatchId, c.bankReference, c.paidAt));
     }
 
     /** The request's identity for Idempotency-Key purposes: program and body, canonically serialized. */
     private String hash(UUID programId, FileClaimRequest request) {
-        return IdempotencyStore.fingerprint(programId.toString(), write(request));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdempotencyStore.fingerprint(programId.toString(), json.write(request));
     }
 }

@@ -1,8 +1,6 @@
 package kr.outage.compensation.payout.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +32,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ClaimReview {
 
+    private static final TypeReference<List<FileClaimRequest.Evidence>> EVIDENCE = new TypeReference<>() { };
+
     @Inject
     LedgerBook ledger;
     @Inject
-    ObjectMapper json;
+    JsonDocuments json;
     @Inject
     Clock clock;
 
@@ -78,9 +78,9 @@ public class ClaimReview {
                 throw new ProblemException(ProblemType.ILLEGAL_TRANSITION,
                         "Evidence is accepted only when it was requested; this claim is " + from.wireName());
             }
-            List<FileClaimRequest.Evidence> all = new ArrayList<>(read(claim.evidence));
+            List<FileClaimRequest.Evidence> all = new ArrayList<>(json.read(claim.evidence, EVIDENCE));
             all.addAll(evidence);
-            claim.evidence = write(all);
+            claim.evidence = json.write(all);
             Set<String> provided = all.stream().map(FileClaimRequest.Evidence::type).collect(Collectors.toSet());
             claim.missingEvidence = List.of(claim.missingEvidence).stream().filter(t -> !provided.contains(t)).toArray(String[]::new);
             Instant now = clock.instant();
@@ -162,21 +162,5 @@ public class ClaimReview {
         d.principal = principal;
         d.decidedAt = at;
         return d.persist().replaceWith(claim);
-    }
-
-    private List<FileClaimRequest.Evidence> read(String evidence) {
-        try {
-            return json.readValue(evidence, new TypeReference<>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

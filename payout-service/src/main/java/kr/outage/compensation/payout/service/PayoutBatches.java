@@ -1,7 +1,5 @@
 package kr.outage.compensation.payout.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -43,7 +41,7 @@ public class PayoutBatches {
     @Inject
     IdempotencyStore idempotency;
     @Inject
-    ObjectMapper json;
+    JsonDocuments json;
     @Inject
     Clock clock;
 
@@ -91,7 +89,7 @@ public class PayoutBatches {
                 }))
                 .chain(() -> {
                     IdempotencyStore.StoredResponse response = new IdempotencyStore.StoredResponse(201,
-                            "/api/v1/payout-batches/" + batch.id, write(Map.of("id", batch.id, "programId", programId,
+                            "/api/v1/payout-batches/" + batch.id, json.write(Map.of("id", batch.id, "programId", programId,
                             "state", batch.state, "itemCount", batch.itemCount, "totalAmount", batch.totalAmount,
                             "createdAt", batch.createdAt.toString())));
                     return idempotency.complete(SCOPE, principal, key, response).replaceWith(response);
@@ -102,7 +100,7 @@ public class PayoutBatches {
     @WithTransaction
     public Uni<UUID> settle(UUID batchId, SettlementRequest request) {
         Instant now = clock.instant();
-        String items = write(request.items().stream().map(i -> Map.of("claim_id", i.claimId().toString(),
+        String items = json.write(request.items().stream().map(i -> Map.of("claim_id", i.claimId().toString(),
                 "result", i.result(), "bank_reference", i.bankReference() == null ? "" : i.bankReference(),
                 "failure_reason", i.failureReason() == null ? "" : i.failureReason())).toList());
         return PayoutBatchEntity.<PayoutBatchEntity>findById(batchId, LockModeType.PESSIMISTIC_WRITE).chain(batch -> {
@@ -244,13 +242,5 @@ public class PayoutBatches {
             v = "'" + v;
         }
         return v.matches(".*[,\"\\r\\n].*") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package kr.outage.compensation.payout.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +34,7 @@ public class ProgramRegistry {
     @Inject
     IncidentFacts incidents;
     @Inject
-    ObjectMapper json;
+    JsonDocuments json;
     @Inject
     Clock clock;
 
@@ -103,9 +101,9 @@ public class ProgramRegistry {
         e.intakeZone = zone.getId();
         e.services = request.services().toArray(String[]::new);
         var a = request.assessment();
-        e.assessment = write(new AssessmentParameters(a.operatingMargins(), a.alternativeAvailabilityFactor(),
+        e.assessment = json.write(new AssessmentParameters(a.operatingMargins(), a.alternativeAvailabilityFactor(),
                 a.platformShares(), a.maxDailySales()));
-        e.tiers = write(request.tiers().stream()
+        e.tiers = json.write(request.tiers().stream()
                 .map(t -> new SupportTier(t.upTo(), t.support(), t.evidence() == null ? List.of() : t.evidence())).toList());
         e.reviewThreshold = request.reviewThreshold();
         e.reviewEvidence = request.reviewEvidence() == null ? new String[0] : request.reviewEvidence().toArray(String[]::new);
@@ -115,22 +113,10 @@ public class ProgramRegistry {
     }
 
     Program toProgram(ProgramEntity e) {
-        try {
-            return new Program(e.id, e.incidentId, e.name,
-                    new IntakeWindow(e.intakeOpensOn, e.intakeClosesOn, ZoneId.of(e.intakeZone)), List.of(e.services),
-                    json.readValue(e.assessment, AssessmentParameters.class),
-                    json.readValue(e.tiers, new TypeReference<List<SupportTier>>() { }),
-                    e.reviewThreshold, List.of(e.reviewEvidence), e.createdAt);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("Stored program " + e.id + " is unreadable", ex);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return new Program(e.id, e.incidentId, e.name,
+                new IntakeWindow(e.intakeOpensOn, e.intakeClosesOn, ZoneId.of(e.intakeZone)), List.of(e.services),
+                json.read(e.assessment, AssessmentParameters.class),
+                json.read(e.tiers, new TypeReference<List<SupportTier>>() { }),
+                e.reviewThreshold, List.of(e.reviewEvidence), e.createdAt);
     }
 }
