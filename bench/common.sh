@@ -31,3 +31,9 @@ machine_note() {
 }
 
 now_ms() { date +%s%3N; }
+
+# A latency percentile from wrk --latency output, in milliseconds: wrk_percentile_ms "$out" 99
+wrk_percentile_ms() {
+  echo "$1" | awk -v p="$2%" '$1 == p {print $2}' \
+    | sed -E 's/([0-9.]+)us/\1\/1000/; s/([0-9.]+)ms/\1/; s/([0-9.]+)s$/\1*1000/' | bc -l
+}

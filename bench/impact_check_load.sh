@@ -43,8 +43,8 @@ rps=() p50=() p99=()
 for i in $(seq 1 "$RUNS"); do
   out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "http://127.0.0.1:$PORT")
   rps+=($(echo "$out" | awk '/Requests\/sec/ {print $2}'))
-  p50+=($(echo "$out" | awk '$1 == "50%" {print $2}' | sed -E 's/([0-9.]+)us/\1\/1000/; s/([0-9.]+)ms/\1/; s/([0-9.]+)s$/\1*1000/' | bc -l))
-  p99+=($(echo "$out" | awk '$1 == "99%" {print $2}' | sed -E 's/([0-9.]+)us/\1\/1000/; s/([0-9.]+)ms/\1/; s/([0-9.]+)s$/\1*1000/' | bc -l))
+  p50+=($(wrk_percentile_ms "$out" 50))
+  p99+=($(wrk_percentile_ms "$out" 99))
   errors=$(echo "$out" | awk '/Non-2xx/ {print $4}')
   [ -z "$errors" ] || { echo "run $i had non-2xx responses: $errors" >&2; exit 1; }
   echo "run $i: ${rps[-1]} req/s, p50 ${p50[-1]} ms, p99 ${p99[-1]} ms" >&2

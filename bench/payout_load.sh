@@ -52,7 +52,7 @@ for run in $(seq 1 "$RUNS"); do
   [ -z "$non2xx" ] || { echo "run $run: $non2xx non-2xx responses" >&2; echo "$out" >&2; exit 1; }
   # server-side rate: claims stored over the time between the first and the last one filed
   rates+=($(psql_bench "select round(count(*) / extract(epoch from max(filed_at) - min(filed_at))) from claim where program_id = '$program'"))
-  p99s+=($(echo "$out" | awk '$1 == "99%" {print $2}' | sed -E 's/([0-9.]+)us/\1\/1000/; s/([0-9.]+)ms/\1/; s/([0-9.]+)s$/\1*1000/' | bc -l))
+  p99s+=($(wrk_percentile_ms "$out" 99))
   stored+=($(psql_bench "select count(*) from claim where program_id = '$program'"))
 
   start=$(now_ms)
