@@ -18,7 +18,6 @@ public class LedgerBook {
 
     public static final String BUDGET = "program_budget";
     public static final String PAYABLE = "payable";
-    public static final String PAID = "paid";
 
     @Inject
     Clock clock;
