@@ -21,16 +21,26 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Turns every failure into {@code application/problem+json}; nothing leaves as HTML or an empty body. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final int RETRY_AFTER_SECONDS = 30;
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        return respond(e.type(), e.getMessage(), uri, e.errors());
+        return respond(e.type(), e.getMessage(), uri, e.errors(), e.extensions());
+    }
+
+    /** The caller should come back: nothing was stored, and nothing is lost by trying again. */
+    @ServerExceptionMapper
+    public Response incidentServiceDown(kr.outage.compensation.entitlement.client.IncidentServiceUnavailable e, UriInfo uri) {
+        return Response.fromResponse(respond(ProblemType.INCIDENT_SERVICE_UNAVAILABLE, e.getMessage(), uri, null))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -122,8 +132,13 @@ public class ProblemMappers {
     }
 
     static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        return respond(type, detail, uri, errors, null);
+    }
+
+    static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors,
+                            Map<String, Object> extensions) {
         Problem body = new Problem(type.uri(), type.title(), type.status(), detail,
-                uri == null ? null : uri.getPath(), errors);
+                uri == null ? null : uri.getPath(), errors, extensions == null ? Map.of() : extensions);
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

@@ -1,0 +1,167 @@
+package kr.outage.compensation.entitlement.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What makes a campaign's terms coherent, checked before anything is stored: every problem is
+ * reported with the field it concerns, not just the first.
+ */
+public final class CampaignRules {
+
+    public static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    public static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    static final int MAX_DAYS = 366;
+    static final int MAX_ITEM_DAYS = 3650;
+    static final long MAX_KRW = 1_000_000;
+    static final int MAX_GROUPS = 20;
+
+    private CampaignRules() {
+    }
+
+    public record Violation(String field, String message) {
+    }
+
+    public static List<Violation> check(CampaignTerms terms) {
+        List<Violation> out = new ArrayList<>();
+        boolean accounts = terms.scope() == CampaignScope.ACCOUNTS;
+        checkMatch("eligibility", terms.eligibility(), accounts, out);
+        if (terms.groups() == null || terms.groups().isEmpty()) {
+            out.add(new Violation("groups", "must list at least one remedy group"));
+            return out;
+        }
+        if (terms.groups().size() > MAX_GROUPS) {
+            out.add(new Violation("groups", "must list at most " + MAX_GROUPS + " groups"));
+        }
+        int claimables = 0;
+        for (int g = 0; g < terms.groups().size(); g++) {
+            RemedyGroup group = terms.groups().get(g);
+            String at = "groups[" + g + "]";
+            if (group == null) {
+                out.add(new Violation(at, "must not be null"));
+                continue;
+            }
+            if (group.name() == null || group.name().isBlank() || group.name().length() > 100) {
+                out.add(new Violation(at + ".name", "must be 1 to 100 characters"));
+            }
+            checkMatch(at + ".match", group.matchOrAny(), accounts, out);
+            if (group.remedies() == null || group.remedies().isEmpty()) {
+                out.add(new Violation(at + ".remedies", "must list at least one remedy"));
+                continue;
+            }
+            for (RemedyType once : List.of(RemedyType.EXTEND_BILLING_DATE, RemedyType.EXTEND_EXPIRY, RemedyType.CREDIT_CASH)) {
+                if (group.ofType(once).size() > 1) {
+                    out.add(new Violation(at + ".remedies", once.wire() + " may appear once per group"));
+                }
+            }
+            for (int r = 0; r < group.remedies().size(); r++) {
+                Remedy remedy = group.remedies().get(r);
+                String rat = at + ".remedies[" + r + "]";
+                if (remedy == null || remedy.type() == null) {
+                    out.add(new Violation(rat + ".type", "is required"));
+                    continue;
+                }
+                if (remedy.type() == RemedyType.CLAIMABLE_ITEM) {
+                    claimables++;
+                }
+                checkRemedy(rat, remedy, accounts, terms.snapshotAt(), out);
+            }
+        }
+        if (claimables > 1) {
+            out.add(new Violation("groups", "a campaign may have at most one claimable_item"));
+        }
+        return out;
+    }
+
+    private static void checkMatch(String at, SubjectMatch m, boolean accounts, List<Violation> out) {
+        if (m == null) {
+            return;
+        }
+        for (String p : m.productsOrEmpty()) {
+            if (p == null || !KEY.matcher(p).matches()) {
+                out.add(new Violation(at + ".products", "must be lower-case keys like 'melon-premium'"));
+            }
+        }
+        for (String c : m.countriesOrEmpty()) {
+            if (c == null || !COUNTRY.matcher(c).matches()) {
+                out.add(new Violation(at + ".countries", "must be ISO 3166 alpha-2 codes like 'KR'"));
+            }
+        }
+        if (m.kindsOrEmpty().stream().anyMatch(java.util.Objects::isNull) || m.channelsOrEmpty().stream().anyMatch(java.util.Objects::isNull)
+                || m.statusesOrEmpty().stream().anyMatch(java.util.Objects::isNull)) {
+            out.add(new Violation(at, "lists must not contain null"));
+        }
+        if (accounts && (!m.productsOrEmpty().isEmpty() || !m.kindsOrEmpty().isEmpty() || !m.channelsOrEmpty().isEmpty()
+                || !m.statusesOrEmpty().isEmpty() || m.holdingOrAny() != SnapshotHolding.ANY)) {
+            out.add(new Violation(at, "an account-scoped campaign can filter by countries only"));
+        }
+    }
+
+    private static void checkRemedy(String at, Remedy r, boolean accounts, Instant snapshot, List<Violation> out) {
+        switch (r.type()) {
+            case EXTEND_BILLING_DATE, EXTEND_EXPIRY -> {
+                if (accounts) {
+                    out.add(new Violation(at + ".type", "changes a pass, so it needs scope subscriptions"));
+                }
+                requireDays(at, r.days(), 1, MAX_DAYS, out);
+            }
+            case CREDIT_CASH -> requireKrw(at, r.amountKrw(), out);
+            case GRANT_ITEM -> {
+                requireItem(at, r, out);
+                if (r.days() != null) {
+                    requireDays(at, r.days(), 1, MAX_ITEM_DAYS, out);
+                }
+            }
+            case GRANT_COUPON -> {
+                requireKrw(at, r.amountKrw(), out);
+                requireLabel(at, r.label(), out);
+                if (r.validUntil() == null) {
+                    out.add(new Violation(at + ".validUntil", "is required for a coupon"));
+                } else if (snapshot != null && !r.validUntil().isAfter(snapshot)) {
+                    out.add(new Violation(at + ".validUntil", "must be after the snapshot"));
+                }
+            }
+            case CLAIMABLE_ITEM -> {
+                requireItem(at, r, out);
+                if (r.days() != null) {
+                    requireDays(at, r.days(), 1, MAX_ITEM_DAYS, out);
+                }
+                if (r.cap() == null || r.cap() < 1) {
+                    out.add(new Violation(at + ".cap", "must be a positive number of claimants"));
+                }
+                if (r.claimDeadline() == null) {
+                    out.add(new Violation(at + ".claimDeadline", "is required for a claimable item"));
+                } else if (snapshot != null && !r.claimDeadline().isAfter(snapshot)) {
+                    out.add(new Violation(at + ".claimDeadline", "must be after the snapshot"));
+                }
+            }
+        }
+    }
+
+    private static void requireDays(String at, Integer days, int min, int max, List<Violation> out) {
+        if (days == null || days < min || days > max) {
+            out.add(new Violation(at + ".days", "must be between " + min + " and " + max));
+        }
+    }
+
+    private static void requireKrw(String at, Long krw, List<Violation> out) {
+        if (krw == null || krw < 1 || krw > MAX_KRW) {
+            out.add(new Violation(at + ".amountKrw", "must be whole won between 1 and " + MAX_KRW));
+        }
+    }
+
+    private static void requireItem(String at, Remedy r, List<Violation> out) {
+        if (r.itemCode() == null || !KEY.matcher(r.itemCode()).matches()) {
+            out.add(new Violation(at + ".itemCode", "must be a lower-case key like 'emoticon-ryan-2022'"));
+        }
+        requireLabel(at, r.label(), out);
+    }
+
+    private static void requireLabel(String at, String label, List<Violation> out) {
+        if (label == null || label.isBlank() || label.length() > 200) {
+            out.add(new Violation(at + ".label", "must be 1 to 200 characters"));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package kr.outage.compensation.entitlement.domain;
+
+import java.util.List;
+
+/** A named set of remedies for the subjects its filter admits; groups are tried in order and the first match wins. */
+public record RemedyGroup(String name, SubjectMatch match, List<Remedy> remedies) {
+
+    public SubjectMatch matchOrAny() {
+        return match == null ? SubjectMatch.any() : match;
+    }
+
+    public int passDays(RemedyType type) {
+        return remedies.stream().filter(r -> r.type() == type).mapToInt(Remedy::passDays).sum();
+    }
+
+    public long cashKrw() {
+        return remedies.stream().filter(r -> r.type() == RemedyType.CREDIT_CASH).mapToLong(Remedy::krw).sum();
+    }
+
+    public long couponKrw() {
+        return remedies.stream().filter(r -> r.type() == RemedyType.GRANT_COUPON).mapToLong(Remedy::krw).sum();
+    }
+
+    public List<Remedy> ofType(RemedyType type) {
+        return remedies.stream().filter(r -> r.type() == type).toList();
+    }
+}

@@ -1,0 +1,144 @@
+package kr.outage.compensation.entitlement.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kr.outage.compensation.entitlement.security.Roles;
+import kr.outage.compensation.entitlement.service.CampaignDefinitions;
+import kr.outage.compensation.entitlement.service.CampaignPreview;
+import kr.outage.compensation.entitlement.service.CampaignRollback;
+import kr.outage.compensation.entitlement.service.CampaignRuns;
+import kr.outage.compensation.entitlement.service.Campaigns;
+import kr.outage.compensation.entitlement.service.GrantClaims;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Compensation campaigns: define, preview, apply in runs, roll back, and capped claims. */
+@Path("/api/v1/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Campaigns", description = "Compensation campaigns applied exactly once per subject")
+public class CampaignResource {
+
+    @Inject
+    CampaignDefinitions definitions;
+    @Inject
+    Campaigns campaigns;
+    @Inject
+    CampaignPreview previews;
+    @Inject
+    CampaignRuns runs;
+    @Inject
+    CampaignRollback rollbacks;
+    @Inject
+    GrantClaims claims;
+    @Inject
+    Caller caller;
+
+    public record StartRunRequest(@Min(100) @Max(1_000_000) Integer chunkSize) {
+    }
+
+    public record ClaimRequest(@NotBlank String userId) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Operation(summary = "Define a campaign for an incident (checked with incident-service)")
+    public Response define(@NotNull @Valid DefineCampaignRequest request) {
+        CampaignView view = CampaignView.of(definitions.define(request, caller.name()));
+        return Response.created(URI.create("/api/v1/campaigns/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "All campaigns, newest snapshot first")
+    public List<CampaignView> list() {
+        return campaigns.list(false).stream().map(CampaignView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
+    public CampaignView get(@PathParam("id") UUID id) {
+        return CampaignView.of(campaigns.get(id));
+    }
+
+    @POST
+    @Path("{id}/preview")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "Dry run: accounts per remedy group, total days and won, a sample with before and after; changes nothing")
+    public PreviewView preview(@PathParam("id") UUID id) {
+        return previews.preview(id);
+    }
+
+    @POST
+    @Path("{id}/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Operation(summary = "Apply the campaign in an asynchronous run; 202 + Location of its progress")
+    public Response startRun(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key,
+                             @Valid StartRunRequest request) {
+        IdempotencyKey.require(key);
+        var started = runs.start(id, key, request == null ? null : request.chunkSize(), caller.name());
+        String location = CampaignRuns.location(id, started.run().id());
+        return Response.accepted(runs.view(id, started.run().id())).location(URI.create(location)).build();
+    }
+
+    @GET
+    @Path("{id}/runs")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
+    public List<RunView> listRuns(@PathParam("id") UUID id) {
+        return runs.list(id);
+    }
+
+    @GET
+    @Path("{id}/runs/{runId}")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "Progress of a run: state, processed / total, per-group counts, failures, timings")
+    public RunView run(@PathParam("id") UUID id, @PathParam("runId") UUID runId) {
+        return runs.view(id, runId);
+    }
+
+    @POST
+    @Path("{id}/rollback")
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Operation(summary = "Undo what the campaign applied, where still possible; report each conflict. Idempotent")
+    public RollbackView rollback(@PathParam("id") UUID id) {
+        return rollbacks.rollback(id, caller.name());
+    }
+
+    @GET
+    @Path("{id}/rollback")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
+    public RollbackView rollbackReport(@PathParam("id") UUID id) {
+        return rollbacks.report(id);
+    }
+
+    @POST
+    @Path("{id}/claims")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @io.quarkus.security.Authenticated
+    @Operation(summary = "Claim a capped grant before its deadline: first come, first served, one per account")
+    public Response claim(@PathParam("id") UUID id, @NotNull @Valid ClaimRequest request) {
+        caller.requireSelfOr(request.userId(), Caller.ACTORS);
+        ClaimView view = claims.claim(id, request.userId(), caller.name());
+        return Response.created(URI.create("/api/v1/users/" + request.userId() + "/entitlements")).entity(view).build();
+    }
+}

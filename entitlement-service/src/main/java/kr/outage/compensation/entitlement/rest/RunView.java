@@ -1,0 +1,24 @@
+package kr.outage.compensation.entitlement.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Progress of a run. {@code processed} counts eligible subjects in finished chunks; {@code applied}
+ * those this run granted (the rest had been granted before, by an earlier run of the campaign).
+ */
+public record RunView(UUID runId, UUID campaignId, String state, Long total, long processed, long applied,
+                      double percent, List<GroupCount> groups, ChunkCounts chunks, List<ChunkFailure> failures,
+                      String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,
+                      Double elapsedSeconds, Double subjectsPerSecond) {
+
+    public record GroupCount(int groupNo, String name, long applied) {
+    }
+
+    public record ChunkCounts(int total, int done, int pending, int failed) {
+    }
+
+    public record ChunkFailure(int chunkNo, long fromSubject, long toSubject, int attempts, String error) {
+    }
+}

@@ -1,0 +1,17 @@
+package kr.outage.compensation.entitlement.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import kr.outage.compensation.entitlement.domain.BillingChannel;
+import kr.outage.compensation.entitlement.domain.SubscriptionKind;
+import kr.outage.compensation.entitlement.domain.SubscriptionStatus;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** {@code POST /api/v1/subscriptions}: one subscription; the same rules as a row of the bulk import. */
+public record SubscriptionRequest(@NotBlank String userId, @NotBlank String product, @NotNull SubscriptionKind kind,
+                                  @NotNull BillingChannel channel, @NotNull SubscriptionStatus status,
+                                  @NotBlank String country, @NotNull OffsetDateTime startedAt, OffsetDateTime endedAt,
+                                  LocalDate nextBillingDate, LocalDate expiresOn) {
+}

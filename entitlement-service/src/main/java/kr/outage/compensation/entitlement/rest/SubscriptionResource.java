@@ -1,0 +1,80 @@
+package kr.outage.compensation.entitlement.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kr.outage.compensation.entitlement.security.Roles;
+import kr.outage.compensation.entitlement.service.BulkImports;
+import kr.outage.compensation.entitlement.service.Subscriptions;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.net.URI;
+
+/** Subscriptions: one at a time, or millions in a streamed CSV upload. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Subscriptions", description = "Passes, and the accounts that hold them")
+public class SubscriptionResource {
+
+    @Inject
+    Subscriptions subscriptions;
+    @Inject
+    BulkImports imports;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("subscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
+    public Response create(@NotNull @Valid SubscriptionRequest request) {
+        SubscriptionView view = subscriptions.create(request, caller.name());
+        return Response.created(URI.create("/api/v1/subscriptions/" + view.id())).entity(view).build();
+    }
+
+    @POST
+    @Path("subscriptions/import")
+    @Consumes("text/csv")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
+    @Operation(summary = "Bulk-load subscriptions from CSV (streamed through COPY); bad rows are reported by line",
+            description = "Header: user_id,product,kind,channel,status,country,started_at,ended_at,next_billing_date,expires_on")
+    public ImportView importSubscriptions(InputStream body) {
+        return imports.subscriptions(body, caller.name());
+    }
+
+    @POST
+    @Path("accounts/import")
+    @Consumes("text/csv")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
+    @Operation(summary = "Bulk-load accounts (everyone a gift pack may reach) from CSV; known accounts are kept",
+            description = "Header: user_id,country,created_at")
+    public ImportView importAccounts(InputStream body) {
+        return imports.accounts(body, caller.name());
+    }
+
+    @GET
+    @Path("subscriptions/{id}")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR, Roles.SERVICE})
+    public SubscriptionView get(@PathParam("id") long id) {
+        return subscriptions.get(id);
+    }
+
+    @POST
+    @Path("subscriptions/{id}/cancellation")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
+    @Operation(summary = "Cancel a pass now")
+    public SubscriptionView cancel(@PathParam("id") long id) {
+        return subscriptions.cancel(id, caller.name());
+    }
+}

@@ -1,0 +1,244 @@
+package kr.outage.compensation.entitlement.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kr.outage.compensation.entitlement.domain.Campaign;
+import kr.outage.compensation.entitlement.persistence.CampaignStore;
+import kr.outage.compensation.entitlement.persistence.DatabaseFailure;
+import kr.outage.compensation.entitlement.persistence.Jdbc;
+import kr.outage.compensation.entitlement.persistence.RunStore;
+import kr.outage.compensation.entitlement.persistence.SqlText;
+import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.entitlement.problem.ProblemType;
+import kr.outage.compensation.entitlement.rest.RollbackView;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Undoes a campaign, chunk by chunk over the same subject ranges its runs used, each chunk in one
+ * transaction that also marks its grants rolled back, so an interrupted rollback resumes where it
+ * stopped and never reverses anything twice. What can no longer be undone is left as it is and
+ * recorded as a conflict: a pass whose dates changed or that ended since (restoring it would take
+ * back days the person already had, or touch a pass that no longer exists), cash already spent
+ * (only the rest is taken back), a coupon already used. Items are withdrawn.
+ */
+@ApplicationScoped
+public class CampaignRollback {
+
+    private static final String MINE = " g.campaign_id = ? and g.subject_id >= ? and g.subject_id < ? and g.rolled_back_at is null";
+
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    CampaignStore campaigns;
+    @Inject
+    RunStore runs;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+
+    public RollbackView rollback(UUID campaignId, String principal) {
+        try (Connection session = jdbc.connection()) {
+            // One rollback per campaign at a time, across replicas; released if this process dies.
+            if (!tryLock(session, campaignId)) {
+                throw new ProblemException(ProblemType.CONFLICT, "A rollback of campaign " + campaignId + " is in progress");
+            }
+            try {
+                return rollbackLocked(campaignId, principal);
+            } finally {
+                unlock(session, campaignId);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    private RollbackView rollbackLocked(UUID campaignId, String principal) {
+        Campaign campaign = jdbc.inTransaction(c -> {
+            Campaign found = campaigns.find(c, campaignId).orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
+            if (Campaign.ROLLED_BACK.equals(found.state())) {
+                return found;
+            }
+            var active = runs.findActive(c, campaignId);
+            if (active.isPresent()) {
+                throw new ProblemException(ProblemType.RUN_IN_PROGRESS, "Run " + active.get().id()
+                        + " is still in progress; roll back when it has finished", null,
+                        Map.of("activeRun", CampaignRuns.location(campaignId, active.get().id())));
+            }
+            update(c, new SqlText().add("update campaign set state = 'ROLLING_BACK' where id = ?", campaignId));
+            return found;
+        });
+        if (Campaign.ROLLED_BACK.equals(campaign.state())) {
+            return report(campaignId);
+        }
+        List<long[]> ranges = jdbc.read(c -> {
+            List<long[]> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select distinct c.from_subject, c.to_subject from run_chunk c "
+                    + "join campaign_run r on r.id = c.run_id where r.campaign_id = ? and c.state = 'DONE' order by 1")) {
+                ps.setObject(1, campaignId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new long[]{rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+            }
+            return out;
+        });
+        for (long[] range : ranges) {
+            jdbc.inTransaction(Connection.TRANSACTION_REPEATABLE_READ, c -> {
+                undoChunk(c, campaign, range[0], range[1], principal, clock.instant());
+                return null;
+            });
+        }
+        jdbc.inTransaction(c -> {
+            Instant now = clock.instant();
+            // Claimed items are not tied to a run's subjects: withdraw them all at the end.
+            update(c, new SqlText().add("update granted_item set revoked_at = ? where campaign_id = ? and subject_id is null "
+                    + "and revoked_at is null", now, campaignId));
+            update(c, new SqlText().add("update campaign set state = 'ROLLED_BACK', rolled_back_at = ?, rolled_back_by = ? "
+                    + "where id = ?", now, principal, campaignId));
+            audit.record(c, principal, "CAMPAIGN_ROLLED_BACK", "campaign", campaignId.toString(), campaignId, null,
+                    Map.of("state", Campaign.DEFINED), Map.of("state", Campaign.ROLLED_BACK));
+            return null;
+        });
+        return report(campaignId);
+    }
+
+    private void undoChunk(Connection c, Campaign campaign, long from, long to, String principal, Instant now) throws SQLException {
+        Object[] mine = {campaign.id(), from, to};
+        String changed = "(g.billing_date_after is distinct from g.billing_date_before or g.expires_on_after is distinct from g.expires_on_before)";
+        // Passes: restore those still exactly as the campaign left them; report the rest.
+        update(c, new SqlText().add("insert into rollback_conflict (campaign_id, subject_id, user_id, kind, detail, recorded_at) "
+                + "select g.campaign_id, g.subject_id, g.user_id, case when s.id is null then 'PASS_GONE' "
+                + "when s.status <> 'ACTIVE' then 'PASS_ENDED' else 'PASS_CHANGED' end, "
+                + "'campaign set next billing date ' || coalesce(g.billing_date_after::text, '-') || ', expiry ' || "
+                + "coalesce(g.expires_on_after::text, '-') || '; now ' || coalesce(s.next_billing_date::text, '-') || ', ' || "
+                + "coalesce(s.expires_on::text, '-') || ', status ' || coalesce(s.status, 'deleted') || '; left as is', ? "
+                + "from campaign_grant g left join subscription s on s.id = g.subject_id where", now)
+                .add(MINE, mine).add(" and " + changed + " and (s.id is null or s.status <> 'ACTIVE' "
+                        + "or s.next_billing_date is distinct from g.billing_date_after or s.expires_on is distinct from g.expires_on_after)"));
+        update(c, new SqlText().add("update subscription s set next_billing_date = g.billing_date_before, "
+                + "expires_on = g.expires_on_before from campaign_grant g where").add(MINE, mine)
+                .add(" and s.id = g.subject_id and " + changed + " and s.status = 'ACTIVE' "
+                        + "and s.next_billing_date is not distinct from g.billing_date_after "
+                        + "and s.expires_on is not distinct from g.expires_on_after"));
+        // Cash: take back what is still there, at most what was given; report any shortfall.
+        String reason = "Rollback of compensation: " + campaign.title() + " (" + campaign.code() + ")";
+        update(c, new SqlText().add("with owed as (select g.user_id, sum(g.cash_krw) as owed, min(g.subject_id) as subject_id "
+                + "from campaign_grant g where").add(MINE, mine).add(" and g.cash_krw > 0 group by g.user_id), "
+                + "taking as (select o.user_id, o.subject_id, o.owed, least(w.balance_krw, o.owed) as taken "
+                + "from owed o join wallet w on w.user_id = o.user_id for update of w), "
+                + "debited as (update wallet w set balance_krw = w.balance_krw - t.taken from taking t "
+                + "where w.user_id = t.user_id and t.taken > 0 returning w.user_id), "
+                + "entries as (insert into wallet_entry (user_id, amount_krw, reason, source, campaign_id, subject_id, principal, created_at) "
+                + "select t.user_id, -t.taken, ?, 'CAMPAIGN_ROLLBACK', ?, t.subject_id, ?, ? from taking t where t.taken > 0) "
+                + "insert into rollback_conflict (campaign_id, subject_id, user_id, kind, detail, recorded_at) "
+                + "select ?, t.subject_id, t.user_id, 'CASH_SPENT', 'credited ' || t.owed || ' KRW, balance held ' || t.taken "
+                + "|| ' KRW; took back ' || t.taken || ', ' || (t.owed - t.taken) || ' KRW already spent', ? from taking t "
+                + "where t.taken < t.owed", reason, campaign.id(), principal, now, campaign.id(), now));
+        // Coupons: revoke the unused ones; a used coupon cannot be taken back.
+        update(c, new SqlText().add("insert into rollback_conflict (campaign_id, subject_id, user_id, kind, detail, recorded_at) "
+                + "select k.campaign_id, k.subject_id, k.user_id, 'COUPON_USED', 'coupon ' || k.id || ' (' || k.value_krw "
+                + "|| ' KRW) was used at ' || k.used_at, ? from coupon k join campaign_grant g on g.subject_id = k.subject_id "
+                + "and g.campaign_id = k.campaign_id where", now).add(MINE, mine)
+                .add(" and k.used_at is not null and k.revoked_at is null"));
+        update(c, new SqlText().add("update coupon k set revoked_at = ? from campaign_grant g where", now).add(MINE, mine)
+                .add(" and k.campaign_id = g.campaign_id and k.subject_id = g.subject_id and k.used_at is null and k.revoked_at is null"));
+        update(c, new SqlText().add("update granted_item i set revoked_at = ? from campaign_grant g where", now).add(MINE, mine)
+                .add(" and i.campaign_id = g.campaign_id and i.subject_id = g.subject_id and i.revoked_at is null"));
+        update(c, new SqlText().add("update campaign_grant g set rolled_back_at = ? where", now).add(MINE, mine));
+    }
+
+    public RollbackView report(UUID campaignId) {
+        return jdbc.read(c -> {
+            Campaign campaign = campaigns.find(c, campaignId).orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
+            long[] figures = new long[5];
+            try (PreparedStatement ps = c.prepareStatement("select "
+                    + "(select count(*) from campaign_grant where campaign_id = ? and rolled_back_at is not null), "
+                    + "(select count(*) from campaign_grant g join subscription s on s.id = g.subject_id where g.campaign_id = ? "
+                    + "  and g.rolled_back_at is not null and (g.billing_date_after is distinct from g.billing_date_before "
+                    + "  or g.expires_on_after is distinct from g.expires_on_before) "
+                    + "  and s.next_billing_date is not distinct from g.billing_date_before and s.expires_on is not distinct from g.expires_on_before), "
+                    + "(select coalesce(-sum(amount_krw), 0) from wallet_entry where campaign_id = ? and source = 'CAMPAIGN_ROLLBACK'), "
+                    + "(select count(*) from coupon where campaign_id = ? and revoked_at is not null), "
+                    + "(select count(*) from granted_item where campaign_id = ? and revoked_at is not null)")) {
+                for (int i = 1; i <= 5; i++) {
+                    ps.setObject(i, campaignId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    for (int i = 0; i < 5; i++) {
+                        figures[i] = rs.getLong(i + 1);
+                    }
+                }
+            }
+            Map<String, Long> byKind = new LinkedHashMap<>();
+            long total = 0;
+            try (PreparedStatement ps = c.prepareStatement("select kind, count(*) from rollback_conflict where campaign_id = ? "
+                    + "group by kind order by kind")) {
+                ps.setObject(1, campaignId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byKind.put(rs.getString(1), rs.getLong(2));
+                        total += rs.getLong(2);
+                    }
+                }
+            }
+            List<RollbackView.Conflict> conflicts = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select subject_id, user_id, kind, detail from rollback_conflict "
+                    + "where campaign_id = ? order by subject_id, kind limit 1000")) {
+                ps.setObject(1, campaignId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        conflicts.add(new RollbackView.Conflict(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            String by = null;
+            try (PreparedStatement ps = c.prepareStatement("select rolled_back_by from campaign where id = ?")) {
+                ps.setObject(1, campaignId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        by = rs.getString(1);
+                    }
+                }
+            }
+            return new RollbackView(campaignId, campaign.state(), campaign.rolledBackAt(), by, figures[0], figures[1],
+                    figures[2], figures[3], figures[4], total, byKind, conflicts);
+        });
+    }
+
+    private static boolean tryLock(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, id.getMostSignificantBits() ^ id.getLeastSignificantBits());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
+            ps.setLong(1, id.getMostSignificantBits() ^ id.getLeastSignificantBits());
+            ps.execute();
+        }
+    }
+
+    private static int update(Connection c, SqlText sql) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, sql)) {
+            return ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package kr.outage.compensation.entitlement.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kr.outage.compensation.entitlement.domain.Campaign;
+import kr.outage.compensation.entitlement.domain.RemedyGroup;
+import kr.outage.compensation.entitlement.persistence.CampaignStore;
+import kr.outage.compensation.entitlement.persistence.Jdbc;
+import kr.outage.compensation.entitlement.persistence.RunStore;
+import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.entitlement.problem.ProblemType;
+import kr.outage.compensation.entitlement.rest.RunView;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Starting runs and reporting their progress. Starting is idempotent by {@code Idempotency-Key};
+ * one run per campaign at a time (a unique index says so), and a rolled-back campaign takes no run.
+ */
+@ApplicationScoped
+public class CampaignRuns {
+
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    RunStore runs;
+    @Inject
+    CampaignStore campaigns;
+    @Inject
+    RunWorker worker;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "entitlement.runs.chunk-size", defaultValue = "50000")
+    int defaultChunkSize;
+
+    public record Started(RunStore.Run run, boolean replayed) {
+    }
+
+    public Started start(UUID campaignId, String idempotencyKey, Integer chunkSize, String principal) {
+        int size = chunkSize == null ? defaultChunkSize : chunkSize;
+        try {
+            Started started = jdbc.inTransaction(c -> {
+                String state;
+                try (PreparedStatement ps = c.prepareStatement("select state from campaign where id = ? for update")) {
+                    ps.setObject(1, campaignId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw ProblemException.notFound("No campaign " + campaignId);
+                        }
+                        state = rs.getString(1);
+                    }
+                }
+                Optional<RunStore.Run> replay = runs.findByKey(c, campaignId, idempotencyKey);
+                if (replay.isPresent()) {
+                    return new Started(replay.get(), true);
+                }
+                if (!Campaign.DEFINED.equals(state)) {
+                    throw new ProblemException(ProblemType.CAMPAIGN_ROLLED_BACK, "Campaign " + campaignId + " was rolled back");
+                }
+                Optional<RunStore.Run> active = runs.findActive(c, campaignId);
+                if (active.isPresent()) {
+                    throw new ProblemException(ProblemType.RUN_IN_PROGRESS, "Run " + active.get().id() + " is still in progress",
+                            null, Map.of("activeRun", location(campaignId, active.get().id())));
+                }
+                RunStore.Run run = new RunStore.Run(UUID.randomUUID(), campaignId, idempotencyKey, RunStore.PREPARING, size,
+                        null, principal, clock.instant(), null, null);
+                runs.insert(c, run);
+                audit.record(c, principal, "RUN_STARTED", "campaign", campaignId.toString(), campaignId, run.id(), null,
+                        Map.of("chunkSize", size));
+                return new Started(run, false);
+            });
+            if (!started.replayed()) {
+                worker.nudge();
+            }
+            return started;
+        } catch (RuntimeException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+                // Raced with an identical request (same key) or another start: answer as if we had come second.
+                return new Started(jdbc.read(c -> runs.findByKey(c, campaignId, idempotencyKey)).orElseThrow(() ->
+                        new ProblemException(ProblemType.RUN_IN_PROGRESS, "Another run of this campaign has just started")), true);
+            }
+            throw e;
+        }
+    }
+
+    public static String location(UUID campaignId, UUID runId) {
+        return "/api/v1/campaigns/" + campaignId + "/runs/" + runId;
+    }
+
+    public RunView view(UUID campaignId, UUID runId) {
+        return jdbc.read(c -> {
+            RunStore.Run run = runs.find(c, campaignId, runId)
+                    .orElseThrow(() -> ProblemException.notFound("No run " + runId + " of campaign " + campaignId));
+            Campaign campaign = campaigns.find(c, campaignId).orElseThrow();
+            return view(run, campaign, runs.chunks(c, runId));
+        });
+    }
+
+    public List<RunView> list(UUID campaignId) {
+        return jdbc.read(c -> {
+            Campaign campaign = campaigns.find(c, campaignId)
+                    .orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
+            List<RunView> out = new ArrayList<>();
+            for (RunStore.Run run : runs.list(c, campaignId)) {
+                out.add(view(run, campaign, runs.chunks(c, run.id())));
+            }
+            return out;
+        });
+    }
+
+    private RunView view(RunStore.Run run, Campaign campaign, List<RunStore.ChunkState> chunks) {
+        long processed = 0, applied = 0;
+        int done = 0, pending = 0, failed = 0;
+        Map<Integer, Long> perGroup = new TreeMap<>();
+        List<RunView.ChunkFailure> failures = new ArrayList<>();
+        for (RunStore.ChunkState chunk : chunks) {
+            switch (chunk.state()) {
+                case "DONE" -> {
+                    done++;
+                    processed += chunk.eligible();
+                    applied += chunk.applied() == null ? 0 : chunk.applied();
+                    chunk.groupCounts().forEach((g, n) -> perGroup.merge(g, n, Long::sum));
+                }
+                case "FAILED" -> failed++;
+                default -> pending++;
+            }
+            if (chunk.lastError() != null) {
+                failures.add(new RunView.ChunkFailure(chunk.chunkNo(), chunk.fromSubject(), chunk.toSubject(),
+                        chunk.attempts(), chunk.lastError()));
+            }
+        }
+        List<RunView.GroupCount> groups = new ArrayList<>();
+        List<RemedyGroup> defined = campaign.terms().groups();
+        for (int i = 0; i < defined.size(); i++) {
+            groups.add(new RunView.GroupCount(i + 1, defined.get(i).name(), perGroup.getOrDefault(i + 1, 0L)));
+        }
+        long total = run.total() == null ? 0 : run.total();
+        double percent = run.total() == null ? 0 : total == 0 ? 100 : Math.floor(1000.0 * processed / total) / 10;
+        Double elapsed = null, rate = null;
+        if (run.startedAt() != null) {
+            Instant end = run.finishedAt() == null ? clock.instant() : run.finishedAt();
+            elapsed = Duration.between(run.createdAt(), end).toMillis() / 1000.0;
+            rate = elapsed > 0 ? Math.round(processed / elapsed * 10) / 10.0 : null;
+        }
+        return new RunView(run.id(), run.campaignId(), run.state(), run.total(), processed, applied, percent, groups,
+                new RunView.ChunkCounts(chunks.size(), done, pending, failed), failures, run.requestedBy(), run.createdAt(),
+                run.startedAt(), run.finishedAt(), elapsed, rate);
+    }
+}

@@ -1,0 +1,162 @@
+package kr.outage.compensation.entitlement.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import kr.outage.compensation.entitlement.domain.Campaign;
+import kr.outage.compensation.entitlement.persistence.CampaignStore;
+import kr.outage.compensation.entitlement.persistence.ChunkApplier;
+import kr.outage.compensation.entitlement.persistence.Jdbc;
+import kr.outage.compensation.entitlement.persistence.RunStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Works campaign runs in the background, in every replica. Each worker thread repeatedly takes one
+ * unit of work from the database (split a new run into chunks, or apply one pending chunk), each in
+ * its own transaction, and sleeps when there is none. The database is the only coordinator: a unit
+ * is claimed with SKIP LOCKED, and a worker that dies mid-unit (crash, SIGKILL, lost connection)
+ * leaves its transaction to be rolled back, so the unit is simply picked up again.
+ */
+@ApplicationScoped
+public class RunWorker {
+
+    private static final Logger LOG = Logger.getLogger(RunWorker.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    RunStore runs;
+    @Inject
+    CampaignStore campaigns;
+    @Inject
+    ChunkApplier applier;
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "entitlement.runs.workers", defaultValue = "2")
+    int workers;
+    @ConfigProperty(name = "entitlement.runs.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+    private String workerName;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        workerName = hostName();
+        for (int i = 0; i < workers; i++) {
+            Thread t = new Thread(this::loop, "campaign-run-worker-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp.release(workers);
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A run was created here: start at once instead of waiting for the next poll. */
+    public void nudge() {
+        wakeUp.release(workers);
+    }
+
+    private void loop() {
+        String me = workerName + "/" + Thread.currentThread().getName();
+        while (running) {
+            boolean worked = false;
+            try {
+                worked = prepareOne() || applyOne(me);
+                if (!worked) {
+                    jdbc.inTransaction(c -> runs.finishCompletedRuns(c, clock.instant()));
+                }
+            } catch (RuntimeException e) {
+                // The database may be briefly unreachable; the work stays claimable, so just try later.
+                LOG.warnf("Campaign run worker %s: %s", me, e.getMessage());
+            }
+            if (!worked) {
+                try {
+                    wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean prepareOne() {
+        return jdbc.inTransaction(c -> {
+            var run = runs.claimPreparing(c);
+            if (run.isEmpty()) {
+                return false;
+            }
+            Campaign campaign = campaigns.find(c, run.get().campaignId()).orElseThrow();
+            long total = runs.split(c, run.get(), campaign, clock.instant());
+            LOG.infof("Run %s of campaign %s: %d eligible subjects", run.get().id(), campaign.code(), total);
+            return true;
+        });
+    }
+
+    private boolean applyOne(String me) {
+        ChunkApplier.Chunk[] taken = new ChunkApplier.Chunk[1];
+        try {
+            return jdbc.inTransaction(Connection.TRANSACTION_REPEATABLE_READ, c -> {
+                var chunk = runs.claimChunk(c);
+                if (chunk.isEmpty()) {
+                    return false;
+                }
+                taken[0] = chunk.get();
+                Instant started = clock.instant();
+                RunStore.Run r = runs.findById(c, chunk.get().runId()).orElseThrow();
+                Campaign campaign = campaigns.find(c, r.campaignId()).orElseThrow();
+                var counts = applier.apply(c, campaign, chunk.get(), r.requestedBy(), started);
+                runs.chunkDone(c, chunk.get(), counts, me, started, clock.instant());
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (taken[0] == null) {
+                throw e;
+            }
+            String error = Jdbc.isRetryable(e) ? "concurrent change, retried: " + e.getMessage() : e.getMessage();
+            LOG.warnf("Chunk %d of run %s failed: %s", taken[0].chunkNo(), taken[0].runId(), error);
+            jdbc.inTransaction(c -> {
+                runs.chunkFailed(c, taken[0], error, MAX_ATTEMPTS);
+                return null;
+            });
+            return true;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "unknown-host";
+        }
+    }
+}

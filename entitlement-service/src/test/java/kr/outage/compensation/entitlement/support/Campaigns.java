@@ -1,0 +1,77 @@
+package kr.outage.compensation.entitlement.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** The two real campaigns as API requests, and helpers to run them. */
+public final class Campaigns {
+
+    private Campaigns() {
+    }
+
+    /** The music service's rule of 2022: +3 days for direct passes, 1,500 KRW cash for in-app, partner and ended-on-the-day. */
+    public static String music(String code) {
+        return """
+                {"code":"%s","title":"멜론 서비스 장애 보상","description":"10월 15일 데이터센터 화재로 인한 멜론 이용권 보상: 이용 기간 3일 연장 또는 1,500원 캐시",
+                 "incidentId":"%s","services":["melon"],"scope":"subscriptions","snapshotAt":"2022-10-16T00:00:00+09:00",
+                 "eligibility":{"products":["melon-unlimited","melon-30day"]},
+                 "groups":[
+                   {"name":"Direct recurring: next billing date +3 days","match":{"channels":["direct"],"kinds":["recurring"],"holding":"active_at_snapshot"},
+                    "remedies":[{"type":"extend_billing_date","days":3}]},
+                   {"name":"Direct ticket: expiry +3 days","match":{"channels":["direct"],"kinds":["ticket"],"holding":"active_at_snapshot"},
+                    "remedies":[{"type":"extend_expiry","days":3}]},
+                   {"name":"In-app, partner, or ended during the outage: 1,500 KRW cash","remedies":[{"type":"credit_cash","amountKrw":1500}]}
+                 ]}""".formatted(code, IncidentServiceStub.FIRE);
+    }
+
+    /** The messenger's gift pack for domestic accounts, with the capped first-come pass. */
+    public static String giftPack(String code, long cap) {
+        return """
+                {"code":"%s","title":"카카오 1015 장애 보상","description":"국내 이용자 선물 패키지: 이모티콘 3종(영구 1종, 90일 2종), 쇼핑 쿠폰 2,000원·3,000원, 톡서랍 플러스 1개월 이용권(선착순)",
+                 "incidentId":"%s","services":["kakaotalk"],"scope":"accounts","snapshotAt":"2022-10-15T15:19:00+09:00",
+                 "eligibility":{"countries":["KR"]},
+                 "groups":[{"name":"Domestic accounts: gift pack","remedies":[
+                   {"type":"grant_item","itemCode":"emoticon-1015-permanent","label":"이모티콘 (영구)"},
+                   {"type":"grant_item","itemCode":"emoticon-1015-a","label":"이모티콘 A (90일)","days":90},
+                   {"type":"grant_item","itemCode":"emoticon-1015-b","label":"이모티콘 B (90일)","days":90},
+                   {"type":"grant_coupon","amountKrw":2000,"label":"쇼핑 쿠폰 2,000원","validUntil":"2023-01-20T23:59:59+09:00"},
+                   {"type":"grant_coupon","amountKrw":3000,"label":"쇼핑 쿠폰 3,000원","validUntil":"2023-01-20T23:59:59+09:00"},
+                   {"type":"claimable_item","itemCode":"talk-drawer-plus-1m","label":"톡서랍 플러스 1개월 이용권","days":30,
+                    "cap":%d,"claimDeadline":"2023-01-20T23:59:59+09:00"}]}]}""".formatted(code, IncidentServiceStub.FIRE, cap);
+    }
+
+    public static UUID define(String body) {
+        String id = given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    public static Response startRun(UUID campaign, String key, String body) {
+        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).when().post("/api/v1/campaigns/" + campaign + "/runs");
+    }
+
+    /** Starts a run and waits until it has finished; returns its id. */
+    public static String runToCompletion(UUID campaign, String key) {
+        String runId = startRun(campaign, key, "{\"chunkSize\":100}").then().statusCode(202).extract().path("runId");
+        awaitFinished(campaign, runId);
+        return runId;
+    }
+
+    public static void awaitFinished(UUID campaign, String runId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + campaign + "/runs/" + runId)
+                        .then().statusCode(200).extract().<String>path("state").startsWith("COMPLETED"));
+    }
+
+    public static void importCsv(String path, String csv, int status) {
+        given().auth().oauth2(Tokens.operator()).contentType("text/csv").body(csv)
+                .when().post(path).then().statusCode(status);
+    }
+}

@@ -1,0 +1,29 @@
+package kr.outage.compensation.entitlement.support;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.Set;
+
+/** Bearer tokens signed with the development key, as the identity provider would issue them. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static String withRoles(String subject, String... roles) {
+        return Jwt.upn(subject).groups(Set.of(roles)).expiresIn(3600).sign();
+    }
+
+    public static String operator() {
+        return withRoles("operator@example.com", "compensation-operator");
+    }
+
+    public static String auditor() {
+        return withRoles("auditor@example.com", "auditor");
+    }
+
+    /** A subscriber signed in to the app: authenticated as their own user id, no staff role. */
+    public static String subscriber(String userId) {
+        return withRoles(userId);
+    }
+}
