@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The music service's 2022 campaign at scale, side by side with hand-written SQL, on one PostgreSQL:
+#  1. import N subscriptions through the API (streamed CSV -> COPY): rows/s
+#  2. apply the campaign with a run (chunks of set-based SQL, grants recorded for exactly-once and
+#     audit): subscriptions/s, and the service's peak RSS during the run (sampled every 0.2 s)
+#  3. the same changes by the best hand-written set-based SQL (one statement per change, no grant
+#     records) on an identical copy of the data: subscriptions/s, and the ratio service / SQL
+#  4. the per-user view under load (wrk, random users): req/s and p99
+# Repeated RUNS times (fresh campaign and copies each time); medians are reported.
+#   bench/entitlement_campaign.sh [RUNS] [N] [VIEW_DURATION]
+source "$(dirname "$0")/common.sh"
+RUNS="${1:-3}" N="${2:-5000000}" VIEW_DURATION="${3:-20s}"
+need wrk wrk
+build_jars
+"$ROOT/bin/ensure-postgres" >/dev/null 2>&1
+recreate_db incident_bench
+work=$(mktemp -d)
+DB_NAME=incident_bench QUARKUS_HTTP_PORT=18191 DEMO_DATA=true \
+  java -jar "$ROOT/incident-service/target/quarkus-app/quarkus-run.jar" >"$work/incident.log" 2>&1 &
+incident_pid=$!
+trap 'kill $incident_pid ${entitlement_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
+until curl -fs http://127.0.0.1:18191/q/health/ready >/dev/null 2>&1; do sleep 0.2; done
+until [ "$(curl -fs 'http://127.0.0.1:18191/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z' | jq '.items | length')" -ge 1 ] 2>/dev/null; do sleep 0.2; done
+fire=$(curl -fs 'http://127.0.0.1:18191/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z' | jq -r '.items[0].id')
+operator=$("$ROOT/bin/dev-token" compensation-operator bench-operator@example.com 86400)
+api() { curl -fsS -H "Authorization: Bearer $operator" "$@"; }
+sql() { psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d entitlement_bench -tAc "$1"; }
+python3 "$ROOT/bench/make_subscriptions.py" "$N" > "$work/subs.csv"
+
+import_rates=() apply_rates=() sql_rates=() ratios=() rss_peaks=() view_rates=() view_p99s=()
+for run in $(seq 1 "$RUNS"); do
+  recreate_db entitlement_bench
+  DB_NAME=entitlement_bench QUARKUS_HTTP_PORT=18192 INCIDENT_SERVICE_URL=http://127.0.0.1:18191 \
+    java ${BENCH_JAVA_OPTS:-} -jar "$ROOT/entitlement-service/target/quarkus-app/quarkus-run.jar" >"$work/entitlement.log" 2>&1 &
+  entitlement_pid=$!
+  until curl -fs http://127.0.0.1:18192/q/health/ready >/dev/null 2>&1; do sleep 0.2; done
+
+  t0=$(now_ms)
+  api -X POST http://127.0.0.1:18192/api/v1/subscriptions/import -H 'Content-Type: text/csv' --data-binary @"$work/subs.csv" >/dev/null
+  import_rates+=("$(echo "$N * 1000 / ($(now_ms) - $t0)" | bc)")
+  # The hand-written SQL works on an identical copy, with the same index, after the same VACUUM ANALYZE.
+  sql "create table hand_subscription as table subscription; alter table hand_subscription add primary key (id);
+       create table hand_wallet (user_id varchar(64) primary key, balance_krw bigint not null);
+       create table hand_wallet_entry (id bigint generated always as identity primary key, user_id varchar(64) not null,
+         amount_krw bigint not null, reason varchar(300) not null, created_at timestamptz not null)" >/dev/null
+  psql -h "$DB_HOST" -U postgres -d entitlement_bench -qc "vacuum analyze" >/dev/null
+
+  campaign=$(sed "s/INCIDENT_ID/$fire/" "$ROOT/bench/music_campaign.json" | sed "s/MELON-2022-1015/MELON-BENCH-$run/" \
+    | api -X POST http://127.0.0.1:18192/api/v1/campaigns -H 'Content-Type: application/json' -d @- | jq -r .id)
+  eligible=$(api -X POST "http://127.0.0.1:18192/api/v1/campaigns/$campaign/preview" | jq .totals.eligible)
+  peak=0
+  t0=$(now_ms)
+  runid=$(api -X POST "http://127.0.0.1:18192/api/v1/campaigns/$campaign/runs" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: bench-$run" -d '{}' | jq -r .runId)
+  while ! api "http://127.0.0.1:18192/api/v1/campaigns/$campaign/runs/$runid" | jq -e '.state | startswith("COMPLETED")' >/dev/null; do
+    rss=$(awk '/VmRSS/ {print $2}' /proc/$entitlement_pid/status); [ "$rss" -gt "$peak" ] && peak=$rss
+    sleep 0.2
+  done
+  apply_ms=$(( $(now_ms) - t0 ))
+  rss_peaks+=("$(( peak / 1024 ))")
+  apply_rates+=("$(echo "$eligible * 1000 / $apply_ms" | bc)")
+
+  # Hand-written: one statement per change, the same rule (snapshot 2022-10-16 00:00 KST, Melon outage window from incident-service).
+  window=$(sql "select outage_from, outage_until from campaign where id = '$campaign'" | tr '|' ' ')
+  from=$(echo "$window" | cut -d' ' -f1-2) until=$(echo "$window" | cut -d' ' -f3-4)
+  end="least(ended_at, case when kind = 'TICKET' then ((expires_on + 1)::timestamp at time zone 'Asia/Seoul') end)"
+  active="started_at <= '2022-10-16T00:00:00+09:00' and ($end is null or $end > '2022-10-16T00:00:00+09:00')"
+  ended="started_at <= '2022-10-16T00:00:00+09:00' and $end > '$from' and $end <= '$until'"
+  t0=$(now_ms)
+  psql -h "$DB_HOST" -U postgres -d entitlement_bench -q -v ON_ERROR_STOP=1 >/dev/null <<SQL
+begin;
+create temp table cash_users on commit drop as select id, user_id from hand_subscription
+  where product in ('melon-unlimited', 'melon-30day') and (($active) or ($ended))
+    and not (channel = 'DIRECT' and ($active));
+update hand_subscription set next_billing_date = next_billing_date + 3
+  where product in ('melon-unlimited', 'melon-30day') and channel = 'DIRECT' and kind = 'RECURRING' and $active;
+update hand_subscription set expires_on = expires_on + 3
+  where product in ('melon-unlimited', 'melon-30day') and channel = 'DIRECT' and kind = 'TICKET' and $active;
+insert into hand_wallet_entry (user_id, amount_krw, reason, created_at) select user_id, 1500, 'compensation', now() from cash_users;
+insert into hand_wallet (user_id, balance_krw) select user_id, 1500 * count(*) from cash_users group by user_id
+  on conflict (user_id) do update set balance_krw = hand_wallet.balance_krw + excluded.balance_krw;
+commit;
+SQL
+  sql_ms=$(( $(now_ms) - t0 ))
+  sql_rates+=("$(echo "$eligible * 1000 / $sql_ms" | bc)")
+  ratios+=("$(echo "scale=2; $sql_ms / $apply_ms" | bc)")
+  mismatch=$(sql "select count(*) from subscription s join hand_subscription h using (id)
+                  where s.next_billing_date is distinct from h.next_billing_date or s.expires_on is distinct from h.expires_on")
+  [ "$mismatch" = 0 ] || { echo "the service and the hand-written SQL disagree on $mismatch subscriptions" >&2; exit 1; }
+
+  # The per-user view under load: random users of the imported base.
+  token=$("$ROOT/bin/dev-token" auditor bench-auditor@example.com 86400)
+  cat > "$work/view.lua" <<LUA
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", string.format("/api/v1/users/user-%08d/entitlements", math.random(0, $N - 1)),
+    {["Authorization"] = "Bearer $token"})
+end
+LUA
+  wrk -t2 -c32 -d5s -s "$work/view.lua" http://127.0.0.1:18192 >/dev/null 2>&1 || true   # warm-up
+  out=$(wrk -t2 -c32 -d"$VIEW_DURATION" --latency -s "$work/view.lua" http://127.0.0.1:18192)
+  view_rates+=("$(echo "$out" | awk '/Requests\/sec/ {printf "%d", $2}')")
+  view_p99s+=("$(wrk_percentile_ms "$out" 99)")
+  echo "run $run: import ${import_rates[-1]} rows/s; apply $eligible in ${apply_ms} ms = ${apply_rates[-1]}/s (peak RSS ${rss_peaks[-1]} MiB);" \
+       "hand SQL ${sql_ms} ms = ${sql_rates[-1]}/s; ratio ${ratios[-1]}; view ${view_rates[-1]} req/s p99 ${view_p99s[-1]} ms"
+  kill "$entitlement_pid"; wait "$entitlement_pid" 2>/dev/null || true
+done
+
+echo
+machine_note
+echo "PostgreSQL settings: $(psql -h "$DB_HOST" -U postgres -tAc "select string_agg(name || '=' || setting || coalesce(unit, ''), ', ') from pg_settings where name in ('shared_buffers', 'work_mem', 'max_wal_size', 'synchronous_commit', 'checkpoint_timeout')")"
+echo "N=$N subscriptions, $RUNS runs (medians):"
+echo "  import:          $(printf '%s\n' "${import_rates[@]}" | median) rows/s"
+echo "  apply (service): $(printf '%s\n' "${apply_rates[@]}" | median) subscriptions/s, peak RSS $(printf '%s\n' "${rss_peaks[@]}" | median) MiB"
+echo "  hand SQL:        $(printf '%s\n' "${sql_rates[@]}" | median) subscriptions/s"
+echo "  ratio service/SQL speed: $(printf '%s\n' "${ratios[@]}" | median) (target >= 0.7)"
+echo "  per-user view:   $(printf '%s\n' "${view_rates[@]}" | median) req/s, p99 $(printf '%s\n' "${view_p99s[@]}" | median) ms (target >= 3000 at p99 <= 20 ms)"
