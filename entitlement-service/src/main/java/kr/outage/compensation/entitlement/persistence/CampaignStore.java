@@ -1,8 +1,6 @@
 package kr.outage.compensation.entitlement.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
@@ -25,20 +23,20 @@ import java.util.UUID;
 public class CampaignStore {
 
     private static final String COLUMNS = "id, code, title, description, incident_id, services, scope, snapshot_at, "
-            + "outage_from, outage_until, eligibility, groups, published, state, claims_made, created_by, created_at, rolled_back_at";
+            + "outage_from, outage_until, eligibility, groups, published, state, claims_made, created_by, created_at, rolled_back_at, rolled_back_by";
 
     @Inject
-    ObjectMapper json;
+    JsonDocuments json;
 
     public void insert(Connection c, Campaign campaign) throws SQLException {
         CampaignTerms t = campaign.terms();
         var claimable = t.claimable();
-        try (PreparedStatement ps = c.prepareStatement("insert into campaign (" + COLUMNS.replace(", claims_made", "")
+        try (PreparedStatement ps = c.prepareStatement("insert into campaign (" + COLUMNS.replace(", claims_made", "").replace(", rolled_back_by", "")
                 + ", claim_cap, claim_deadline) values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), "
                 + "cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)")) {
             Jdbc.bind(c, ps, java.util.Arrays.asList(campaign.id(), campaign.code(), campaign.title(), campaign.description(),
-                    campaign.incidentId(), write(campaign.services()), t.scope().name(), t.snapshotAt(), t.outageFrom(),
-                    t.outageUntil(), write(t.eligibility()), write(t.groups()), campaign.published(), campaign.state(),
+                    campaign.incidentId(), json.write(campaign.services()), t.scope().name(), t.snapshotAt(), t.outageFrom(),
+                    t.outageUntil(), json.write(t.eligibility()), json.write(t.groups()), campaign.published(), campaign.state(),
                     campaign.createdBy(), campaign.createdAt(), null,
                     claimable.map(cg -> cg.remedy().cap()).orElse(null),
                     claimable.map(cg -> cg.remedy().claimDeadline()).orElse(null)));
@@ -81,29 +79,14 @@ public class CampaignStore {
         CampaignTerms terms = new CampaignTerms(CampaignScope.valueOf(rs.getString("scope")),
                 Jdbc.instant(rs.getTimestamp("snapshot_at")), Jdbc.instant(rs.getTimestamp("outage_from")),
                 Jdbc.instant(rs.getTimestamp("outage_until")),
-                parse(rs.getString("eligibility"), new TypeReference<SubjectMatch>() { }),
-                parse(rs.getString("groups"), new TypeReference<List<RemedyGroup>>() { }));
+                json.read(rs.getString("eligibility"), new TypeReference<SubjectMatch>() { }),
+                json.read(rs.getString("groups"), new TypeReference<List<RemedyGroup>>() { }));
         return new Campaign(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("title"),
                 rs.getString("description"), rs.getObject("incident_id", UUID.class),
-                parse(rs.getString("services"), new TypeReference<List<String>>() { }), terms,
+                json.read(rs.getString("services"), new TypeReference<List<String>>() { }), terms,
                 rs.getBoolean("published"), rs.getString("state"), rs.getLong("claims_made"),
                 rs.getString("created_by"), Jdbc.instant(rs.getTimestamp("created_at")),
-                Jdbc.instant(rs.getTimestamp("rolled_back_at")));
+                Jdbc.instant(rs.getTimestamp("rolled_back_at")), rs.getString("rolled_back_by"));
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Campaign terms could not be written as JSON", e);
-        }
-    }
-
-    private <T> T parse(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored campaign terms are unreadable", e);
-        }
-    }
 }

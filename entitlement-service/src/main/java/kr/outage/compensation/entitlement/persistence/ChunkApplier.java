@@ -52,25 +52,25 @@ public class ChunkApplier {
         Object[] mineParams = {campaign.id(), chunk.runId(), chunk.fromSubject(), chunk.toSubject()};
         var t = campaign.terms();
         if (t.anyGroupHas(RemedyType.EXTEND_BILLING_DATE) || t.anyGroupHas(RemedyType.EXTEND_EXPIRY)) {
-            update(c, new SqlText().add("update subscription s set next_billing_date = g.billing_date_after, "
+            Jdbc.update(c, new SqlText().add("update subscription s set next_billing_date = g.billing_date_after, "
                     + "expires_on = g.expires_on_after from campaign_grant g where" + mine, mineParams)
                     .add(" and s.id = g.subject_id and (g.billing_date_after is distinct from g.billing_date_before "
                             + "or g.expires_on_after is distinct from g.expires_on_before)"));
         }
         if (t.anyGroupHas(RemedyType.CREDIT_CASH)) {
             String reason = "Compensation: " + campaign.title() + " (" + campaign.code() + ")";
-            update(c, new SqlText().add("insert into wallet_entry (user_id, amount_krw, reason, source, campaign_id, run_id, "
+            Jdbc.update(c, new SqlText().add("insert into wallet_entry (user_id, amount_krw, reason, source, campaign_id, run_id, "
                     + "subject_id, principal, created_at) select g.user_id, g.cash_krw, ?, 'CAMPAIGN', g.campaign_id, "
                     + "g.run_id, g.subject_id, ?, ? from campaign_grant g where", reason, principal, now)
                     .add(mine, mineParams).add(" and g.cash_krw > 0"));
-            update(c, new SqlText().add("insert into wallet (user_id, balance_krw) select g.user_id, sum(g.cash_krw) "
+            Jdbc.update(c, new SqlText().add("insert into wallet (user_id, balance_krw) select g.user_id, sum(g.cash_krw) "
                     + "from campaign_grant g where" + mine, mineParams)
                     .add(" and g.cash_krw > 0 group by g.user_id on conflict (user_id) do update "
                             + "set balance_krw = wallet.balance_krw + excluded.balance_krw"));
         }
         SqlText coupons = perGroupValues(campaign, RemedyType.GRANT_COUPON);
         if (coupons != null) {
-            update(c, new SqlText().add("insert into coupon (user_id, label, value_krw, valid_until, granted_at, "
+            Jdbc.update(c, new SqlText().add("insert into coupon (user_id, label, value_krw, valid_until, granted_at, "
                     + "campaign_id, run_id, subject_id) select g.user_id, v.label, v.value_krw, v.valid_until, ?, "
                     + "g.campaign_id, g.run_id, g.subject_id from campaign_grant g join (", now)
                     .add(coupons).add(") v (group_no, label, value_krw, valid_until) on v.group_no = g.group_no where")
@@ -78,7 +78,7 @@ public class ChunkApplier {
         }
         SqlText items = perGroupValues(campaign, RemedyType.GRANT_ITEM);
         if (items != null) {
-            update(c, new SqlText().add("insert into granted_item (user_id, item_code, label, valid_until, granted_at, "
+            Jdbc.update(c, new SqlText().add("insert into granted_item (user_id, item_code, label, valid_until, granted_at, "
                     + "campaign_id, run_id, subject_id) select g.user_id, v.item_code, v.label, "
                     + "case when v.days is null then null else cast(? as timestamptz) + v.days * interval '1 day' end, ?, "
                     + "g.campaign_id, g.run_id, g.subject_id from campaign_grant g join (", now, now)
@@ -117,11 +117,5 @@ public class ChunkApplier {
             }
         }
         return any ? values : null;
-    }
-
-    private static int update(Connection c, SqlText sql) throws SQLException {
-        try (PreparedStatement ps = Jdbc.prepare(c, sql)) {
-            return ps.executeUpdate();
-        }
     }
 }

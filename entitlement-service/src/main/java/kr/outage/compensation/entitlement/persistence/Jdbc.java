@@ -9,11 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Transactions on this service's database. Plain JDBC on worker threads: bulk work here is COPY and
@@ -88,11 +85,16 @@ public class Jdbc {
                 ps.setArray(at, c.createArrayOf("text", array));
             } else if (p instanceof Instant instant) {
                 ps.setObject(at, instant.atOffset(ZoneOffset.UTC));
-            } else if (p instanceof LocalDate || p instanceof UUID || p instanceof OffsetDateTime) {
-                ps.setObject(at, p);
             } else {
                 ps.setObject(at, p);
             }
+        }
+    }
+
+    /** Runs one INSERT, UPDATE or DELETE; returns the number of rows it touched. */
+    public static int update(Connection c, SqlText sql) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql)) {
+            return ps.executeUpdate();
         }
     }
 

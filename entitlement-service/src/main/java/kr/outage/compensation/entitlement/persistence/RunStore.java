@@ -1,8 +1,6 @@
 package kr.outage.compensation.entitlement.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
@@ -32,7 +30,7 @@ public class RunStore {
     public static final String RUNNING = "RUNNING";
 
     @Inject
-    ObjectMapper json;
+    JsonDocuments json;
 
     public record Run(UUID id, UUID campaignId, String idempotencyKey, String state, int chunkSize, Long total,
                       String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
@@ -143,7 +141,7 @@ public class RunStore {
         try (PreparedStatement ps = c.prepareStatement("update run_chunk set state = 'DONE', applied = ?, "
                 + "group_counts = cast(? as jsonb), worker = ?, started_at = ?, done_at = ?, attempts = attempts + 1 "
                 + "where run_id = ? and chunk_no = ?")) {
-            Jdbc.bind(c, ps, List.of(applied, write(groupCounts), worker, startedAt, now, chunk.runId(), chunk.chunkNo()));
+            Jdbc.bind(c, ps, List.of(applied, json.write(groupCounts), worker, startedAt, now, chunk.runId(), chunk.chunkNo()));
             ps.executeUpdate();
         }
     }
@@ -201,19 +199,7 @@ public class RunStore {
                 Jdbc.instant(rs.getTimestamp("started_at")), Jdbc.instant(rs.getTimestamp("finished_at")));
     }
 
-    private String write(Map<Integer, Long> counts) {
-        try {
-            return json.writeValueAsString(counts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private Map<Integer, Long> parseCounts(String text) {
-        try {
-            return new TreeMap<>(json.readValue(text, new TypeReference<Map<Integer, Long>>() { }));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new TreeMap<>(json.read(text, new TypeReference<Map<Integer, Long>>() { }));
     }
 }

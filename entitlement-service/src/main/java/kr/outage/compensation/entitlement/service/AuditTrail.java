@@ -1,10 +1,9 @@
 package kr.outage.compensation.entitlement.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
+import kr.outage.compensation.entitlement.persistence.JsonDocuments;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +22,7 @@ import java.util.UUID;
 public class AuditTrail {
 
     @Inject
-    ObjectMapper json;
+    JsonDocuments json;
     @Inject
     Clock clock;
 
@@ -33,19 +32,9 @@ public class AuditTrail {
                 + "subject_type, subject_id, campaign_id, run_id, before_state, after_state) values "
                 + "(nextval('entitlement_audit_seq'), ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))")) {
             Jdbc.bind(c, ps, Arrays.asList(clock.instant(), principal, action, subjectType, subjectId, campaignId, runId,
-                    write(before), write(after)));
+                    json.write(before), json.write(after)));
             ps.executeUpdate();
         }
     }
 
-    private String write(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

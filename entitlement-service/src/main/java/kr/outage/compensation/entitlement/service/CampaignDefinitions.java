@@ -57,7 +57,7 @@ public class CampaignDefinitions {
         CampaignTerms terms = new CampaignTerms(request.scope(), snapshot, outage[0], outage[1], eligibility, request.groups());
         Campaign campaign = new Campaign(UUID.randomUUID(), request.code(), request.title(), request.description(),
                 request.incidentId(), List.copyOf(request.services()), terms, !Boolean.FALSE.equals(request.publish()),
-                Campaign.DEFINED, 0, principal, clock.instant(), null);
+                Campaign.DEFINED, 0, principal, clock.instant(), null, null);
         try {
             return jdbc.inTransaction(c -> {
                 Optional<Campaign> existing = store.findByCode(c, campaign.code());

@@ -76,7 +76,7 @@ public class CampaignRollback {
                         + " is still in progress; roll back when it has finished", null,
                         Map.of("activeRun", CampaignRuns.location(campaignId, active.get().id())));
             }
-            update(c, new SqlText().add("update campaign set state = 'ROLLING_BACK' where id = ?", campaignId));
+            Jdbc.update(c, new SqlText().add("update campaign set state = 'ROLLING_BACK' where id = ?", campaignId));
             return found;
         });
         if (Campaign.ROLLED_BACK.equals(campaign.state())) {
@@ -104,9 +104,9 @@ public class CampaignRollback {
         jdbc.inTransaction(c -> {
             Instant now = clock.instant();
             // Claimed items are not tied to a run's subjects: withdraw them all at the end.
-            update(c, new SqlText().add("update granted_item set revoked_at = ? where campaign_id = ? and subject_id is null "
+            Jdbc.update(c, new SqlText().add("update granted_item set revoked_at = ? where campaign_id = ? and subject_id is null "
                     + "and revoked_at is null", now, campaignId));
-            update(c, new SqlText().add("update campaign set state = 'ROLLED_BACK', rolled_back_at = ?, rolled_back_by = ? "
+            Jdbc.update(c, new SqlText().add("update campaign set state = 'ROLLED_BACK', rolled_back_at = ?, rolled_back_by = ? "
                     + "where id = ?", now, principal, campaignId));
             audit.record(c, principal, "CAMPAIGN_ROLLED_BACK", "campaign", campaignId.toString(), campaignId, null,
                     Map.of("state", Campaign.DEFINED), Map.of("state", Campaign.ROLLED_BACK));
@@ -119,7 +119,7 @@ public class CampaignRollback {
         Object[] mine = {campaign.id(), from, to};
         String changed = "(g.billing_date_after is distinct from g.billing_date_before or g.expires_on_after is distinct from g.expires_on_before)";
         // Passes: restore those still exactly as the campaign left them; report the rest.
-        update(c, new SqlText().add("insert into rollback_conflict (campaign_id, subject_id, user_id, kind, detail, recorded_at) "
+        Jdbc.update(c, new SqlText().add("insert into rollback_conflict (campaign_id, subject_id, user_id, kind, detail, recorded_at) "
                 + "select g.campaign_id, g.subject_id, g.user_id, case when s.id is null then 'PASS_GONE' "
                 + "when s.status <> 'ACTIVE' then 'PASS_ENDED' else 'PASS_CHANGED' end, "
                 + "'campaign set next billing date ' || coalesce(g.billing_date_after::text, '-') || ', expiry ' || "
@@ -128,14 +128,14 @@ public class CampaignRollback {
                 + "from campaign_grant g left join subscription s on s.id = g.subject_id where", now)
                 .add(MINE, mine).add(" and " + changed + " and (s.id is null or s.status <> 'ACTIVE' "
                         + "or s.next_billing_date is distinct from g.billing_date_after or s.expires_on is distinct from g.expires_on_after)"));
-        update(c, new SqlText().add("update subscription s set next_billing_date = g.billing_date_before, "
+        Jdbc.update(c, new SqlText().add("update subscription s set next_billing_date = g.billing_date_before, "
                 + "expires_on = g.expires_on_before from campaign_grant g where").add(MINE, mine)
                 .add(" and s.id = g.subject_id and " + changed + " and s.status = 'ACTIVE' "
                         + "and s.next_billing_date is not distinct from g.billing_date_after "
                         + "and s.expires_on is not distinct from g.expires_on_after"));
         // Cash: take back what is still there, at most what was given; report any shortfall.
         String reason = "Rollback of compensation: " + campaign.title() + " (" + campaign.code() + ")";
-        update(c, new SqlText().add("with owed as (select g.user_id, sum(g.cash_krw) as owed, min(g.subject_id) as subject_id "
+        Jdbc.update(c, new SqlText().add("with owed as (select g.user_id, sum(g.cash_krw) as owed, min(g.subject_id) as subject_id "
                 + "from campaign_grant g where").add(MINE, mine).add(" and g.cash_krw > 0 group by g.user_id), "
                 + "taking as (select o.user_id, o.subject_id, o.owed, least(w.balance_krw, o.owed) as taken "
                 + "from owed o join wallet w on w.user_id = o.user_id for update of w), "
@@ -148,16 +148,16 @@ public class CampaignRollback {
                 + "|| ' KRW; took back ' || t.taken || ', ' || (t.owed - t.taken) || ' KRW already spent', ? from taking t "
                 + "where t.taken < t.owed", reason, campaign.id(), principal, now, campaign.id(), now));
         // Coupons: revoke the unused ones; a used coupon cannot be taken back.
-        update(c, new SqlText().add("insert into rollback_conflict (campaign_id, subject_id, user_id, kind, detail, recorded_at) "
+        Jdbc.update(c, new SqlText().add("insert into rollback_conflict (campaign_id, subject_id, user_id, kind, detail, recorded_at) "
                 + "select k.campaign_id, k.subject_id, k.user_id, 'COUPON_USED', 'coupon ' || k.id || ' (' || k.value_krw "
                 + "|| ' KRW) was used at ' || k.used_at, ? from coupon k join campaign_grant g on g.subject_id = k.subject_id "
                 + "and g.campaign_id = k.campaign_id where", now).add(MINE, mine)
                 .add(" and k.used_at is not null and k.revoked_at is null"));
-        update(c, new SqlText().add("update coupon k set revoked_at = ? from campaign_grant g where", now).add(MINE, mine)
+        Jdbc.update(c, new SqlText().add("update coupon k set revoked_at = ? from campaign_grant g where", now).add(MINE, mine)
                 .add(" and k.campaign_id = g.campaign_id and k.subject_id = g.subject_id and k.used_at is null and k.revoked_at is null"));
-        update(c, new SqlText().add("update granted_item i set revoked_at = ? from campaign_grant g where", now).add(MINE, mine)
+        Jdbc.update(c, new SqlText().add("update granted_item i set revoked_at = ? from campaign_grant g where", now).add(MINE, mine)
                 .add(" and i.campaign_id = g.campaign_id and i.subject_id = g.subject_id and i.revoked_at is null"));
-        update(c, new SqlText().add("update campaign_grant g set rolled_back_at = ? where", now).add(MINE, mine));
+        Jdbc.update(c, new SqlText().add("update campaign_grant g set rolled_back_at = ? where", now).add(MINE, mine));
     }
 
     public RollbackView report(UUID campaignId) {
@@ -205,16 +205,7 @@ public class CampaignRollback {
                     }
                 }
             }
-            String by = null;
-            try (PreparedStatement ps = c.prepareStatement("select rolled_back_by from campaign where id = ?")) {
-                ps.setObject(1, campaignId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        by = rs.getString(1);
-                    }
-                }
-            }
-            return new RollbackView(campaignId, campaign.state(), campaign.rolledBackAt(), by, figures[0], figures[1],
+            return new RollbackView(campaignId, campaign.state(), campaign.rolledBackAt(), campaign.rolledBackBy(), figures[0], figures[1],
                     figures[2], figures[3], figures[4], total, byKind, conflicts);
         });
     }
@@ -233,12 +224,6 @@ public class CampaignRollback {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
             ps.setLong(1, id.getMostSignificantBits() ^ id.getLeastSignificantBits());
             ps.execute();
-        }
-    }
-
-    private static int update(Connection c, SqlText sql) throws SQLException {
-        try (PreparedStatement ps = Jdbc.prepare(c, sql)) {
-            return ps.executeUpdate();
         }
     }
 }

@@ -1,10 +1,9 @@
 package kr.outage.compensation.entitlement.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
+import kr.outage.compensation.entitlement.persistence.JsonDocuments;
 import kr.outage.compensation.entitlement.persistence.SqlText;
 import kr.outage.compensation.entitlement.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
@@ -37,7 +36,7 @@ public class Wallets {
     @Inject
     AuditTrail audit;
     @Inject
-    ObjectMapper json;
+    JsonDocuments json;
     @Inject
     Clock clock;
 
@@ -64,7 +63,7 @@ public class Wallets {
                             + request.amountKrw() + " KRW", null, Map.of("balanceKrw", balance));
                 }
                 Instant now = clock.instant();
-                update(c, new SqlText().add("update wallet set balance_krw = balance_krw - ? where user_id = ?",
+                Jdbc.update(c, new SqlText().add("update wallet set balance_krw = balance_krw - ? where user_id = ?",
                         request.amountKrw(), userId));
                 long entryId;
                 try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("insert into wallet_entry (user_id, amount_krw, "
@@ -76,8 +75,8 @@ public class Wallets {
                 }
                 WalletEntryView entry = new WalletEntryView(entryId, userId, -request.amountKrw(), request.reason(), "purchase",
                         balance - request.amountKrw(), now);
-                update(c, new SqlText().add("insert into idempotency_record (scope, key, request_hash, status, body, created_at) "
-                        + "values (?, ?, ?, 201, ?, ?)", scope, key, hash, write(entry), now));
+                Jdbc.update(c, new SqlText().add("insert into idempotency_record (scope, key, request_hash, status, body, created_at) "
+                        + "values (?, ?, ?, 201, ?, ?)", scope, key, hash, json.write(entry), now));
                 audit.record(c, principal, "CASH_DEBITED", "wallet", userId, null, null, Map.of("balanceKrw", balance),
                         Map.of("balanceKrw", balance - request.amountKrw()));
                 return new Replayable(201, entry);
@@ -93,7 +92,7 @@ public class Wallets {
     /** Marks a coupon used (at checkout). Using it twice is refused. */
     public void useCoupon(String userId, long couponId, String principal) {
         jdbc.inTransaction(c -> {
-            int changed = update(c, new SqlText().add("update coupon set used_at = ? where id = ? and user_id = ? "
+            int changed = Jdbc.update(c, new SqlText().add("update coupon set used_at = ? where id = ? and user_id = ? "
                     + "and used_at is null and revoked_at is null and valid_until > ?", clock.instant(), couponId, userId,
                     clock.instant()));
             if (changed == 0) {
@@ -115,33 +114,16 @@ public class Wallets {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key " + key
                         + " was used for a different debit");
             }
-            try {
-                return Optional.of(new Replayable(rs.getInt(2), json.readValue(rs.getString(3), WalletEntryView.class)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            return Optional.of(new Replayable(rs.getInt(2), json.read(rs.getString(3), WalletEntryView.class)));
         }
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int update(Connection c, SqlText sql) throws SQLException {
-        try (PreparedStatement ps = Jdbc.prepare(c, sql)) {
-            return ps.executeUpdate();
         }
     }
 }
