@@ -16,10 +16,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Applies one chunk of a run: a handful of set-based statements over a subject-id range, in the
- * caller's transaction. The grant insert comes first and skips subjects the campaign already
- * granted (its primary key is (subject, campaign)); every later statement works only on the grants
- * this statement just made, so a subject is changed once however often its chunk is retried.
+ * Applies one chunk of a run: one set-based statement over a subject-id range, in the caller's
+ * transaction. Its first part inserts the grants and skips subjects the campaign already granted
+ * (the primary key is (subject, campaign)); every other part works only on the rows that insert
+ * returned, so a subject is changed once however often its chunk is retried.
+ *
+ * <p>One statement rather than one per change: the grants are computed once and handed to the
+ * date, ledger, balance, coupon and item writes in memory, instead of being read back from
+ * campaign_grant by each of them.
  */
 @ApplicationScoped
 public class ChunkApplier {
@@ -34,62 +38,47 @@ public class ChunkApplier {
         String subjectColumn = terms.accountScoped() ? "a.seq" : "s.id";
         SqlText range = new SqlText().add(subjectColumn + " >= ? and " + subjectColumn + " < ?",
                 chunk.fromSubject(), chunk.toSubject());
-        SqlText insert = new SqlText()
-                .add("insert into campaign_grant (campaign_id, subject_id, user_id, group_no, run_id, granted_at, "
+        SqlText statement = new SqlText()
+                .add("with g as (insert into campaign_grant (campaign_id, subject_id, user_id, group_no, run_id, granted_at, "
                         + "billing_date_before, billing_date_after, expires_on_before, expires_on_after, cash_krw) "
                         + "select ?, q.subject_id, q.user_id, q.group_no, ?, ?, q.billing_date_before, q.billing_date_after, "
                         + "q.expires_on_before, q.expires_on_after, q.cash_krw from (", campaign.id(), chunk.runId(), now)
                 .add(terms.grants(range))
-                .add(") q on conflict do nothing");
-        int granted;
-        try (PreparedStatement ps = Jdbc.prepare(c, insert)) {
-            granted = ps.executeUpdate();
-        }
-        if (granted == 0) {
-            return Map.of();
-        }
-        String mine = " g.campaign_id = ? and g.run_id = ? and g.subject_id >= ? and g.subject_id < ?";
-        Object[] mineParams = {campaign.id(), chunk.runId(), chunk.fromSubject(), chunk.toSubject()};
+                .add(") q on conflict do nothing returning *)");
         var t = campaign.terms();
         if (t.anyGroupHas(RemedyType.EXTEND_BILLING_DATE) || t.anyGroupHas(RemedyType.EXTEND_EXPIRY)) {
-            Jdbc.update(c, new SqlText().add("update subscription s set next_billing_date = g.billing_date_after, "
-                    + "expires_on = g.expires_on_after from campaign_grant g where" + mine, mineParams)
-                    .add(" and s.id = g.subject_id and (g.billing_date_after is distinct from g.billing_date_before "
-                            + "or g.expires_on_after is distinct from g.expires_on_before)"));
+            statement.add(", dates as (update subscription s set next_billing_date = g.billing_date_after, "
+                    + "expires_on = g.expires_on_after from g where s.id = g.subject_id "
+                    + "and (g.billing_date_after is distinct from g.billing_date_before "
+                    + "or g.expires_on_after is distinct from g.expires_on_before))");
         }
         if (t.anyGroupHas(RemedyType.CREDIT_CASH)) {
             String reason = "Compensation: " + campaign.title() + " (" + campaign.code() + ")";
-            Jdbc.update(c, new SqlText().add("insert into wallet_entry (user_id, amount_krw, reason, source, campaign_id, run_id, "
-                    + "subject_id, principal, created_at) select g.user_id, g.cash_krw, ?, 'CAMPAIGN', g.campaign_id, "
-                    + "g.run_id, g.subject_id, ?, ? from campaign_grant g where", reason, principal, now)
-                    .add(mine, mineParams).add(" and g.cash_krw > 0"));
-            Jdbc.update(c, new SqlText().add("insert into wallet (user_id, balance_krw) select g.user_id, sum(g.cash_krw) "
-                    + "from campaign_grant g where" + mine, mineParams)
-                    .add(" and g.cash_krw > 0 group by g.user_id on conflict (user_id) do update "
-                            + "set balance_krw = wallet.balance_krw + excluded.balance_krw"));
+            statement.add(", ledger as (insert into wallet_entry (user_id, amount_krw, reason, source, campaign_id, run_id, "
+                            + "subject_id, principal, created_at) select g.user_id, g.cash_krw, ?, 'CAMPAIGN', g.campaign_id, "
+                            + "g.run_id, g.subject_id, ?, ? from g where g.cash_krw > 0)", reason, principal, now)
+                    .add(", balances as (insert into wallet (user_id, balance_krw) select g.user_id, sum(g.cash_krw) "
+                            + "from g where g.cash_krw > 0 group by g.user_id on conflict (user_id) do update "
+                            + "set balance_krw = wallet.balance_krw + excluded.balance_krw)");
         }
         SqlText coupons = perGroupValues(campaign, RemedyType.GRANT_COUPON);
         if (coupons != null) {
-            Jdbc.update(c, new SqlText().add("insert into coupon (user_id, label, value_krw, valid_until, granted_at, "
-                    + "campaign_id, run_id, subject_id) select g.user_id, v.label, v.value_krw, v.valid_until, ?, "
-                    + "g.campaign_id, g.run_id, g.subject_id from campaign_grant g join (", now)
-                    .add(coupons).add(") v (group_no, label, value_krw, valid_until) on v.group_no = g.group_no where")
-                    .add(mine, mineParams));
+            statement.add(", coupons as (insert into coupon (user_id, label, value_krw, valid_until, granted_at, "
+                            + "campaign_id, run_id, subject_id) select g.user_id, v.label, v.value_krw, v.valid_until, ?, "
+                            + "g.campaign_id, g.run_id, g.subject_id from g join (", now)
+                    .add(coupons).add(") v (group_no, label, value_krw, valid_until) on v.group_no = g.group_no)");
         }
         SqlText items = perGroupValues(campaign, RemedyType.GRANT_ITEM);
         if (items != null) {
-            Jdbc.update(c, new SqlText().add("insert into granted_item (user_id, item_code, label, valid_until, granted_at, "
-                    + "campaign_id, run_id, subject_id) select g.user_id, v.item_code, v.label, "
-                    + "case when v.days is null then null else cast(? as timestamptz) + v.days * interval '1 day' end, ?, "
-                    + "g.campaign_id, g.run_id, g.subject_id from campaign_grant g join (", now, now)
-                    .add(items).add(") v (group_no, item_code, label, days) on v.group_no = g.group_no where")
-                    .add(mine, mineParams));
+            statement.add(", items as (insert into granted_item (user_id, item_code, label, valid_until, granted_at, "
+                            + "campaign_id, run_id, subject_id) select g.user_id, v.item_code, v.label, "
+                            + "case when v.days is null then null else cast(? as timestamptz) + v.days * interval '1 day' end, ?, "
+                            + "g.campaign_id, g.run_id, g.subject_id from g join (", now, now)
+                    .add(items).add(") v (group_no, item_code, label, days) on v.group_no = g.group_no)");
         }
+        statement.add(" select g.group_no, count(*) from g group by g.group_no");
         Map<Integer, Long> perGroup = new TreeMap<>();
-        try (PreparedStatement ps = Jdbc.prepare(c, new SqlText()
-                .add("select g.group_no, count(*) from campaign_grant g where" + mine, mineParams)
-                .add(" group by g.group_no"));
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Jdbc.prepare(c, statement); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 perGroup.put(rs.getInt(1), rs.getLong(2));
             }
