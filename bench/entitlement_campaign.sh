@@ -4,7 +4,7 @@
 #  2. apply the campaign with a run (chunks of set-based SQL, grants recorded for exactly-once and
 #     audit): subscriptions/s, and the service's peak RSS during the run (sampled every 0.2 s)
 #  3. the same changes by the best hand-written set-based SQL (one statement per change, no grant
-#     records) on an identical copy of the data: subscriptions/s, and the ratio service / SQL
+#     records) on identical copies of the tables: subscriptions/s, and the ratio service / SQL
 #  4. the per-user view under load (wrk, random users): req/s and p99
 # Repeated RUNS times (fresh campaign and copies each time); medians are reported.
 #   bench/entitlement_campaign.sh [RUNS] [N] [VIEW_DURATION]
@@ -38,11 +38,12 @@ for run in $(seq 1 "$RUNS"); do
   t0=$(now_ms)
   api -X POST http://127.0.0.1:18192/api/v1/subscriptions/import -H 'Content-Type: text/csv' --data-binary @"$work/subs.csv" >/dev/null
   import_rates+=("$(echo "$N * 1000 / ($(now_ms) - $t0)" | bc)")
-  # The hand-written SQL works on an identical copy, with the same index, after the same VACUUM ANALYZE.
-  sql "create table hand_subscription as table subscription; alter table hand_subscription add primary key (id);
-       create table hand_wallet (user_id varchar(64) primary key, balance_krw bigint not null);
-       create table hand_wallet_entry (id bigint generated always as identity primary key, user_id varchar(64) not null,
-         amount_krw bigint not null, reason varchar(300) not null, created_at timestamptz not null)" >/dev/null
+  # The hand-written SQL works on identical copies (same columns, constraints and indexes) of the
+  # tables the campaign changes, after the same VACUUM ANALYZE, and writes the same ledger columns.
+  sql "create table hand_subscription (like subscription including all);
+       insert into hand_subscription select * from subscription;
+       create table hand_wallet (like wallet including all);
+       create table hand_wallet_entry (like wallet_entry including all)" >/dev/null
   psql -h "$DB_HOST" -U postgres -d entitlement_bench -qc "vacuum analyze" >/dev/null
 
   campaign=$(sed "s/INCIDENT_ID/$fire/" "$ROOT/bench/music_campaign.json" | sed "s/MELON-2022-1015/MELON-BENCH-$run/" \
@@ -76,7 +77,8 @@ update hand_subscription set next_billing_date = next_billing_date + 3
   where product in ('melon-unlimited', 'melon-30day') and channel = 'DIRECT' and kind = 'RECURRING' and $active;
 update hand_subscription set expires_on = expires_on + 3
   where product in ('melon-unlimited', 'melon-30day') and channel = 'DIRECT' and kind = 'TICKET' and $active;
-insert into hand_wallet_entry (user_id, amount_krw, reason, created_at) select user_id, 1500, 'compensation', now() from cash_users;
+insert into hand_wallet_entry (user_id, amount_krw, reason, source, campaign_id, subject_id, principal, created_at)
+  select user_id, 1500, 'Compensation: hand-written SQL', 'CAMPAIGN', '$campaign', id, 'bench', now() from cash_users;
 insert into hand_wallet (user_id, balance_krw) select user_id, 1500 * count(*) from cash_users group by user_id
   on conflict (user_id) do update set balance_krw = hand_wallet.balance_krw + excluded.balance_krw;
 commit;

@@ -56,30 +56,39 @@ public class ClaimIntake {
                         "is not a valid business registration number (10 digits, e.g. 123-45-67890, with a valid check digit)"));
         String requestHash = hash(programId, request);
         Instant receivedAt = clock.instant();
-        return writer.replay(principal, key, requestHash).chain(replayed -> replayed.isPresent()
-                ? Uni.createFrom().item(replayed.get())
-                : programs.find(programId).chain(found -> {
-                    Program program = found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
-                    checkAgainstProgram(program, request, receivedAt);
-                    return baselines.find(programId, business.digits(), request.service()).chain(baseline -> {
-                        if (baseline.isEmpty() && request.reportedLoss() == null) {
-                            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "reportedLoss",
-                                    "is required: the platform holds no baseline sales for this business and service");
-                        }
-                        return incidents.impact(program.incidentId(), request.service()).chain(impact -> {
-                            long impairedSeconds = impact.map(i -> i.everImpaired() ? i.totalImpairedSeconds() : 0L).orElse(0L);
-                            long revision = impact.map(ImpactCheck::revision).orElse(0L);
-                            if (impairedSeconds == 0) {
-                                throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, "service",
-                                        "was not impaired by the program's incident, according to incident-service");
-                            }
-                            ClaimEntity claim = assess(program, request, business, baseline, impairedSeconds, revision,
-                                    receivedAt, principal);
-                            return writer.insertOnce(claim, principal, key, requestHash,
-                                    stored -> new ClaimWriter.StoredResponse(201, ClaimWriter.location(stored.id), json.write(view(stored))));
-                        });
-                    });
-                }));
+        // The replay lookup is not on the way of a new claim: the store answers a taken key itself. A
+        // request that is refused on the way (the window has closed since, incident-service is down)
+        // still gets its first response back if it is a retry of one that was answered.
+        return fileNew(programId, request, business, key, requestHash, receivedAt, principal)
+                .onFailure().recoverWithUni(refused -> writer.replay(principal, key, requestHash)
+                        .map(replayed -> replayed.orElseThrow(() -> refused instanceof RuntimeException r ? r
+                                : new IllegalStateException(refused))));
+    }
+
+    private Uni<ClaimWriter.StoredResponse> fileNew(UUID programId, FileClaimRequest request, BusinessRegistrationNumber business,
+                                                    String key, String requestHash, Instant receivedAt, String principal) {
+        return programs.find(programId).chain(found -> {
+            Program program = found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
+            checkAgainstProgram(program, request, receivedAt);
+            return baselines.find(programId, business.digits(), request.service()).chain(baseline -> {
+                if (baseline.isEmpty() && request.reportedLoss() == null) {
+                    throw ProblemException.field(ProblemType.VALIDATION_FAILED, "reportedLoss",
+                            "is required: the platform holds no baseline sales for this business and service");
+                }
+                return incidents.impact(program.incidentId(), request.service()).chain(impact -> {
+                    long impairedSeconds = impact.map(i -> i.everImpaired() ? i.totalImpairedSeconds() : 0L).orElse(0L);
+                    long revision = impact.map(ImpactCheck::revision).orElse(0L);
+                    if (impairedSeconds == 0) {
+                        throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, "service",
+                                "was not impaired by the program's incident, according to incident-service");
+                    }
+                    ClaimEntity claim = assess(program, request, business, baseline, impairedSeconds, revision,
+                            receivedAt, principal);
+                    return writer.insertOnce(claim, principal, key, requestHash,
+                            stored -> new ClaimWriter.StoredResponse(201, ClaimWriter.location(stored.id), json.write(view(stored))));
+                });
+            });
+        });
     }
 
     private static void checkAgainstProgram(Program program, FileClaimRequest request, Instant receivedAt) {
