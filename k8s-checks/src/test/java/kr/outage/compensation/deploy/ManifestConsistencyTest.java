@@ -1,0 +1,182 @@
+package kr.outage.compensation.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The manifests and the services agree: the probe paths are the health endpoints the services
+ * serve, the container port is the port the service listens on, every environment variable the
+ * manifests set is one the service reads (and every one it needs without a default is set), files
+ * named by the environment are on mounted volumes, the incident-service URL is its Service, and the
+ * images are the ones the Dockerfiles build.
+ */
+class ManifestConsistencyTest {
+
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?)");
+
+    @BeforeAll
+    static void kubectlRendersTheOverlays() {
+        assumeTrue(Overlay.kubectlPresent() || "true".equals(System.getenv("CI")),
+                "kubectl is not installed: the overlays cannot be rendered here");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void probesPortsAndEnvironmentAreTheOnesTheServicesUse(String overlay) throws IOException {
+        Overlay rendered = Overlay.render(overlay);
+        for (String service : Overlay.SERVICES) {
+            Properties config = applicationProperties(service);
+            JsonNode container = rendered.get("Deployment", service).path("spec").path("template").path("spec")
+                    .path("containers").get(0);
+            Map<String, String> env = environment(rendered, container);
+
+            assertThat(container.path("startupProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/started");
+            assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
+            assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
+            for (String probe : new String[]{"startupProbe", "livenessProbe", "readinessProbe"}) {
+                assertThat(container.path(probe).path("httpGet").path("port").asText()).as(service + " " + probe).isEqualTo("http");
+            }
+            int containerPort = container.path("ports").get(0).path("containerPort").asInt();
+            assertThat(container.path("ports").get(0).path("name").asText()).isEqualTo("http");
+            assertThat(env.get("QUARKUS_HTTP_PORT")).as(service + " listens where the probes knock").isEqualTo(String.valueOf(containerPort));
+            JsonNode servicePort = rendered.get("Service", service).path("spec").path("ports").get(0);
+            assertThat(servicePort.path("targetPort").asText()).isEqualTo("http");
+
+            Set<String> read = variablesRead(config);
+            assertThat(env.keySet()).as(overlay + ": variables " + service + " is given but never reads")
+                    .allSatisfy(name -> assertThat(read.contains(name) || quarkusProperty(name, config)).as(name).isTrue());
+            assertThat(env.keySet()).as(overlay + ": variables " + service + " needs, with no default")
+                    .containsAll(variablesWithoutDefault(config));
+
+            Set<String> mounts = new HashSet<>();
+            container.path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText()));
+            for (String fileVariable : new String[]{"JWT_PUBLIC_KEY_LOCATION", "SERVICE_TOKEN_FILE"}) {
+                if (env.containsKey(fileVariable)) {
+                    String file = env.get(fileVariable);
+                    assertThat(mounts).as(service + " " + fileVariable + " " + file)
+                            .anySatisfy(m -> assertThat(file).startsWith(m + "/"));
+                }
+            }
+            if (env.containsKey("INCIDENT_SERVICE_URL")) {
+                URI url = URI.create(env.get("INCIDENT_SERVICE_URL"));
+                assertThat(url.getHost()).isEqualTo("incident-service");
+                assertThat(url.getPort()).isEqualTo(rendered.get("Service", "incident-service").path("spec").path("ports").get(0).path("port").asInt());
+            }
+
+            String image = container.path("image").asText();
+            assertThat(image).endsWith("outage-compensation/" + service + ":" + (overlay.equals("dev")
+                    ? System.getProperty("suite.version") : image.substring(image.lastIndexOf(':') + 1)));
+            assertThat(Overlay.ROOT.resolve(service).resolve("src/main/docker/Dockerfile.native-micro")).exists();
+            assertThat(Overlay.ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm")).exists();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theIngressAndNetworkPoliciesPointAtWhatExists(String overlay) {
+        Overlay rendered = Overlay.render(overlay);
+        JsonNode ingress = rendered.ofKind("Ingress").get(0);
+        ingress.path("spec").path("rules").forEach(rule -> rule.path("http").path("paths").forEach(path -> {
+            JsonNode backend = path.path("backend").path("service");
+            JsonNode service = rendered.get("Service", backend.path("name").asText());
+            assertThat(service.path("spec").path("ports").findValuesAsText("name")).contains(backend.path("port").path("name").asText());
+            assertThat(path.path("path").asText()).startsWith("/api/v1/");
+        }));
+        Set<String> podNames = rendered.documents().stream()
+                .filter(d -> Set.of("Deployment", "StatefulSet").contains(d.path("kind").asText()))
+                .map(d -> d.path("spec").path("template").path("metadata").path("labels").path("app.kubernetes.io/name").asText())
+                .collect(Collectors.toSet());
+        for (JsonNode policy : rendered.ofKind("NetworkPolicy")) {
+            policy.findValues("app.kubernetes.io/name").forEach(name -> {
+                if (name.isTextual()) {
+                    boolean external = name.asText().equals("postgres") && overlay.equals("prod");
+                    assertThat(external || podNames.contains(name.asText()))
+                            .as(overlay + ": " + policy.path("metadata").path("name").asText() + " selects " + name).isTrue();
+                }
+            });
+        }
+    }
+
+    @Test
+    void devUsesTheDevelopmentKeyAndProdCommitsNoSecret() throws IOException {
+        assertThat(Files.readString(Overlay.ROOT.resolve("k8s/overlays/dev/dev-jwt-public.pem")))
+                .isEqualTo(Files.readString(Overlay.ROOT.resolve("dev-keys/dev-jwt-public.pem")));
+        assertThat(Overlay.render("prod").ofKind("Secret")).isEmpty();
+        assertThat(Overlay.render("dev").findGenerated("Secret", "suite-db-credentials")).isPresent();
+    }
+
+    /** What the container sees: the ConfigMaps it takes whole, then its own env entries. */
+    private static Map<String, String> environment(Overlay rendered, JsonNode container) {
+        Map<String, String> env = new HashMap<>();
+        container.path("envFrom").forEach(from -> {
+            JsonNode data = rendered.get("ConfigMap", from.path("configMapRef").path("name").asText()).path("data");
+            data.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        });
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText("(from a secret)")));
+        return env;
+    }
+
+    private static Properties applicationProperties(String service) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(Overlay.ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    private static Set<String> variablesRead(Properties config) {
+        Set<String> names = new HashSet<>();
+        config.values().forEach(v -> {
+            Matcher m = ENV_REFERENCE.matcher(v.toString());
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        });
+        return names;
+    }
+
+    /** Variables referenced as ${NAME} with no default in a property that applies in production. */
+    private static Set<String> variablesWithoutDefault(Properties config) {
+        Set<String> names = new HashSet<>();
+        config.forEach((key, value) -> {
+            if (key.toString().startsWith("%")) {
+                return;
+            }
+            Matcher m = ENV_REFERENCE.matcher(value.toString());
+            while (m.find()) {
+                if (m.group(2).isEmpty()) {
+                    names.add(m.group(1));
+                }
+            }
+        });
+        return names;
+    }
+
+    /** QUARKUS_HTTP_PORT and the like: Quarkus's own mapping of a property the service sets. */
+    private static boolean quarkusProperty(String variable, Properties config) {
+        if (!variable.startsWith("QUARKUS_")) {
+            return false;
+        }
+        String property = variable.toLowerCase().replace('_', '.');
+        return config.stringPropertyNames().stream().anyMatch(k -> k.replace('-', '.').equals(property));
+    }
+}
