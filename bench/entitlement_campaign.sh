@@ -7,18 +7,34 @@
 #     records) on identical copies of the tables: subscriptions/s, and the ratio service / SQL
 #  4. the per-user view under load (wrk, random users): req/s and p99
 # Repeated RUNS times (fresh campaign and copies each time); medians are reported.
-#   bench/entitlement_campaign.sh [RUNS] [N] [VIEW_DURATION]
+# PG_SETTINGS=recommended runs everything with the PostgreSQL settings docs/benchmarks.md recommends
+# for campaign runs (ALTER SYSTEM and a restart; the previous settings come back on exit).
+#   [PG_SETTINGS=recommended] bench/entitlement_campaign.sh [RUNS] [N] [VIEW_DURATION]
 source "$(dirname "$0")/common.sh"
 RUNS="${1:-3}" N="${2:-5000000}" VIEW_DURATION="${3:-20s}"
 need wrk wrk
 build_jars
 "$ROOT/bin/ensure-postgres" >/dev/null 2>&1
+RECOMMENDED=(shared_buffers=2GB max_wal_size=8GB checkpoint_timeout=30min wal_buffers=64MB work_mem=64MB
+             maintenance_work_mem=512MB effective_cache_size=8GB)
+pg_restart() { pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main restart; }
+pg_settings() {
+  for setting in "${RECOMMENDED[@]}"; do
+    if [ "$1" = apply ]; then psql -h "$DB_HOST" -U postgres -qc "alter system set ${setting%%=*} = '${setting#*=}'";
+    else psql -h "$DB_HOST" -U postgres -qc "alter system reset ${setting%%=*}"; fi
+  done >/dev/null
+  pg_restart
+}
+if [ "${PG_SETTINGS:-default}" = recommended ]; then
+  pg_settings apply
+  trap 'pg_settings reset' EXIT
+fi
 recreate_db incident_bench
 work=$(mktemp -d)
 DB_NAME=incident_bench QUARKUS_HTTP_PORT=18191 DEMO_DATA=true \
   java -jar "$ROOT/incident-service/target/quarkus-app/quarkus-run.jar" >"$work/incident.log" 2>&1 &
 incident_pid=$!
-trap 'kill $incident_pid ${entitlement_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $incident_pid ${entitlement_pid:-} 2>/dev/null || true; rm -rf "$work"; [ "${PG_SETTINGS:-default}" != recommended ] || pg_settings reset' EXIT
 until curl -fs http://127.0.0.1:18191/q/health/ready >/dev/null 2>&1; do sleep 0.2; done
 until [ "$(curl -fs 'http://127.0.0.1:18191/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z' | jq '.items | length')" -ge 1 ] 2>/dev/null; do sleep 0.2; done
 fire=$(curl -fs 'http://127.0.0.1:18191/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z' | jq -r '.items[0].id')
@@ -110,7 +126,7 @@ done
 
 echo
 machine_note
-echo "PostgreSQL settings: $(psql -h "$DB_HOST" -U postgres -tAc "select string_agg(name || '=' || setting || coalesce(unit, ''), ', ') from pg_settings where name in ('shared_buffers', 'work_mem', 'max_wal_size', 'synchronous_commit', 'checkpoint_timeout')")"
+echo "PostgreSQL settings: $(psql -h "$DB_HOST" -U postgres -tAc "select string_agg(name || '=' || setting || coalesce(unit, ''), ', ') from pg_settings where name in ('shared_buffers', 'work_mem', 'max_wal_size', 'synchronous_commit', 'checkpoint_timeout', 'wal_buffers', 'maintenance_work_mem', 'effective_cache_size')")"
 echo "N=$N subscriptions, $RUNS runs (medians):"
 echo "  import:          $(printf '%s\n' "${import_rates[@]}" | median) rows/s"
 echo "  apply (service): $(printf '%s\n' "${apply_rates[@]}" | median) subscriptions/s, peak RSS $(printf '%s\n' "${rss_peaks[@]}" | median) MiB"
