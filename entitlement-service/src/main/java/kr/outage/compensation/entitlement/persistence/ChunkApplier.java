@@ -47,10 +47,11 @@ public class ChunkApplier {
                 .add(") q on conflict do nothing returning *)");
         var t = campaign.terms();
         if (t.anyGroupHas(RemedyType.EXTEND_BILLING_DATE) || t.anyGroupHas(RemedyType.EXTEND_EXPIRY)) {
+            // the range repeats what g holds, so the planner reads the chunk's rows, not the whole table
             statement.add(", dates as (update subscription s set next_billing_date = g.billing_date_after, "
-                    + "expires_on = g.expires_on_after from g where s.id = g.subject_id "
+                    + "expires_on = g.expires_on_after from g where s.id = g.subject_id and s.id >= ? and s.id < ? "
                     + "and (g.billing_date_after is distinct from g.billing_date_before "
-                    + "or g.expires_on_after is distinct from g.expires_on_before))");
+                    + "or g.expires_on_after is distinct from g.expires_on_before))", chunk.fromSubject(), chunk.toSubject());
         }
         if (t.anyGroupHas(RemedyType.CREDIT_CASH)) {
             String reason = "Compensation: " + campaign.title() + " (" + campaign.code() + ")";
