@@ -1,0 +1,25 @@
+package kr.outage.compensation.incident.page;
+
+import java.util.Locale;
+
+/** Korean unless the reader asked for English with {@code ?lang=en}: the pages' readers are Korean. */
+public enum PageLanguage {
+    KO, EN;
+
+    static PageLanguage of(String lang) {
+        return "en".equalsIgnoreCase(lang) ? EN : KO;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(code());
+    }
+
+    /** The other language, for the switch link. */
+    public PageLanguage other() {
+        return this == KO ? EN : KO;
+    }
+}
