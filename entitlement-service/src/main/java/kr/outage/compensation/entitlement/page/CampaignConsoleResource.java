@@ -1,0 +1,119 @@
+package kr.outage.compensation.entitlement.page;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.entitlement.rest.CampaignView;
+import kr.outage.compensation.entitlement.rest.PreviewView;
+import kr.outage.compensation.entitlement.rest.RunView;
+import kr.outage.compensation.entitlement.security.Roles;
+import kr.outage.compensation.entitlement.service.CampaignPreview;
+import kr.outage.compensation.entitlement.service.CampaignRuns;
+import kr.outage.compensation.entitlement.service.Campaigns;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The operators' console for campaigns: the list, one campaign with its preview totals and the
+ * button that applies it, and a run's live progress. Same services as the JSON API, same rules.
+ */
+@Path("/console/campaigns")
+@Produces(MediaType.TEXT_HTML)
+public class CampaignConsoleResource {
+
+    /** Seconds between reloads of a run page while the run works (a meta refresh: no JavaScript needed). */
+    static final int PROGRESS_REFRESH_SECONDS = 2;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance campaigns(PageLanguage lang, String operator, List<CampaignView> campaigns);
+
+        static native TemplateInstance campaign(PageLanguage lang, String operator, CampaignView campaign, PreviewView preview,
+                                                List<RunView> runs, String applyKey, String problem);
+
+        static native TemplateInstance run(PageLanguage lang, String operator, CampaignView campaign, RunView run,
+                                           boolean working, int refreshSeconds);
+    }
+
+    @Inject
+    ConsoleAccess access;
+    @Inject
+    Campaigns campaigns;
+    @Inject
+    CampaignPreview previews;
+    @Inject
+    CampaignRuns runs;
+
+    @GET
+    @Operation(hidden = true)
+    public Response list(@QueryParam("lang") String lang) {
+        PageLanguage language = PageLanguage.of(lang);
+        return access.refuse("/console/campaigns", Roles.COMPENSATION_OPERATOR, Roles.AUDITOR).orElseGet(() ->
+                Response.ok(language.apply(Templates.campaigns(language, access.name(),
+                        campaigns.list(false).stream().map(CampaignView::of).toList()))).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(hidden = true)
+    public Response campaign(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        PageLanguage language = PageLanguage.of(lang);
+        return access.refuse("/console/campaigns/" + id, Roles.COMPENSATION_OPERATOR, Roles.AUDITOR)
+                .orElseGet(() -> Response.ok(campaignPage(language, id, null)).build());
+    }
+
+    /**
+     * Apply. The form carries an idempotency key made when the page was drawn, so pressing the button
+     * twice, or reloading after a timeout, starts one run.
+     */
+    @POST
+    @Path("{id}/runs")
+    @Operation(hidden = true)
+    public Response apply(@PathParam("id") UUID id, @FormParam("idempotencyKey") String key, @FormParam("lang") String lang) {
+        PageLanguage language = PageLanguage.of(lang);
+        return access.refuse("/console/campaigns/" + id, Roles.COMPENSATION_OPERATOR).orElseGet(() -> {
+            try {
+                var started = runs.start(id, key, null, access.name());
+                return Response.seeOther(URI.create("/console/campaigns/" + id + "/runs/" + started.run().id()
+                        + "?lang=" + language.code())).build();
+            } catch (ProblemException refused) {
+                return Response.status(refused.type().status()).entity(campaignPage(language, id, refused.getMessage())).build();
+            }
+        });
+    }
+
+    @GET
+    @Path("{id}/runs/{runId}")
+    @Operation(hidden = true)
+    public Response run(@PathParam("id") UUID id, @PathParam("runId") UUID runId, @QueryParam("lang") String lang) {
+        PageLanguage language = PageLanguage.of(lang);
+        return access.refuse("/console/campaigns/" + id + "/runs/" + runId, Roles.COMPENSATION_OPERATOR, Roles.AUDITOR)
+                .orElseGet(() -> {
+                    RunView run = runs.view(id, runId);
+                    String state = run.state().toLowerCase(Locale.ROOT);
+                    boolean working = state.equals("preparing") || state.equals("running");
+                    return Response.ok(language.apply(Templates.run(language, access.name(), CampaignView.of(campaigns.get(id)),
+                            run, working, PROGRESS_REFRESH_SECONDS))).build();
+                });
+    }
+
+    private TemplateInstance campaignPage(PageLanguage language, UUID id, String problem) {
+        CampaignView campaign = CampaignView.of(campaigns.get(id));
+        return language.apply(Templates.campaign(language, access.name(), campaign, previews.preview(id), runs.list(id),
+                UUID.randomUUID().toString(), problem));
+    }
+}

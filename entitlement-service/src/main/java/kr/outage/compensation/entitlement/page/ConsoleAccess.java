@@ -1,0 +1,47 @@
+package kr.outage.compensation.entitlement.page;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The console's door: a person without a (valid) session goes to the login page and comes back
+ * afterwards; a person without the role gets a 403 page, not the data.
+ */
+@RequestScoped
+public class ConsoleAccess {
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** Empty when the caller may go on; otherwise the response to send instead. */
+    public Optional<Response> refuse(String path, String... roles) {
+        boolean anonymous;
+        try {
+            anonymous = identity.isAnonymous();
+        } catch (AuthenticationFailedException expiredOrForged) {
+            anonymous = true;
+        }
+        if (anonymous) {
+            return Optional.of(Response.seeOther(URI.create("/console/login?next="
+                    + URLEncoder.encode(path, StandardCharsets.UTF_8))).build());
+        }
+        if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
+            return Optional.of(Response.status(Response.Status.FORBIDDEN).type("text/plain; charset=utf-8")
+                    .entity("403: " + identity.getPrincipal().getName() + " lacks the role " + String.join(" or ", roles)).build());
+        }
+        return Optional.empty();
+    }
+
+    public String name() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,54 @@
+package kr.outage.compensation.entitlement.page;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.entitlement.rest.PublicCompensationView;
+import kr.outage.compensation.entitlement.rest.VerificationView;
+import kr.outage.compensation.entitlement.service.OfferVerification;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/**
+ * "Is this compensation real?": the official list and a box for the offer someone was sent. A plain
+ * GET form, so it works without JavaScript and an answer can be shared as a link.
+ */
+@Path("/compensations")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class VerifyPageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance verify(PageLanguage lang, String offer, VerificationView answer, String problem,
+                                              List<PublicCompensationView> official);
+    }
+
+    @Inject
+    OfferVerification verification;
+
+    @GET
+    @Path("verify")
+    @Operation(summary = "Is this compensation real? (HTML page over the registry and the verify API)")
+    public TemplateInstance verify(@QueryParam("offer") String offer, @QueryParam("lang") String lang) {
+        PageLanguage language = PageLanguage.of(lang);
+        VerificationView answer = null;
+        String problem = null;
+        if (offer != null && !offer.isBlank()) {
+            try {
+                answer = verification.verify(null, offer);
+            } catch (ProblemException refused) {
+                problem = refused.getMessage();
+            }
+        }
+        return language.apply(Templates.verify(language, offer == null ? "" : offer, answer, problem, verification.registry()));
+    }
+}
