@@ -1,0 +1,130 @@
+package kr.outage.compensation.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's ChromeDriver. The flags keep it from
+ * reaching for Google's services, which this machine's closed network refuses.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    Browser() {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("Chromium and ChromeDriver are missing: run bin/ensure-browser (bin/test does)");
+        }
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1400", "--lang=ko-KR", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    <T> T waitFor(Duration timeout, Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition::apply);
+    }
+
+    /** Signs in to a service's console with a suite token, as a person pasting it would. */
+    void signIn(String serviceUrl, String token) {
+        open(serviceUrl + "/console/login");
+        find("#token").sendKeys(token);
+        clickAndAwaitNextPage("form button[type=submit]");
+    }
+
+    /** Clicks what submits a form or follows a link, and waits until the next page has replaced this one. */
+    void clickAndAwaitNextPage(String css) {
+        clickAndAwaitNextPage(By.cssSelector(css));
+    }
+
+    void clickAndAwaitNextPage(By target) {
+        WebElement page = find("html");
+        driver.findElement(target).click();
+        waitFor(Duration.ofSeconds(30), ExpectedConditions.stalenessOf(page)::apply);
+        waitFor(Duration.ofSeconds(30), d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    String sessionCookie() {
+        var cookie = driver.manage().getCookieNamed("suite_console_session");
+        return cookie == null ? "" : cookie.getName() + "=" + cookie.getValue();
+    }
+
+    /**
+     * Saves the whole page as a PNG under browser-tests/target/screenshots, and also under the
+     * directory given by -Dscreenshots.dir (the docs' screenshots are made that way).
+     */
+    void screenshot(String name) {
+        Object height = driver.executeScript("return Math.min(document.documentElement.scrollHeight, 4000)");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, ((Number) height).intValue() + 100));
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        try {
+            Path target = RunningSuite.ROOT.resolve("browser-tests/target/screenshots");
+            Files.createDirectories(target);
+            Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            String extra = System.getProperty("screenshots.dir", "");
+            if (!extra.isBlank()) {
+                Path dir = RunningSuite.ROOT.resolve(extra);
+                Files.createDirectories(dir);
+                Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

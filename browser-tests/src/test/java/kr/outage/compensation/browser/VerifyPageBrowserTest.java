@@ -1,0 +1,73 @@
+package kr.outage.compensation.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Is this compensation real?" with the fake 1000-day pass of 2022 and with the real +3 days. */
+class VerifyPageBrowserTest {
+
+    static RunningSuite suite;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        suite = RunningSuite.get();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @Test
+    void theFakeThousandDayPassIsNotOfficial() {
+        ask("[카카오] 장애 보상 안내: 멜론 1000일 무료 스트리밍 이용권 지급! 아래 링크에서 신청하세요");
+        assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("not_official");
+        assertThat(browser.text("#answer h2")).isEqualTo("공식 보상이 아닙니다");
+        assertThat(browser.text("#answer")).contains("링크를 누르거나 개인정보를 입력하지 마세요");
+        // the official list is still there to compare with
+        assertThat(browser.all("#official-list tbody tr")).hasSize(2);
+        browser.screenshot("verify-fake");
+    }
+
+    @Test
+    void theRealThreeDaysIsOfficialAndNamed() {
+        ask("멜론 이용권 3일 연장");
+        assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("official");
+        assertThat(browser.text("#answer h2")).isEqualTo("공식 보상입니다");
+        assertThat(browser.text("#answer")).contains("MELON-2022-1015").contains("다음 결제일 3일 연장").contains("캐시 1,500원");
+        browser.screenshot("verify-real");
+    }
+
+    @Test
+    void theGiftPackIsListedWithItsDeadlineInKst() {
+        browser.open(suite.url("entitlement") + "/compensations/verify");
+        String giftPack = browser.text("#official-list tr[data-code=KAKAO-1015-GIFT]");
+        assertThat(giftPack).contains("2,000원 쿠폰").contains("3,000원 쿠폰").contains("2023-01-20 23:59:59 KST")
+                .contains("선착순 3,000,000명");
+    }
+
+    @Test
+    void theFormWorksFromTheKeyboard() {
+        browser.open(suite.url("entitlement") + "/compensations/verify");
+        WebElement box = browser.find("#offer");
+        assertThat(browser.find("label[for=offer]").getText()).isEqualTo("받은 보상 안내 내용");
+        box.sendKeys("1000일 무료 이용권");
+        box.sendKeys(Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("확인하기");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("not_official");
+    }
+
+    private static void ask(String offer) {
+        browser.open(suite.url("entitlement") + "/compensations/verify");
+        browser.find("#offer").sendKeys(offer);
+        browser.clickAndAwaitNextPage("form[role=search] button");
+    }
+}

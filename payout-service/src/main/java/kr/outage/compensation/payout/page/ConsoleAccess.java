@@ -1,0 +1,43 @@
+package kr.outage.compensation.payout.page;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * The console's door: a person without a (valid) session goes to the login page and comes back
+ * afterwards; a person without the role gets a 403, not the data. Reactive, because authentication
+ * is lazy here and must not block the event loop.
+ */
+@ApplicationScoped
+public class ConsoleAccess {
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    public Uni<Response> allow(String path, String[] roles, Function<SecurityIdentity, Uni<Response>> page) {
+        return identities.getDeferredIdentity()
+                .onFailure().recoverWithItem((SecurityIdentity) null)
+                .chain(identity -> {
+                    if (identity == null || identity.isAnonymous()) {
+                        return Uni.createFrom().item(Response.seeOther(URI.create("/console/login?next="
+                                + URLEncoder.encode(path, StandardCharsets.UTF_8))).build());
+                    }
+                    if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
+                        return Uni.createFrom().item(Response.status(Response.Status.FORBIDDEN).type("text/plain; charset=utf-8")
+                                .entity("403: " + identity.getPrincipal().getName() + " lacks the role "
+                                        + String.join(" or ", roles)).build());
+                    }
+                    return page.apply(identity);
+                });
+    }
+}

@@ -1,0 +1,27 @@
+package kr.outage.compensation.payout.page;
+
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.MessageBundles;
+
+import java.util.Locale;
+
+/** Korean unless the reader asked for English with {@code ?lang=en}: the pages' readers are Korean. */
+public enum PageLanguage {
+    KO, EN;
+
+    static PageLanguage of(String lang) {
+        return "en".equalsIgnoreCase(lang) ? EN : KO;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public PageLanguage other() {
+        return this == KO ? EN : KO;
+    }
+
+    TemplateInstance apply(TemplateInstance page) {
+        return page.setAttribute(MessageBundles.ATTRIBUTE_LOCALE, Locale.forLanguageTag(code()));
+    }
+}

@@ -1,0 +1,199 @@
+package kr.outage.compensation.payout.page;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The console's words: Korean by default, English in {@code messages/msg_en.properties}. */
+@MessageBundle(value = "msg", locale = "ko")
+public interface PageMessages {
+
+    @Message("English")
+    String other_language();
+
+    @Message("소상공인 지원 콘솔")
+    String console();
+
+    @Message("콘솔 로그인")
+    String login_title();
+
+    @Message("회사 인증 서버에서 받은 토큰을 붙여 넣으세요. 개발 환경에서는 bin/dev-token claims-reviewer 로 만들 수 있습니다.")
+    String login_intro();
+
+    @Message("토큰")
+    String token();
+
+    @Message("로그인")
+    String login();
+
+    @Message("로그아웃")
+    String logout();
+
+    @Message("토큰이 유효하지 않거나 만료되었습니다.")
+    String login_invalid();
+
+    @Message("심사 대기 목록")
+    String queue();
+
+    @Message("지급 배치")
+    String batches();
+
+    @Message("지원 프로그램")
+    String program();
+
+    @Message("보기")
+    String show();
+
+    @Message("심사를 기다리는 신청 {count}건")
+    String waiting(long count);
+
+    @Message("심사를 기다리는 신청이 없습니다.")
+    String none_waiting();
+
+    @Message("사업자")
+    String business();
+
+    @Message("사업자등록번호")
+    String brn();
+
+    @Message("업종")
+    String category();
+
+    @Message("서비스")
+    String service();
+
+    @Message("신고 손실")
+    String reported();
+
+    @Message("산정 손실")
+    String assessed();
+
+    @Message("상태")
+    String state();
+
+    @Message("접수")
+    String filed();
+
+    @Message("신청 내용")
+    String claim();
+
+    @Message("손실 근거")
+    String basis();
+
+    @Message("지급 계좌")
+    String bank_account();
+
+    @Message("증빙")
+    String evidence();
+
+    @Message("증빙 없음")
+    String no_evidence();
+
+    @Message("부족한 증빙")
+    String missing_evidence();
+
+    @Message("손실 산정")
+    String assessment();
+
+    @Message("산정 기준")
+    String based_on();
+
+    @Message("장애 시간")
+    String impaired();
+
+    @Message("타당성 상한")
+    String plausible_cap();
+
+    @Message("지원 구간")
+    String tier();
+
+    @Message("지원금")
+    String support();
+
+    @Message("산식")
+    String formula();
+
+    @Message("위원회 심사 필요")
+    String needs_review();
+
+    @Message("추천 금액")
+    String recommended_amount();
+
+    @Message("추천한 사람")
+    String recommended_by();
+
+    @Message("승인 금액")
+    String approved_amount();
+
+    @Message("승인한 사람")
+    String approved_by();
+
+    @Message("결정 기록")
+    String decisions();
+
+    @Message("결정")
+    String decision();
+
+    @Message("금액 (원)")
+    String amount();
+
+    @Message("사유")
+    String reason();
+
+    @Message("요청할 증빙 (쉼표로 구분)")
+    String evidence_types();
+
+    @Message("결정 저장")
+    String submit();
+
+    @Message("추천한 사람은 같은 신청을 승인할 수 없습니다 (두 사람 확인 원칙). 승인은 다른 심사위원이 합니다.")
+    String four_eyes();
+
+    @Message("저장되었습니다: {decision}")
+    String saved(String decision);
+
+    @Message("누가")
+    String principal();
+
+    @Message("언제")
+    String when();
+
+    @Message("{#switch d}{#case 'recommend'}추천{#case 'approve'}승인{#case 'reject'}반려{#case 'request_evidence'}증빙 요청{#else}{d}{/switch}")
+    String decision_name(String d);
+
+    @Message("{#switch s}{#case 'evidence_requested'}증빙 요청됨{#case 'awaiting_review'}심사 대기{#case 'recommended'}추천됨 (승인 대기)"
+            + "{#case 'approved'}승인{#case 'rejected'}반려{#case 'in_payment'}지급 중{#case 'paid'}지급 완료{#else}{s}{/switch}")
+    String claim_state(String s);
+
+    @Message("만든 시각")
+    String created();
+
+    @Message("건수")
+    String items();
+
+    @Message("총액")
+    String total();
+
+    @Message("지급 완료")
+    String paid();
+
+    @Message("지급 대기")
+    String pending();
+
+    @Message("지급 실패")
+    String failed();
+
+    @Message("정산 시각")
+    String settled();
+
+    @Message("이체 파일")
+    String transfer_file();
+
+    @Message("CSV 내려받기")
+    String download();
+
+    @Message("지급 배치가 아직 없습니다.")
+    String no_batches();
+
+    @Message("{#switch s}{#case 'open'}정산 전{#case 'settled'}정산 완료{#else}{s}{/switch}")
+    String batch_state(String s);
+}
