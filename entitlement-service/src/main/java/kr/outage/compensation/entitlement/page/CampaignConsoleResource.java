@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.entitlement.problem.ProblemException;
 import kr.outage.compensation.entitlement.rest.CampaignView;
+import kr.outage.compensation.entitlement.rest.IdempotencyKey;
 import kr.outage.compensation.entitlement.rest.PreviewView;
 import kr.outage.compensation.entitlement.rest.RunView;
 import kr.outage.compensation.entitlement.security.Roles;
@@ -87,6 +88,7 @@ public class CampaignConsoleResource {
         PageLanguage language = PageLanguage.of(lang);
         return access.refuse("/console/campaigns/" + id, Roles.COMPENSATION_OPERATOR).orElseGet(() -> {
             try {
+                IdempotencyKey.require(key);
                 var started = runs.start(id, key, null, access.name());
                 return Response.seeOther(URI.create("/console/campaigns/" + id + "/runs/" + started.run().id()
                         + "?lang=" + language.code())).build();

@@ -7,14 +7,14 @@ import kr.outage.compensation.entitlement.problem.ProblemType;
 import java.util.List;
 
 /** The Idempotency-Key header money-moving POSTs require. */
-final class IdempotencyKey {
+public final class IdempotencyKey {
 
-    static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = "Idempotency-Key";
 
     private IdempotencyKey() {
     }
 
-    static String require(String key) {
+    public static String require(String key) {
         if (key == null || !key.matches("[\\x21-\\x7e]{1,200}")) {
             throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REQUIRED, HEADER
                     + " header is required: 1 to 200 printable ASCII characters, new for each new request (e.g. a UUID)",

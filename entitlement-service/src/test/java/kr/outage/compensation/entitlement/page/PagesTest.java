@@ -1,0 +1,151 @@
+package kr.outage.compensation.entitlement.page;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import kr.outage.compensation.entitlement.security.Roles;
+import kr.outage.compensation.entitlement.support.Campaigns;
+import kr.outage.compensation.entitlement.support.Database;
+import kr.outage.compensation.entitlement.support.IncidentServiceStub;
+import kr.outage.compensation.entitlement.support.Tokens;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The verify page and the campaign console at the HTTP level: what a request without a browser gets,
+ * and every way the console's forms and sign-in can be misused.
+ */
+@QuarkusTest
+@QuarkusTestResource(IncidentServiceStub.class)
+class PagesTest {
+
+    UUID music;
+
+    @BeforeEach
+    void campaigns() {
+        Database.clean();
+        IncidentServiceStub.stubTheFire();
+        music = Campaigns.define(Campaigns.music("MELON-2022-1015"));
+        Campaigns.define(Campaigns.giftPack("KAKAO-1015-GIFT", 3_000_000));
+    }
+
+    @Test
+    void theVerifyPageAnswersWithoutJavaScript() {
+        Document fake = html(given().queryParam("offer", "멜론 1000일 무료 이용권").get("/compensations/verify"), 200);
+        assertThat(fake.select("#answer").attr("data-verdict")).isEqualTo("not_official");
+        assertThat(fake.select("#answer h2").text()).isEqualTo("공식 보상이 아닙니다");
+        assertThat(fake.select("#offer").text()).isEqualTo("멜론 1000일 무료 이용권");
+        assertThat(fake.select("script")).isEmpty();
+
+        Document real = html(given().queryParam("offer", "in-app cash of 1,500 won").queryParam("lang", "en")
+                .get("/compensations/verify"), 200);
+        assertThat(real.select("#answer h2").text()).isEqualTo("This is an official compensation");
+        assertThat(real.select("#answer").text()).contains("MELON-2022-1015").contains("1,500원 cash");
+
+        Document empty = html(given().get("/compensations/verify"), 200);
+        assertThat(empty.select("#answer")).isEmpty();
+        assertThat(empty.select("#official-list tbody tr").eachAttr("data-code")).containsExactlyInAnyOrder("MELON-2022-1015", "KAKAO-1015-GIFT");
+    }
+
+    @Test
+    void anOverlongOfferIsRefusedOnThePageAndEscaped() {
+        Document page = html(given().queryParam("offer", "a".repeat(1995) + "<b>x</b>").get("/compensations/verify"), 200);
+        assertThat(page.select(".problem").text()).contains("at most 2000 characters");
+        assertThat(page.select("#answer")).isEmpty();
+        assertThat(page.select("textarea b")).isEmpty();
+    }
+
+    @Test
+    void withoutASessionTheConsoleSendsToSignInAndShowsNothing() {
+        Response response = given().redirects().follow(false).get("/console/campaigns/" + music);
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).endsWith("/console/login?next=%2Fconsole%2Fcampaigns%2F" + music);
+        assertThat(response.body().asString()).doesNotContain("MELON");
+    }
+
+    @Test
+    void signInKeepsAVerifiedTokenInAStrictHttpOnlyCookie() {
+        String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
+        Response signedIn = given().redirects().follow(false).formParam("token", token)
+                .formParam("next", "/console/campaigns/" + music).post("/console/login");
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.header("Location")).endsWith("/console/campaigns/" + music);
+        String cookie = signedIn.header("Set-Cookie");
+        assertThat(cookie).startsWith(ConsoleSession.COOKIE + "=" + token).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
+
+        Document page = html(given().cookie(ConsoleSession.COOKIE, token).get("/console/campaigns/" + music), 200);
+        assertThat(page.select("h1").text()).contains("MELON-2022-1015");
+        assertThat(page.select("#preview-groups tbody tr")).hasSize(3);
+    }
+
+    @Test
+    void aForgedOrExpiredTokenDoesNotSignIn() {
+        String forged = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
+        forged = forged.substring(0, forged.length() - 4) + "AAAA";
+        for (String token : new String[]{forged, "not a token", ""}) {
+            Response refused = given().redirects().follow(false).formParam("token", token).post("/console/login");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.header("Set-Cookie")).isNull();
+        }
+    }
+
+    @Test
+    void signInNeverRedirectsOffTheConsole() {
+        String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
+        for (String next : new String[]{"https://evil.example/", "//evil.example/", "/api/v1/campaigns", "/console/\\evil"}) {
+            Response signedIn = given().redirects().follow(false).formParam("token", token).formParam("next", next).post("/console/login");
+            assertThat(signedIn.header("Location")).as(next).endsWith("/console/campaigns");
+        }
+    }
+
+    @Test
+    void theCookieIsReadOnConsolePathsOnly() {
+        String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
+        given().cookie(ConsoleSession.COOKIE, token).get("/api/v1/campaigns").then().statusCode(401);
+        given().cookie(ConsoleSession.COOKIE, token).contentType("application/json").body("{}")
+                .post("/api/v1/campaigns/" + music + "/runs").then().statusCode(401);
+        assertThat(Database.count("select count(*) from campaign_run")).isZero();
+    }
+
+    @Test
+    void aPersonWithoutTheRoleGetsA403AndNoData() {
+        String subscriber = Tokens.withRoles("user-00000001");
+        Response refused = given().cookie(ConsoleSession.COOKIE, subscriber).get("/console/campaigns");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body().asString()).doesNotContain("MELON");
+        given().cookie(ConsoleSession.COOKIE, Tokens.withRoles("auditor@example.com", Roles.AUDITOR))
+                .formParam("idempotencyKey", UUID.randomUUID().toString()).redirects().follow(false)
+                .post("/console/campaigns/" + music + "/runs").then().statusCode(403);
+        assertThat(Database.count("select count(*) from campaign_run")).isZero();
+    }
+
+    @Test
+    void applyingTwiceFromOnePageStartsOneRunAndAMissingKeyIsRefused() {
+        String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
+        String key = UUID.randomUUID().toString();
+        String first = given().cookie(ConsoleSession.COOKIE, token).formParam("idempotencyKey", key).redirects().follow(false)
+                .post("/console/campaigns/" + music + "/runs").then().statusCode(303).extract().header("Location");
+        String second = given().cookie(ConsoleSession.COOKIE, token).formParam("idempotencyKey", key).redirects().follow(false)
+                .post("/console/campaigns/" + music + "/runs").then().statusCode(303).extract().header("Location");
+        assertThat(second).isEqualTo(first);
+        Campaigns.awaitFinished(music, first.replaceAll(".*/runs/([0-9a-f-]+).*", "$1"));
+        assertThat(Database.count("select count(*) from campaign_run")).isEqualTo(1);
+
+        Document refused = html(given().cookie(ConsoleSession.COOKIE, token).post("/console/campaigns/" + music + "/runs"), 400);
+        assertThat(refused.select(".problem").text()).containsIgnoringCase("Idempotency-Key");
+        assertThat(Database.count("select count(*) from campaign_run")).isEqualTo(1);
+    }
+
+    private static Document html(Response response, int status) {
+        assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("text/html");
+        return Jsoup.parse(response.body().asString());
+    }
+}

@@ -1,0 +1,111 @@
+package kr.outage.compensation.payout.page;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import kr.outage.compensation.payout.support.Claims;
+import kr.outage.compensation.payout.support.Database;
+import kr.outage.compensation.payout.support.IncidentServiceStub;
+import kr.outage.compensation.payout.support.Programs;
+import kr.outage.compensation.payout.support.TestClock;
+import kr.outage.compensation.payout.support.Tokens;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The committee's console at the HTTP level: the decision form's refusals change nothing; claims stay private. */
+@QuarkusTest
+@QuarkusTestResource(IncidentServiceStub.class)
+class ConsolePagesTest {
+
+    final String reviewer = Tokens.withRoles("reviewer-kim@example.com", "claims-reviewer");
+    final String approver = Tokens.withRoles("approver-lee@example.com", "payout-approver");
+
+    String program;
+    String claim;
+
+    @BeforeEach
+    void aLargeClaimAwaitsReview() {
+        Database.clean();
+        IncidentServiceStub.stubTheFire();
+        TestClock.INSTANCE.reset();
+        program = Programs.create(Programs.fire2022());
+        claim = Claims.file(program, Claims.restaurant(1, 10_000_000), "owner-1");
+    }
+
+    @Test
+    void theQueueShowsTheWaitingClaim() {
+        Document queue = html(given().cookie(ConsoleSession.COOKIE, reviewer).get("/console/reviews?program=" + program), 200);
+        assertThat(queue.select("#queue tbody tr").eachAttr("data-claim")).containsExactly(claim);
+        assertThat(queue.select("#queue-count").text()).isEqualTo("심사를 기다리는 신청 1건");
+        Document page = html(given().cookie(ConsoleSession.COOKIE, reviewer).get("/console/reviews/" + claim), 200);
+        assertThat(page.select("#claim-state").attr("data-state")).isEqualTo("awaiting_review");
+        assertThat(page.select("#claim").text()).doesNotContain("110-");
+    }
+
+    @Test
+    void everyBadFormIsRefusedOnThePageAndChangesNothing() {
+        Map<String, Long> before = Database.rowCounts();
+        record Form(String decision, String amount, String reason, String evidence, int status, String says) {
+        }
+        for (Form form : new Form[]{
+                new Form("pay-now", "", "x", "", 400, "decision"),
+                new Form("recommend", "seven hundred", "x", "", 400, "amount"),
+                new Form("recommend", "-5", "x", "", 400, "amount"),
+                new Form("recommend", "700000", " ", "", 400, "reason"),
+                new Form("request_evidence", "", "x", "Sales Ledger!", 400, "evidenceTypes"),
+                new Form("approve", "", "approve without a recommendation", "", 403, "approve")}) {
+            Response response = given().cookie(ConsoleSession.COOKIE, reviewer).formParam("decision", form.decision())
+                    .formParam("amount", form.amount()).formParam("reason", form.reason())
+                    .formParam("evidenceTypes", form.evidence()).post("/console/reviews/" + claim);
+            Document page = html(response, form.status());
+            assertThat(page.select("#refused").text()).as(form.toString()).containsIgnoringCase(form.says());
+            assertThat(page.select("#claim-state").attr("data-state")).isEqualTo("awaiting_review");
+        }
+        assertThat(Database.rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aDecisionThroughTheFormIsTheApisDecision() {
+        Response saved = given().cookie(ConsoleSession.COOKIE, reviewer).redirects().follow(false)
+                .formParam("decision", "recommend").formParam("amount", "700,000").formParam("reason", "ledger matches")
+                .post("/console/reviews/" + claim);
+        assertThat(saved.statusCode()).isEqualTo(303);
+        given().auth().oauth2(reviewer).get("/api/v1/claims/" + claim).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("recommended"))
+                .body("decision.recommendedAmount", org.hamcrest.Matchers.equalTo(700000))
+                .body("decision.recommendedBy", org.hamcrest.Matchers.equalTo("reviewer-kim@example.com"));
+    }
+
+    @Test
+    void claimsArePrivateToTheCommittee() {
+        Response anonymous = given().redirects().follow(false).get("/console/reviews/" + claim);
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.header("Location")).contains("/console/login");
+        Response owner = given().cookie(ConsoleSession.COOKIE, Tokens.businessOwner("owner-1")).get("/console/reviews/" + claim);
+        assertThat(owner.statusCode()).isEqualTo(403);
+        assertThat(owner.body().asString()).doesNotContain("Restaurant").doesNotContain("restaurant");
+        // the cookie never stands in for the API's bearer token
+        given().cookie(ConsoleSession.COOKIE, reviewer).get("/api/v1/claims/" + claim).then().statusCode(401);
+    }
+
+    @Test
+    void theTransferFileIsForApproversOnly() {
+        given().cookie(ConsoleSession.COOKIE, reviewer).get("/console/batches/00000000-0000-0000-0000-000000000000/transfers.csv")
+                .then().statusCode(403);
+        Document batches = html(given().cookie(ConsoleSession.COOKIE, approver).get("/console/batches"), 200);
+        assertThat(batches.select("main").text()).contains("지급 배치가 아직 없습니다.");
+    }
+
+    private static Document html(Response response, int status) {
+        assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("text/html");
+        return Jsoup.parse(response.body().asString());
+    }
+}
