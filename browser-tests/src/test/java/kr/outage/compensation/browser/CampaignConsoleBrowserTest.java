@@ -1,7 +1,6 @@
 package kr.outage.compensation.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,16 +19,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An operator previews the music-service campaign, applies it and watches the run to its end. */
-class CampaignConsoleBrowserTest {
+class CampaignConsoleBrowserTest extends BrowserTest {
 
     static final int CROWD = 150_000;
-    static RunningSuite suite;
-    static Browser browser;
     static String operator;
 
     @BeforeAll
-    static void start() throws Exception {
-        suite = RunningSuite.get();
+    static void setUp() throws Exception {
         operator = RunningSuite.token("compensation-operator", "operator-kim@example.com");
         // enough subscriptions that a run takes a while to watch: the demo's mix under other user ids
         Path csv = Files.createTempFile("crowd", ".csv");
@@ -40,18 +36,12 @@ class CampaignConsoleBrowserTest {
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
         Files.delete(csv);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-        browser = new Browser();
     }
 
     @BeforeEach
     void signedOut() {
         browser.open(suite.url("entitlement") + "/compensations/verify");
         browser.driver.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package kr.outage.compensation.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,18 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The committee works its queue: a reviewer recommends, the same person cannot approve, a second
  * person approves; then the payout batch shows its totals and its transfer file.
  */
-class ReviewConsoleBrowserTest {
+class ReviewConsoleBrowserTest extends BrowserTest {
 
-    static RunningSuite suite;
-    static Browser browser;
     static String programId;
     static String reviewer;
     static String approver;
     static String reviewerWhoAlsoApproves;
 
     @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
+    static void setUp() {
         String operator = RunningSuite.token("compensation-operator", "operator-kim@example.com");
         reviewer = RunningSuite.token("claims-reviewer", "reviewer-lee@example.com");
         reviewerWhoAlsoApproves = RunningSuite.token("claims-reviewer,payout-approver", "reviewer-lee@example.com");
@@ -47,7 +43,6 @@ class ReviewConsoleBrowserTest {
         String owner = RunningSuite.token("", "owner-choi@example.com");
         fileClaim(owner, "116-82-00276", "판교 택시", 3_000_000);
         fileClaim(owner, "220-81-62517", "성남 콜택시", 2_400_000);
-        browser = new Browser();
     }
 
     private static void fileClaim(String owner, String number, String name, long loss) {
@@ -62,11 +57,6 @@ class ReviewConsoleBrowserTest {
     void signedOut() {
         browser.open(suite.url("payout") + "/console/login");
         browser.driver.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package kr.outage.compensation.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -10,21 +8,8 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The public status page, as a subscriber would use it after the fire: no login, Korean first. */
-class StatusPageBrowserTest {
+class StatusPageBrowserTest extends BrowserTest {
 
-    static RunningSuite suite;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void fromTheListToTheFireTimeline() {

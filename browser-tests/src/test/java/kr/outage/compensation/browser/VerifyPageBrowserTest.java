@@ -1,7 +1,5 @@
 package kr.outage.compensation.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -9,21 +7,8 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Is this compensation real?" with the fake 1000-day pass of 2022 and with the real +3 days. */
-class VerifyPageBrowserTest {
+class VerifyPageBrowserTest extends BrowserTest {
 
-    static RunningSuite suite;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void theFakeThousandDayPassIsNotOfficial() {

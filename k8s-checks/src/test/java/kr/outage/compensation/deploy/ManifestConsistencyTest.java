@@ -7,11 +7,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -99,7 +101,11 @@ class ManifestConsistencyTest {
             JsonNode backend = path.path("backend").path("service");
             JsonNode service = rendered.get("Service", backend.path("name").asText());
             assertThat(service.path("spec").path("ports").findValuesAsText("name")).contains(backend.path("port").path("name").asText());
-            assertThat(path.path("path").asText()).startsWith("/api/v1/");
+            // the path is one the backend service actually serves (a resource class's @Path), not a neighbour's
+            String prefix = path.path("path").asText();
+            List<String> served = resourcePaths(backend.path("name").asText());
+            assertThat(served).as(overlay + ": " + prefix + " -> " + backend.path("name").asText())
+                    .anyMatch(p -> prefix.startsWith(p) || p.startsWith(prefix));
         }));
         Set<String> podNames = rendered.documents().stream()
                 .filter(d -> Set.of("Deployment", "StatefulSet").contains(d.path("kind").asText()))
@@ -122,6 +128,22 @@ class ManifestConsistencyTest {
                 .isEqualTo(Files.readString(Overlay.ROOT.resolve("dev-keys/dev-jwt-public.pem")));
         assertThat(Overlay.render("prod").ofKind("Secret")).isEmpty();
         assertThat(Overlay.render("dev").findGenerated("Secret", "suite-db-credentials")).isPresent();
+    }
+
+    /** The class-level {@code @Path}s of a service's REST resources and pages, read from its sources. */
+    private static List<String> resourcePaths(String service) {
+        Pattern classPath = Pattern.compile("@Path\\(\"(/[^\"]*)\"\\)\\s*(?:@[^\\n]*\\s*)*public class");
+        try (var files = Files.walk(Overlay.ROOT.resolve(service + "/src/main/java"))) {
+            return files.filter(f -> f.toString().endsWith(".java")).flatMap(f -> {
+                try {
+                    return classPath.matcher(Files.readString(f)).results().map(m -> m.group(1));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What the container sees: the ConfigMaps it takes whole, then its own env entries. */
