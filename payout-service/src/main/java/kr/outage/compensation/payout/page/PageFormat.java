@@ -21,6 +21,14 @@ public final class PageFormat {
         return amount == null ? "–" : String.format("%,d원", amount);
     }
 
+    /** {@code {fmt:hoursMinutes(seconds, lang)}}: "28시간 41분" or "28 h 41 min". */
+    @TemplateExtension(namespace = "fmt")
+    static String hoursMinutes(long seconds, String lang) {
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        return "en".equals(lang) ? hours + " h " + minutes + " min" : hours + "시간 " + minutes + "분";
+    }
+
     /** {@code {count.grouped}}: "1,000". */
     static String grouped(long count) {
         return String.format("%,d", count);

@@ -47,6 +47,7 @@ class ConsolePagesTest {
         Document page = html(given().cookie(ConsoleSession.COOKIE, reviewer).get("/console/reviews/" + claim), 200);
         assertThat(page.select("#claim-state").attr("data-state")).isEqualTo("awaiting_review");
         assertThat(page.select("#claim").text()).doesNotContain("110-");
+        assertThat(page.select("#assessment").text()).containsPattern("\\d+시간 \\d+분");
     }
 
     @Test
