@@ -3,6 +3,8 @@ package kr.outage.compensation.entitlement.page;
 import io.quarkus.qute.TemplateExtension;
 import kr.outage.compensation.entitlement.domain.Remedy;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +22,11 @@ public final class PageFormat {
     /** {@code {amount.won}}: "30,000원". */
     static String won(long amount) {
         return String.format("%,d원", amount);
+    }
+
+    /** {@code {text.urlEncoded}}: for a query parameter, so switching language keeps the offer being checked. */
+    static String urlEncoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** {@code {count.grouped}}: "1,000,000". */

@@ -43,6 +43,9 @@ class PagesTest {
         assertThat(fake.select("#answer h2").text()).isEqualTo("공식 보상이 아닙니다");
         assertThat(fake.select("#offer").text()).isEqualTo("멜론 1000일 무료 이용권");
         assertThat(fake.select("script")).isEmpty();
+        // switching language keeps the offer and so the answer
+        assertThat(fake.select("header a[lang=en]").attr("href"))
+                .isEqualTo("?lang=en&offer=%EB%A9%9C%EB%A1%A0+1000%EC%9D%BC+%EB%AC%B4%EB%A3%8C+%EC%9D%B4%EC%9A%A9%EA%B6%8C");
 
         Document real = html(given().queryParam("offer", "in-app cash of 1,500 won").queryParam("lang", "en")
                 .get("/compensations/verify"), 200);

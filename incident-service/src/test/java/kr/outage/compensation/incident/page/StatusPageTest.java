@@ -107,6 +107,8 @@ class StatusPageTest {
         Document last = page("/status/incidents/" + incident + "?updates=2");
         assertThat(last.select("ol.updates > li")).hasSize(20);
         assertThat(last.select("ol.updates > li .message").last().text()).endsWith("update 119");
+        // switching language keeps the reader on the same page of updates
+        assertThat(last.select("header a[lang=en]").attr("href")).isEqualTo("?lang=en&updates=2");
         assertThat(page("/status/incidents/" + incident + "?updates=99").select("ol.updates > li")).hasSize(20);
         assertThat(page("/status/incidents/" + incident + "?updates=x").select("ol.updates > li")).hasSize(50);
         fire = null;

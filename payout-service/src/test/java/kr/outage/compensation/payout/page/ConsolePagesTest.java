@@ -44,6 +44,7 @@ class ConsolePagesTest {
         Document queue = html(given().cookie(ConsoleSession.COOKIE, reviewer).get("/console/reviews?program=" + program), 200);
         assertThat(queue.select("#queue tbody tr").eachAttr("data-claim")).containsExactly(claim);
         assertThat(queue.select("#queue-count").text()).isEqualTo("심사를 기다리는 신청 1건");
+        assertThat(queue.select("header a[lang=en]").attr("href")).isEqualTo("?lang=en&program=" + program);
         Document page = html(given().cookie(ConsoleSession.COOKIE, reviewer).get("/console/reviews/" + claim), 200);
         assertThat(page.select("#claim-state").attr("data-state")).isEqualTo("awaiting_review");
         assertThat(page.select("#claim").text()).doesNotContain("110-");
