@@ -7,7 +7,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -66,8 +65,21 @@ final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /**
+     * Waits until the condition holds. A page that reloads itself (the run page's meta refresh) may
+     * be replaced while the condition reads it; such a read counts as "not yet" and is tried again.
+     */
     <T> T waitFor(Duration timeout, Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition::apply);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.WebDriverException replacedMidRead) {
+                if (isNavigationRace(replacedMidRead)) {
+                    return null;
+                }
+                throw replacedMidRead;
+            }
+        });
     }
 
     /** Signs in to a service's console with a suite token, as a person pasting it would. */
@@ -85,8 +97,30 @@ final class Browser implements AutoCloseable {
     void clickAndAwaitNextPage(By target) {
         WebElement page = find("html");
         driver.findElement(target).click();
-        waitFor(Duration.ofSeconds(30), ExpectedConditions.stalenessOf(page)::apply);
+        waitFor(Duration.ofSeconds(30), d -> isGone(page));
         waitFor(Duration.ofSeconds(30), d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether an element of the previous page is gone. Mid-navigation Chromium may answer "node does
+     * not belong to the document" instead of a stale-element error; both mean the page was replaced.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException replaced) {
+            if (isNavigationRace(replaced)) {
+                return true;
+            }
+            throw replaced;
+        }
+    }
+
+    private static boolean isNavigationRace(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || e instanceof org.openqa.selenium.NoSuchElementException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     String sessionCookie() {

@@ -74,8 +74,10 @@ final class RunningSuite {
             env.put("JWT_PUBLIC_KEY_LOCATION", ROOT.resolve("dev-keys/dev-jwt-public.pem").toString());
             env.put("SUITE_SERVICE_TOKEN_DEV_SIGNING_KEY", ROOT.resolve("dev-keys/dev-jwt-private.pem").toString());
             env.put("INCIDENT_SERVICE_URL", urls.get("incident"));
-            // small chunks, so a run over the browser tests' 150,000 subscriptions shows its progress
-            env.put("RUN_CHUNK_SIZE", "5000");
+            // small chunks and a pause after each, so a run over the browser tests' 150,000
+            // subscriptions lasts several of the run page's 2-second refreshes and shows its progress
+            env.put("RUN_CHUNK_SIZE", "2000");
+            env.put("RUN_CHUNK_PAUSE", "PT0.2S");
             try {
                 processes.add(builder.start());
             } catch (IOException e) {

@@ -51,6 +51,12 @@ public class RunWorker {
     int workers;
     @ConfigProperty(name = "entitlement.runs.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
+    /**
+     * A breather after each unit of work. A run shares PostgreSQL with subscribers reading their
+     * entitlements; operators can trade run speed for their latency without stopping the run.
+     */
+    @ConfigProperty(name = "entitlement.runs.chunk-pause", defaultValue = "PT0S")
+    Duration chunkPause;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
@@ -98,13 +104,15 @@ public class RunWorker {
                 // The database may be briefly unreachable; the work stays claimable, so just try later.
                 LOG.warnf("Campaign run worker %s: %s", me, e.getMessage());
             }
-            if (!worked) {
-                try {
+            try {
+                if (!worked) {
                     wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
-                } catch (InterruptedException e) {
-                    return;
+                } else if (!chunkPause.isZero()) {
+                    Thread.sleep(chunkPause.toMillis());
                 }
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
