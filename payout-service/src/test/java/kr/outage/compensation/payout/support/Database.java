@@ -39,6 +39,24 @@ public final class Database {
         return counts;
     }
 
+    /** Runs the statements in one session; answers the first column of the last one's rows. */
+    public static java.util.List<String> rowsAfter(String... statements) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (int i = 0; i < statements.length - 1; i++) {
+                s.execute(statements[i]);
+            }
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery(statements[statements.length - 1])) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void execute(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
