@@ -115,6 +115,20 @@ class StatusPageTest {
     }
 
     @Test
+    void thePageIsSentCompressedToBrowsersThatAskForIt() {
+        String compressed = given().header("Accept-Encoding", "gzip").when().get("/status/incidents/" + fire).then()
+                .statusCode(200).header("Content-Encoding", "gzip").extract().asString();
+        assertThat(compressed).contains("127시간 30분");
+        // without the test client's own Accept-Encoding, as a client that cannot inflate would ask
+        var plainClient = io.restassured.RestAssured.config().decoderConfig(
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders());
+        given().config(plainClient).when().get("/status/incidents/" + fire).then()
+                .statusCode(200).header("Content-Encoding", org.hamcrest.Matchers.nullValue());
+        given().header("Accept-Encoding", "gzip").when().get("/api/v1/incidents/" + fire).then()
+                .statusCode(200).header("Content-Encoding", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void anUnknownIncidentIsAnHtml404() {
         given().when().get("/status/incidents/00000000-0000-0000-0000-000000000000").then()
                 .statusCode(404).contentType("text/html");
