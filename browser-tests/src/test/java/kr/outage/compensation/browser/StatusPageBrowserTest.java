@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The public status page, as a subscriber would use it after the fire: no login, Korean first. */
 class StatusPageBrowserTest extends BrowserTest {
 
-
     @Test
     void fromTheListToTheFireTimeline() {
         browser.open(suite.url("incident") + "/status");

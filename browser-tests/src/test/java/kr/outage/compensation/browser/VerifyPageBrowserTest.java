@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** "Is this compensation real?" with the fake 1000-day pass of 2022 and with the real +3 days. */
 class VerifyPageBrowserTest extends BrowserTest {
 
-
     @Test
     void theFakeThousandDayPassIsNotOfficial() {
         ask("[카카오] 장애 보상 안내: 멜론 1000일 무료 스트리밍 이용권 지급! 아래 링크에서 신청하세요");
