@@ -1,10 +1,22 @@
 #!/usr/bin/env python3
-"""Writes N music-service subscriptions as the import CSV, with the mix a real base has around the
-2022 fire: mostly direct recurring passes, tickets, in-app (Apple/Google) and partner passes, some
-that ended on the outage day, before it, or started after the snapshot. Deterministic for a given N.
+"""Writes N music-service subscriptions as the import CSV, shaped like the base on 2022-10-16 (the
+snapshot of the 2022 fire's compensation): mostly direct recurring passes whose next billing date is
+in the month after the snapshot, 30-day tickets bought in the month before it (so still running),
+in-app (Apple/Google) and partner passes, and some that ended on the outage day, before it, or
+started after the snapshot. user-00000000 is a direct recurring pass billed next on 2022-10-25, the
+README's first example. Deterministic for a given N.
     bench/make_subscriptions.py N > subscriptions.csv"""
+import datetime
 import random
 import sys
+
+SNAPSHOT_DAY = datetime.date(2022, 10, 16)
+
+
+def after_snapshot(i, span):
+    """A date 1 to span days after the snapshot day, spread by i."""
+    return (SNAPSHOT_DAY + datetime.timedelta(days=1 + i % span)).isoformat()
+
 
 n = int(sys.argv[1])
 rnd = random.Random(20221015)
@@ -14,12 +26,19 @@ for i in range(n):
     r = rnd.random()
     user = f"user-{i:08d}"
     day = 1 + i % 28
-    if r < 0.60:
+    if i == 0:
+        row = (user, "melon-unlimited", "recurring", "direct", "active", "KR", "2021-03-25T10:00:00+09:00", "",
+               "2022-10-25", "")
+    elif r < 0.60:
+        # billed monthly: the next billing date falls in the 30 days after the snapshot
         row = (user, "melon-unlimited", "recurring", "direct", "active", "KR", "2021-03-01T10:00:00+09:00", "",
-               f"2022-{10 + i % 3:02d}-{day:02d}", "")
+               after_snapshot(i, 30), "")
     elif r < 0.70:
-        row = (user, "melon-30day", "ticket", "direct", "active", "KR", "2022-10-01T10:00:00+09:00", "", "",
-               f"2022-11-{day:02d}")
+        # a 30-day ticket bought in the month before the snapshot: its last day is after it
+        last_day = after_snapshot(i, 29)
+        bought = datetime.date.fromisoformat(last_day) - datetime.timedelta(days=29)
+        row = (user, "melon-30day", "ticket", "direct", "active", "KR", f"{bought.isoformat()}T10:00:00+09:00", "", "",
+               last_day)
     elif r < 0.80:
         row = (user, "melon-unlimited", "recurring", "apple", "active", "KR", "2021-05-01T00:00:00+09:00", "",
                f"2022-11-{day:02d}", "")

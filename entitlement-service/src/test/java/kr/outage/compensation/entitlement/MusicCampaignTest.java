@@ -97,7 +97,7 @@ class MusicCampaignTest {
 
         String runId = Campaigns.runToCompletion(campaign, "music-run-1");
         JsonPath run = given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + campaign + "/runs/" + runId)
-                .then().statusCode(200).body("state", equalTo("COMPLETED")).extract().jsonPath();
+                .then().statusCode(200).body("state", equalTo("completed")).extract().jsonPath();
         assertThat(run.getLong("total")).isEqualTo(8);
         assertThat(run.getLong("processed")).isEqualTo(8);
         assertThat(run.getList("groups.applied", Integer.class)).as("apply = preview, group by group").containsExactly(2, 1, 5);
@@ -146,7 +146,7 @@ class MusicCampaignTest {
                 .when().post("/api/v1/users/apple-recurring/wallet/debits").then().statusCode(201).body("balanceKrw", equalTo(500));
 
         JsonPath report = given().auth().oauth2(Tokens.operator()).when().post("/api/v1/campaigns/" + campaign + "/rollback")
-                .then().statusCode(200).body("state", equalTo("ROLLED_BACK")).extract().jsonPath();
+                .then().statusCode(200).body("state", equalTo("partially_rolled_back")).extract().jsonPath();
         assertThat(report.getLong("grantsReversed")).isEqualTo(8);
         assertThat(report.getLong("passesRestored")).isEqualTo(2);
         assertThat(report.getLong("cashReversedKrw")).isEqualTo(4 * 1500 + 500);

@@ -2,19 +2,27 @@ package kr.outage.compensation.entitlement.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** A compensation campaign as stored: its public identity, its incident and its terms. */
+/**
+ * A compensation campaign as stored: its public identity, its incident, its terms, its place in the
+ * lifecycle and who moved it there. {@code serviceNames} maps each service key to what people call
+ * it (Korean, English, common spellings): the verifier only calls a text official when it names one.
+ */
 public record Campaign(UUID id, String code, String title, String description, UUID incidentId,
-                       List<String> services, CampaignTerms terms, boolean published, String state,
-                       long claimsMade, String createdBy, Instant createdAt, Instant rolledBackAt,
-                       String rolledBackBy) {
+                       List<String> services, Map<String, List<String>> serviceNames, CampaignTerms terms,
+                       OverlapPolicy overlap, String overlapReason, CampaignState state, long claimsMade,
+                       Stamp created, Stamp published, Stamp withdrawn, String withdrawnReason, Stamp rolledBack) {
 
-    public static final String DEFINED = "DEFINED";
-    public static final String ROLLING_BACK = "ROLLING_BACK";
-    public static final String ROLLED_BACK = "ROLLED_BACK";
+    /** Who did something and when; absent for what has not happened. */
+    public record Stamp(String by, Instant at) {
+    }
 
-    public boolean rolledBack() {
-        return !DEFINED.equals(state);
+    /** Every name of every service of the campaign, its keys included. */
+    public List<String> allServiceNames() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(services);
+        services.forEach(s -> names.addAll(serviceNames.getOrDefault(s, List.of())));
+        return List.copyOf(names);
     }
 }

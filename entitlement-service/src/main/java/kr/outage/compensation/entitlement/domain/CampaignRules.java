@@ -24,6 +24,24 @@ public final class CampaignRules {
     public record Violation(String field, String message) {
     }
 
+    /** The terms, plus what the definition adds: service names of named services only, a reason for a top-up. */
+    public static List<Violation> check(CampaignDefinition definition, CampaignTerms terms) {
+        List<Violation> out = new ArrayList<>(check(terms));
+        definition.serviceNamesOrEmpty().forEach((service, names) -> {
+            if (!definition.services().contains(service)) {
+                out.add(new Violation("serviceNames." + service, "names a service the campaign does not list in services"));
+            }
+            if (names != null && names.stream().anyMatch(n -> n == null || n.isBlank())) {
+                out.add(new Violation("serviceNames." + service, "names must not be blank"));
+            }
+        });
+        if (definition.overlapOrDefault() == OverlapPolicy.ALLOW
+                && (definition.overlapReason() == null || definition.overlapReason().isBlank())) {
+            out.add(new Violation("overlapReason", "is required with overlap 'allow': say why these subjects are compensated again"));
+        }
+        return out;
+    }
+
     public static List<Violation> check(CampaignTerms terms) {
         List<Violation> out = new ArrayList<>();
         boolean accounts = terms.scope() == CampaignScope.ACCOUNTS;

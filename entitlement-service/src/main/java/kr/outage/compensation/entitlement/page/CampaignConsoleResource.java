@@ -18,6 +18,7 @@ import kr.outage.compensation.entitlement.rest.IdempotencyKey;
 import kr.outage.compensation.entitlement.rest.PreviewView;
 import kr.outage.compensation.entitlement.rest.RunView;
 import kr.outage.compensation.entitlement.security.Roles;
+import kr.outage.compensation.entitlement.service.CampaignLifecycle;
 import kr.outage.compensation.entitlement.service.CampaignPreview;
 import kr.outage.compensation.entitlement.service.CampaignRuns;
 import kr.outage.compensation.entitlement.service.Campaigns;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -58,6 +58,8 @@ public class CampaignConsoleResource {
     CampaignPreview previews;
     @Inject
     CampaignRuns runs;
+    @Inject
+    CampaignLifecycle lifecycle;
 
     @GET
     @Operation(hidden = true)
@@ -98,6 +100,45 @@ public class CampaignConsoleResource {
         });
     }
 
+    /** Publish a draft (the page asks for confirmation first). */
+    @POST
+    @Path("{id}/publish")
+    @Operation(hidden = true)
+    public Response publish(@PathParam("id") UUID id, @FormParam("lang") String lang) {
+        PageLanguage language = PageLanguage.of(lang);
+        return access.refuse("/console/campaigns/" + id, Roles.COMPENSATION_OPERATOR).orElseGet(() -> {
+            try {
+                lifecycle.publish(id, access.name(), "published from the console");
+                return backToCampaign(id, language);
+            } catch (ProblemException refused) {
+                return Response.status(refused.type().status()).entity(campaignPage(language, id, refused.getMessage())).build();
+            }
+        });
+    }
+
+    /** Withdraw with the reason typed on the page; an applied campaign is refused until rolled back. */
+    @POST
+    @Path("{id}/withdraw")
+    @Operation(hidden = true)
+    public Response withdraw(@PathParam("id") UUID id, @FormParam("reason") String reason, @FormParam("lang") String lang) {
+        PageLanguage language = PageLanguage.of(lang);
+        return access.refuse("/console/campaigns/" + id, Roles.COMPENSATION_OPERATOR).orElseGet(() -> {
+            try {
+                if (reason == null || reason.isBlank() || reason.length() > 1000) {
+                    throw ProblemException.invalidParameter("reason", "must be 1 to 1000 characters");
+                }
+                lifecycle.withdraw(id, access.name(), reason.trim());
+                return backToCampaign(id, language);
+            } catch (ProblemException refused) {
+                return Response.status(refused.type().status()).entity(campaignPage(language, id, refused.getMessage())).build();
+            }
+        });
+    }
+
+    private static Response backToCampaign(UUID id, PageLanguage language) {
+        return Response.seeOther(URI.create("/console/campaigns/" + id + "?lang=" + language.code())).build();
+    }
+
     @GET
     @Path("{id}/runs/{runId}")
     @Operation(hidden = true)
@@ -106,7 +147,7 @@ public class CampaignConsoleResource {
         return access.refuse("/console/campaigns/" + id + "/runs/" + runId, Roles.COMPENSATION_OPERATOR, Roles.AUDITOR)
                 .orElseGet(() -> {
                     RunView run = runs.view(id, runId);
-                    String state = run.state().toLowerCase(Locale.ROOT);
+                    String state = run.state();
                     boolean working = state.equals("preparing") || state.equals("running");
                     return Response.ok(language.apply(Templates.run(language, access.name(), CampaignView.of(campaigns.get(id)),
                             run, working, PROGRESS_REFRESH_SECONDS))).build();

@@ -49,7 +49,7 @@ public interface PageMessages {
     @Message("상태")
     String state();
 
-    @Message("{#switch status}{#case 'official'}공식{#case 'withdrawn'}철회됨{#else}{status}{/switch}")
+    @Message("{#switch status}{#case 'official'}공식{#case 'withdrawn'}철회됨{#case 'rolled_back'}되돌림{#else}{status}{/switch}")
     String public_status(String status);
 
     @Message("English")
@@ -145,9 +145,60 @@ public interface PageMessages {
     @Message("이 페이지는 실행이 끝날 때까지 {seconds}초마다 새로 고쳐집니다.")
     String refreshing(int seconds);
 
-    @Message("{#switch state}{#case 'preparing'}준비 중{#case 'running'}진행 중{#case 'completed'}완료{#case 'completed_with_failures'}완료 (일부 실패){#case 'failed'}실패{#case 'defined'}적용 전{#case 'applied'}적용됨{#case 'rolled_back'}되돌림{#else}{state}{/switch}")
+    @Message("{#switch state}{#case 'preparing'}준비 중{#case 'running'}진행 중{#case 'completed'}완료{#case 'completed_with_failures'}완료 (일부 실패){#case 'failed'}실패{#else}{state}{/switch}")
     String run_state(String state);
 
-    @Message("{#switch verdict}{#case 'official'}공식 보상입니다{#case 'not_official'}공식 보상이 아닙니다{#case 'withdrawn'}철회된 보상입니다{#else}확인할 수 없습니다{/switch}")
+    @Message("{#switch verdict}{#case 'official'}공식 보상입니다{#case 'not_official'}공식 보상이 아닙니다{#case 'suspicious'}사기(피싱)로 의심됩니다{#case 'withdrawn'}철회된 보상입니다{#else}확인할 수 없습니다{/switch}")
     String verdict(String verdict);
+
+    @Message("{#switch verdict}{#case 'official'}아래 공식 보상과 일치합니다. 대상 계정에는 자동으로 지급되므로 따로 신청하거나 정보를 입력할 필요가 없습니다.{#case 'not_official'}이런 내용의 공식 보상은 없습니다. 링크를 누르거나 개인정보를 입력하지 마세요.{#case 'suspicious'}보상을 미끼로 한 사기에서 보이는 특징이 있습니다. 링크를 누르거나, 앱을 설치하거나, 전화하거나, 카드번호·비밀번호·인증번호를 입력하지 마세요.{#case 'withdrawn'}한때 공식 보상이었으나 지금은 철회되었습니다.{#else}확인할 수 있는 서비스 이름, 금액, 기간이나 코드가 없습니다. 아래 공식 목록과 비교해 주세요.{/switch}")
+    String verdict_explained(String verdict);
+
+    @Message("판단 근거")
+    String reasons();
+
+    @Message("{#switch state}{#case 'draft'}초안 (비공개){#case 'published'}공개됨 (적용 전){#case 'running'}적용 중{#case 'applied'}적용됨{#case 'rolling_back'}되돌리는 중{#case 'partially_rolled_back'}일부 되돌림 (되돌릴 수 없는 항목 있음){#case 'rolled_back'}되돌림{#case 'withdrawn'}철회됨{#else}{state}{/switch}")
+    String campaign_state(String state);
+
+    @Message("공개하기")
+    String publish();
+
+    @Message("공개하면 공식 보상 목록에 올라가고 '진짜인가요?' 확인에서 공식 보상으로 인정되며 적용할 수 있게 됩니다. 공개한 뒤에는 수정할 수 없습니다.")
+    String publish_hint();
+
+    @Message("정말 공개할까요? 공개 후에는 수정할 수 없습니다.")
+    String publish_confirm();
+
+    @Message("철회하기")
+    String withdraw();
+
+    @Message("철회 사유")
+    String withdraw_reason();
+
+    @Message("철회하면 공식 목록에 '철회됨'으로 표시되고 확인 결과도 '철회된 보상'이 됩니다. 적용된 캠페인은 먼저 되돌려야 합니다.")
+    String withdraw_hint();
+
+    @Message("정말 철회할까요?")
+    String withdraw_confirm();
+
+    @Message("겹치는 보상")
+    String overlap();
+
+    @Message("{#switch policy}{#case 'exclude'}같은 장애·서비스로 다른 캠페인에서 이미 보상받은 대상은 제외합니다.{#else}같은 장애·서비스로 이미 보상받은 대상에게도 추가로 지급합니다 (사유: {reason}).{/switch}")
+    String overlap_policy(String policy, String reason);
+
+    @Message("제외")
+    String excluded_by_overlap();
+
+    @Message("같은 장애·서비스의 다른 캠페인이 없습니다.")
+    String no_overlap();
+
+    @Message("캠페인")
+    String campaign();
+
+    @Message("겹치는 대상")
+    String overlapping();
+
+    @Message("예시")
+    String sample();
 }

@@ -44,11 +44,11 @@ public class VerifyPageResource {
         String problem = null;
         if (offer != null && !offer.isBlank()) {
             try {
-                answer = verification.verify(null, offer);
+                answer = VerificationView.of(verification.verify(null, offer));
             } catch (ProblemException refused) {
                 problem = refused.getMessage();
             }
         }
-        return language.apply(Templates.verify(language, offer == null ? "" : offer, answer, problem, verification.registry()));
+        return language.apply(Templates.verify(language, offer == null ? "" : offer, answer, problem, verification.registry().stream().map(PublicCompensationView::of).toList()));
     }
 }

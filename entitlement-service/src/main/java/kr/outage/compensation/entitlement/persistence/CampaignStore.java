@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
 import kr.outage.compensation.entitlement.domain.CampaignScope;
+import kr.outage.compensation.entitlement.domain.CampaignState;
 import kr.outage.compensation.entitlement.domain.CampaignTerms;
+import kr.outage.compensation.entitlement.domain.OverlapPolicy;
 import kr.outage.compensation.entitlement.domain.RemedyGroup;
 import kr.outage.compensation.entitlement.domain.SubjectMatch;
 
@@ -13,17 +15,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Campaigns in their table; terms are kept as JSON documents so new rules need no migration. */
+/**
+ * Campaigns in their table; terms are kept as JSON documents so new rules need no migration. The
+ * state read back is derived from the stored lifecycle and the campaign's runs and rollback (see
+ * {@link CampaignState}), in the same query.
+ */
 @ApplicationScoped
 public class CampaignStore {
 
-    private static final String COLUMNS = "id, code, title, description, incident_id, services, scope, snapshot_at, "
-            + "outage_from, outage_until, eligibility, groups, published, state, claims_made, created_by, created_at, rolled_back_at, rolled_back_by";
+    private static final String COLUMNS = "id, code, title, description, incident_id, services, service_names, scope, "
+            + "snapshot_at, outage_from, outage_until, eligibility, groups, overlap, overlap_reason, state, claims_made, "
+            + "created_by, created_at, published_by, published_at, withdrawn_by, withdrawn_at, withdrawn_reason, "
+            + "rolled_back_by, rolled_back_at";
+    /** Runs are few per campaign (campaign_run is indexed by campaign); conflicts are indexed by campaign. */
+    private static final String DERIVED = ", exists (select 1 from campaign_run r where r.campaign_id = campaign.id "
+            + "and r.state in ('PREPARING', 'RUNNING')) as run_active, "
+            + "(claims_made > 0 or exists (select 1 from campaign_run r where r.campaign_id = campaign.id "
+            + "and r.state like 'COMPLETED%')) as applied, "
+            + "exists (select 1 from rollback_conflict k where k.campaign_id = campaign.id) as rollback_conflicts";
+    private static final String SELECT = "select " + COLUMNS + DERIVED + " from campaign";
 
     @Inject
     JsonDocuments json;
@@ -31,41 +49,74 @@ public class CampaignStore {
     public void insert(Connection c, Campaign campaign) throws SQLException {
         CampaignTerms t = campaign.terms();
         var claimable = t.claimable();
-        try (PreparedStatement ps = c.prepareStatement("insert into campaign (" + COLUMNS.replace(", claims_made", "").replace(", rolled_back_by", "")
-                + ", claim_cap, claim_deadline) values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), "
-                + "cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)")) {
-            Jdbc.bind(c, ps, java.util.Arrays.asList(campaign.id(), campaign.code(), campaign.title(), campaign.description(),
-                    campaign.incidentId(), json.write(campaign.services()), t.scope().name(), t.snapshotAt(), t.outageFrom(),
-                    t.outageUntil(), json.write(t.eligibility()), json.write(t.groups()), campaign.published(), campaign.state(),
-                    campaign.createdBy(), campaign.createdAt(), null,
+        try (PreparedStatement ps = c.prepareStatement("insert into campaign (id, code, title, description, incident_id, "
+                + "services, service_names, scope, snapshot_at, outage_from, outage_until, eligibility, groups, overlap, "
+                + "overlap_reason, state, created_by, created_at, claim_cap, claim_deadline) values (?, ?, ?, ?, ?, "
+                + "cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, 'DRAFT', ?, ?, ?, ?)")) {
+            Jdbc.bind(c, ps, Arrays.asList(campaign.id(), campaign.code(), campaign.title(), campaign.description(),
+                    campaign.incidentId(), json.write(campaign.services()), json.write(campaign.serviceNames()),
+                    t.scope().name(), t.snapshotAt(), t.outageFrom(), t.outageUntil(), json.write(t.eligibility()),
+                    json.write(t.groups()), campaign.overlap().name(), campaign.overlapReason(),
+                    campaign.created().by(), campaign.created().at(),
                     claimable.map(cg -> cg.remedy().cap()).orElse(null),
                     claimable.map(cg -> cg.remedy().claimDeadline()).orElse(null)));
             ps.executeUpdate();
         }
     }
 
+    /** Replaces a draft's definition; returns false when the campaign is no longer a draft. */
+    public boolean replaceDraft(Connection c, Campaign campaign, Instant now) throws SQLException {
+        CampaignTerms t = campaign.terms();
+        var claimable = t.claimable();
+        try (PreparedStatement ps = c.prepareStatement("update campaign set code = ?, title = ?, description = ?, "
+                + "incident_id = ?, services = cast(? as jsonb), service_names = cast(? as jsonb), scope = ?, snapshot_at = ?, "
+                + "outage_from = ?, outage_until = ?, eligibility = cast(? as jsonb), groups = cast(? as jsonb), overlap = ?, "
+                + "overlap_reason = ?, claim_cap = ?, claim_deadline = ?, updated_at = ? where id = ? and state = 'DRAFT'")) {
+            Jdbc.bind(c, ps, Arrays.asList(campaign.code(), campaign.title(), campaign.description(), campaign.incidentId(),
+                    json.write(campaign.services()), json.write(campaign.serviceNames()), t.scope().name(), t.snapshotAt(),
+                    t.outageFrom(), t.outageUntil(), json.write(t.eligibility()), json.write(t.groups()),
+                    campaign.overlap().name(), campaign.overlapReason(),
+                    claimable.map(cg -> cg.remedy().cap()).orElse(null),
+                    claimable.map(cg -> cg.remedy().claimDeadline()).orElse(null), now, campaign.id()));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public void markPublished(Connection c, UUID id, String principal, Instant now) throws SQLException {
+        Jdbc.update(c, new SqlText().add("update campaign set state = 'PUBLISHED', published_by = ?, published_at = ? "
+                + "where id = ?", principal, now, id));
+    }
+
+    public void markWithdrawn(Connection c, UUID id, String principal, String reason, Instant now) throws SQLException {
+        Jdbc.update(c, new SqlText().add("update campaign set state = 'WITHDRAWN', withdrawn_by = ?, withdrawn_at = ?, "
+                + "withdrawn_reason = ? where id = ?", principal, now, reason, id));
+    }
+
     public Optional<Campaign> find(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from campaign where id = ?")) {
+        return one(c, SELECT + " where id = ?", id);
+    }
+
+    /** The campaign with its row locked for this transaction: lifecycle changes go one at a time. */
+    public Optional<Campaign> lock(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from campaign where id = ? for update")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
             }
         }
+        return find(c, id);
     }
 
     public Optional<Campaign> findByCode(Connection c, String code) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from campaign where upper(code) = upper(?)")) {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
+        return one(c, SELECT + " where upper(code) = upper(?)", code);
     }
 
-    public List<Campaign> list(Connection c, boolean publishedOnly) throws SQLException {
-        String where = publishedOnly ? " where published" : "";
-        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from campaign" + where
-                + " order by snapshot_at desc, created_at desc limit 500");
+    /** Campaigns, newest snapshot first; {@code publicOnly}: those on the public registry (no drafts). */
+    public List<Campaign> list(Connection c, boolean publicOnly) throws SQLException {
+        String where = publicOnly ? " where state <> 'DRAFT'" : "";
+        try (PreparedStatement ps = c.prepareStatement(SELECT + where + " order by snapshot_at desc, created_at desc limit 500");
              ResultSet rs = ps.executeQuery()) {
             List<Campaign> out = new ArrayList<>();
             while (rs.next()) {
@@ -75,18 +126,48 @@ public class CampaignStore {
         }
     }
 
+    /** Other public campaigns of the same incident that name one of the given services. */
+    public List<Campaign> sameIncidentAndService(Connection c, Campaign campaign) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add(SELECT + " where incident_id = ? and id <> ? "
+                + "and state <> 'DRAFT' and jsonb_exists_any(services, ?) order by created_at", campaign.incidentId(), campaign.id(),
+                (Object) campaign.services().toArray(String[]::new)));
+             ResultSet rs = ps.executeQuery()) {
+            List<Campaign> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+            return out;
+        }
+    }
+
+    private Optional<Campaign> one(Connection c, String sql, Object param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
     private Campaign read(ResultSet rs) throws SQLException {
         CampaignTerms terms = new CampaignTerms(CampaignScope.valueOf(rs.getString("scope")),
                 Jdbc.instant(rs.getTimestamp("snapshot_at")), Jdbc.instant(rs.getTimestamp("outage_from")),
                 Jdbc.instant(rs.getTimestamp("outage_until")),
                 json.read(rs.getString("eligibility"), new TypeReference<SubjectMatch>() { }),
                 json.read(rs.getString("groups"), new TypeReference<List<RemedyGroup>>() { }));
+        CampaignState state = CampaignState.of(CampaignState.Lifecycle.valueOf(rs.getString("state")),
+                rs.getBoolean("run_active"), rs.getBoolean("applied"), rs.getBoolean("rollback_conflicts"));
         return new Campaign(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("title"),
                 rs.getString("description"), rs.getObject("incident_id", UUID.class),
-                json.read(rs.getString("services"), new TypeReference<List<String>>() { }), terms,
-                rs.getBoolean("published"), rs.getString("state"), rs.getLong("claims_made"),
-                rs.getString("created_by"), Jdbc.instant(rs.getTimestamp("created_at")),
-                Jdbc.instant(rs.getTimestamp("rolled_back_at")), rs.getString("rolled_back_by"));
+                json.read(rs.getString("services"), new TypeReference<List<String>>() { }),
+                json.read(rs.getString("service_names"), new TypeReference<Map<String, List<String>>>() { }), terms,
+                OverlapPolicy.valueOf(rs.getString("overlap")), rs.getString("overlap_reason"), state,
+                rs.getLong("claims_made"), stamp(rs, "created"), stamp(rs, "published"), stamp(rs, "withdrawn"),
+                rs.getString("withdrawn_reason"), stamp(rs, "rolled_back"));
     }
 
+    private static Campaign.Stamp stamp(ResultSet rs, String prefix) throws SQLException {
+        Instant at = Jdbc.instant(rs.getTimestamp(prefix + "_at"));
+        return at == null ? null : new Campaign.Stamp(rs.getString(prefix + "_by"), at);
+    }
 }

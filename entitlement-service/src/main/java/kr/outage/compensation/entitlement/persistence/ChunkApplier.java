@@ -2,6 +2,7 @@ package kr.outage.compensation.entitlement.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import kr.outage.compensation.entitlement.domain.Campaign;
+import kr.outage.compensation.entitlement.domain.OverlapPolicy;
 import kr.outage.compensation.entitlement.domain.Remedy;
 import kr.outage.compensation.entitlement.domain.RemedyGroup;
 import kr.outage.compensation.entitlement.domain.RemedyType;
@@ -19,7 +20,9 @@ import java.util.UUID;
  * Applies one chunk of a run: one set-based statement over a subject-id range, in the caller's
  * transaction. Its first part inserts the grants and skips subjects the campaign already granted
  * (the primary key is (subject, campaign)); every other part works only on the rows that insert
- * returned, so a subject is changed once however often its chunk is retried.
+ * returned, so a subject is changed once however often its chunk is retried. The grants are also
+ * recorded as the campaign's coverage of the incident's services, and an 'exclude' campaign skips the
+ * subjects another campaign covers already (see {@link CoverageSql}).
  *
  * <p>One statement rather than one per change: the grants are computed once and handed to the
  * date, ledger, balance, coupon and item writes in memory, instead of being read back from
@@ -31,20 +34,26 @@ public class ChunkApplier {
     public record Chunk(UUID runId, int chunkNo, long fromSubject, long toSubject) {
     }
 
-    /** Grants made by this chunk, per remedy group (1-based). */
-    public Map<Integer, Long> apply(Connection c, Campaign campaign, Chunk chunk, String principal, Instant now)
-            throws SQLException {
+    /** What a chunk did: grants per remedy group (1-based), and subjects another campaign had already covered. */
+    public record Result(Map<Integer, Long> perGroup, long overlapping) {
+    }
+
+    public Result apply(Connection c, Campaign campaign, Chunk chunk, String principal, Instant now) throws SQLException {
         EligibilitySql terms = new EligibilitySql(campaign.terms());
         String subjectColumn = terms.accountScoped() ? "a.seq" : "s.id";
         SqlText range = new SqlText().add(subjectColumn + " >= ? and " + subjectColumn + " < ?",
                 chunk.fromSubject(), chunk.toSubject());
+        boolean excluding = campaign.overlap() == OverlapPolicy.EXCLUDE;
         SqlText statement = new SqlText()
-                .add("with g as (insert into campaign_grant (campaign_id, subject_id, user_id, group_no, run_id, granted_at, "
+                .add("with q as materialized (select q0.*, ").add(CoverageSql.coveredByAnother(campaign, "q0.subject_id"))
+                .add(" as overlapping from (").add(terms.grants(range)).add(") q0), ")
+                .add("g as (insert into campaign_grant (campaign_id, subject_id, user_id, group_no, run_id, granted_at, "
                         + "billing_date_before, billing_date_after, expires_on_before, expires_on_after, cash_krw) "
                         + "select ?, q.subject_id, q.user_id, q.group_no, ?, ?, q.billing_date_before, q.billing_date_after, "
-                        + "q.expires_on_before, q.expires_on_after, q.cash_krw from (", campaign.id(), chunk.runId(), now)
-                .add(terms.grants(range))
-                .add(") q on conflict do nothing returning *)");
+                        + "q.expires_on_before, q.expires_on_after, q.cash_krw from q"
+                        + (excluding ? " where not q.overlapping" : "")
+                        + " on conflict do nothing returning *)", campaign.id(), chunk.runId(), now)
+                .add(CoverageSql.recordGrants(campaign));
         var t = campaign.terms();
         if (t.anyGroupHas(RemedyType.EXTEND_BILLING_DATE) || t.anyGroupHas(RemedyType.EXTEND_EXPIRY)) {
             // the range repeats what g holds, so the planner reads the chunk's rows, not the whole table
@@ -77,14 +86,21 @@ public class ChunkApplier {
                             + "g.campaign_id, g.run_id, g.subject_id from g join (", now, now)
                     .add(items).add(") v (group_no, item_code, label, days) on v.group_no = g.group_no)");
         }
-        statement.add(" select g.group_no, count(*) from g group by g.group_no");
+        // group 0 carries the overlap count, which no remedy group can have
+        statement.add(" select g.group_no, count(*) from g group by g.group_no "
+                + "union all select 0, count(*) from q where q.overlapping");
         Map<Integer, Long> perGroup = new TreeMap<>();
+        long overlapping = 0;
         try (PreparedStatement ps = Jdbc.prepare(c, statement); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                perGroup.put(rs.getInt(1), rs.getLong(2));
+                if (rs.getInt(1) == 0) {
+                    overlapping = rs.getLong(2);
+                } else {
+                    perGroup.put(rs.getInt(1), rs.getLong(2));
+                }
             }
         }
-        return perGroup;
+        return new Result(perGroup, overlapping);
     }
 
     /** A VALUES list of the coupons or items each group gives, or null when no group gives any. */

@@ -40,7 +40,7 @@ public class RunStore {
     }
 
     public record ChunkState(int chunkNo, long fromSubject, long toSubject, long eligible, String state, int attempts,
-                             Long applied, Map<Integer, Long> groupCounts, String lastError) {
+                             Long applied, Map<Integer, Long> groupCounts, long overlapping, String lastError) {
     }
 
     private static final String RUN_COLUMNS = "id, campaign_id, idempotency_key, state, chunk_size, total, requested_by, "
@@ -135,13 +135,14 @@ public class RunStore {
         }
     }
 
-    public void chunkDone(Connection c, ChunkApplier.Chunk chunk, Map<Integer, Long> groupCounts, String worker,
+    public void chunkDone(Connection c, ChunkApplier.Chunk chunk, ChunkApplier.Result result, String worker,
                           Instant startedAt, Instant now) throws SQLException {
-        long applied = groupCounts.values().stream().mapToLong(Long::longValue).sum();
+        long applied = result.perGroup().values().stream().mapToLong(Long::longValue).sum();
         try (PreparedStatement ps = c.prepareStatement("update run_chunk set state = 'DONE', applied = ?, "
-                + "group_counts = cast(? as jsonb), worker = ?, started_at = ?, done_at = ?, attempts = attempts + 1 "
-                + "where run_id = ? and chunk_no = ?")) {
-            Jdbc.bind(c, ps, List.of(applied, json.write(groupCounts), worker, startedAt, now, chunk.runId(), chunk.chunkNo()));
+                + "group_counts = cast(? as jsonb), overlapping = ?, worker = ?, started_at = ?, done_at = ?, "
+                + "attempts = attempts + 1 where run_id = ? and chunk_no = ?")) {
+            Jdbc.bind(c, ps, List.of(applied, json.write(result.perGroup()), result.overlapping(), worker, startedAt, now,
+                    chunk.runId(), chunk.chunkNo()));
             ps.executeUpdate();
         }
     }
@@ -168,7 +169,7 @@ public class RunStore {
 
     public List<ChunkState> chunks(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select chunk_no, from_subject, to_subject, eligible, state, attempts, "
-                + "applied, group_counts, last_error from run_chunk where run_id = ? order by chunk_no")) {
+                + "applied, group_counts, last_error, overlapping from run_chunk where run_id = ? order by chunk_no")) {
             ps.setObject(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 List<ChunkState> out = new ArrayList<>();
@@ -176,7 +177,7 @@ public class RunStore {
                     String counts = rs.getString(8);
                     out.add(new ChunkState(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                             rs.getInt(6), (Long) rs.getObject(7), counts == null ? Map.of() : parseCounts(counts),
-                            rs.getString(9)));
+                            rs.getLong(10), rs.getString(9)));
                 }
                 return out;
             }

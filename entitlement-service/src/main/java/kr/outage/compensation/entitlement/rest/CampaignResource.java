@@ -7,10 +7,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.entitlement.security.Roles;
 import kr.outage.compensation.entitlement.service.CampaignDefinitions;
+import kr.outage.compensation.entitlement.service.CampaignLifecycle;
 import kr.outage.compensation.entitlement.service.CampaignPreview;
 import kr.outage.compensation.entitlement.service.CampaignRollback;
 import kr.outage.compensation.entitlement.service.CampaignRuns;
@@ -30,7 +33,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** Compensation campaigns: define, preview, apply in runs, roll back, and capped claims. */
+/** Compensation campaigns: define a draft, edit, publish, preview, apply in runs, roll back, withdraw, and capped claims. */
 @Path("/api/v1/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Campaigns", description = "Compensation campaigns applied exactly once per subject")
@@ -38,6 +41,8 @@ public class CampaignResource {
 
     @Inject
     CampaignDefinitions definitions;
+    @Inject
+    CampaignLifecycle lifecycle;
     @Inject
     Campaigns campaigns;
     @Inject
@@ -57,13 +62,60 @@ public class CampaignResource {
     public record ClaimRequest(@NotBlank String userId) {
     }
 
+    /** Publishing: an optional note for the audit trail. */
+    public record PublishRequest(@Size(max = 1000) String reason) {
+    }
+
+    /** Withdrawing: the reason is required; the public registry shows the date, the audit trail the reason. */
+    public record WithdrawRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
-    @Operation(summary = "Define a campaign for an incident (checked with incident-service)")
+    @Operation(summary = "Define a campaign for an incident (checked with incident-service); it starts as a draft, "
+            + "invisible to the public until published")
     public Response define(@NotNull @Valid DefineCampaignRequest request) {
-        CampaignView view = CampaignView.of(definitions.define(request, caller.name()));
+        CampaignView view = CampaignView.of(definitions.define(request.toDefinition(), caller.name()));
         return Response.created(URI.create("/api/v1/campaigns/" + view.id())).entity(view).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Operation(summary = "Edit a draft campaign (the whole definition); a published campaign is not edited (409)")
+    public CampaignView edit(@PathParam("id") UUID id, @NotNull @Valid DefineCampaignRequest request) {
+        return CampaignView.of(definitions.edit(id, request.toDefinition(), caller.name()));
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Operation(summary = "Make a draft official: listed in the public registry, matched by verify, runnable. The body "
+            + "(a note for the audit trail) is optional")
+    public CampaignView publish(@PathParam("id") UUID id, @Valid PublishRequest request) {
+        return CampaignView.of(lifecycle.publish(id, caller.name(), request == null ? null : request.reason()));
+    }
+
+    /** The same, for a request with no body at all (and so no Content-Type). */
+    @POST
+    @Path("{id}/publish")
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Operation(hidden = true)
+    public CampaignView publishWithoutNote(@PathParam("id") UUID id) {
+        return CampaignView.of(lifecycle.publish(id, caller.name(), null));
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Operation(summary = "Take a published campaign off the public registry, with a reason; verify then answers "
+            + "'withdrawn'. An applied campaign must be rolled back first (409 rollback-required)")
+    public CampaignView withdraw(@PathParam("id") UUID id, @NotNull @Valid WithdrawRequest request) {
+        return CampaignView.of(lifecycle.withdraw(id, caller.name(), request.reason().trim()));
     }
 
     @GET

@@ -1,6 +1,9 @@
 package kr.outage.compensation.entitlement.rest;
 
+import kr.outage.compensation.entitlement.domain.CampaignState;
+import kr.outage.compensation.entitlement.domain.OverlapPolicy;
 import kr.outage.compensation.entitlement.domain.Remedy;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,18 +12,31 @@ import java.util.UUID;
 
 /**
  * What applying the campaign now would do. {@code toApply} excludes subjects the campaign already
- * granted; days are pass days actually moved (a ticket gets no billing-date days); won are cash
- * plus coupon face values.
+ * granted and, with overlap 'exclude', those another campaign of the same incident and service
+ * already compensated ({@code excludedByOverlap}); days are pass days actually moved (a ticket gets
+ * no billing-date days); won are cash plus coupon face values.
  */
 public record PreviewView(UUID campaignId, String code, Instant evaluatedAt, Totals totals, List<GroupPreview> groups,
-                          List<SampleSubject> sample) {
+                          Overlap overlap, List<SampleSubject> sample) {
 
-    public record Totals(long eligible, long alreadyApplied, long toApply, long days, long krw, long cashKrw,
-                         long couponKrw, long items) {
+    public record Totals(long eligible, long alreadyApplied, long excludedByOverlap, long toApply, long days, long krw,
+                         long cashKrw, long couponKrw, long items) {
     }
 
     public record GroupPreview(int groupNo, String name, List<Remedy> remedies, long eligible, long alreadyApplied,
-                               long toApply, long days, long cashKrw, long couponKrw, long items) {
+                               long excludedByOverlap, long toApply, long days, long cashKrw, long couponKrw, long items) {
+    }
+
+    /**
+     * Subjects compensated already by other campaigns of the same incident and service: {@code overlapping}
+     * in all, and per campaign with a sample of user ids. With policy 'allow' they are granted anyway.
+     */
+    public record Overlap(OverlapPolicy policy, @Schema(nullable = true) String reason, long overlapping,
+                          List<OtherCampaign> campaigns) {
+    }
+
+    public record OtherCampaign(UUID campaignId, String code, String title, CampaignState state, long overlapping,
+                                List<String> sampleUserIds) {
     }
 
     public record SampleSubject(int groupNo, long subjectId, String userId, PassDates before, PassDates after,

@@ -22,15 +22,17 @@ public class PublicCompensationResource {
     OfferVerification verification;
 
     @GET
-    @Operation(summary = "Every official compensation: what it gives, to whom, until when")
+    @Operation(summary = "Every compensation that was made official (withdrawn ones included, marked so): what it gives, "
+            + "to whom, until when. Drafts are not listed")
     public List<PublicCompensationView> registry() {
-        return verification.registry();
+        return verification.registry().stream().map(PublicCompensationView::of).toList();
     }
 
     @GET
     @Path("verify")
-    @Operation(summary = "Is an offer official? Give its code, or the text of the offer as you saw it")
+    @Operation(summary = "Is an offer official? Give its code, or the text of the offer as you saw it (at most 2,000 "
+            + "characters). The verdict is official, not_official, suspicious, withdrawn or unknown, with reasons")
     public VerificationView verify(@QueryParam("code") String code, @QueryParam("offer") String offer) {
-        return verification.verify(code, offer);
+        return VerificationView.of(verification.verify(code, offer));
     }
 }

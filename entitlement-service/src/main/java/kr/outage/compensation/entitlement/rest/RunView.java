@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Progress of a run. {@code processed} counts eligible subjects in finished chunks; {@code applied}
- * those this run granted (the rest had been granted before, by an earlier run of the campaign).
+ * Progress of a run. {@code state}: preparing, running, completed or completed_with_failures.
+ * {@code processed} counts eligible subjects in finished chunks; {@code applied} those this run granted
+ * (the rest had been granted before, by an earlier run of the campaign, or were covered by another
+ * campaign of the same incident and service: {@code excludedByOverlap} with overlap 'exclude',
+ * {@code grantedDespiteOverlap} with overlap 'allow').
  */
 public record RunView(UUID runId, UUID campaignId, String state, Long total, long processed, long applied,
+                      long excludedByOverlap, long grantedDespiteOverlap,
                       double percent, List<GroupCount> groups, ChunkCounts chunks, List<ChunkFailure> failures,
                       String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,
                       Double elapsedSeconds, Double subjectsPerSecond) {

@@ -1,15 +1,26 @@
 package kr.outage.compensation.entitlement.rest;
 
+import kr.outage.compensation.entitlement.domain.OfferCheck;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
- * The answer to "is this compensation real?". {@code verdict}: official (it matches the listed
- * campaign), not_official (no official campaign gives what the offer promises), or unknown (the
- * text names nothing specific enough to check; the official list is attached).
+ * The answer to "is this compensation real?". {@code verdict}: official (it names the service of an
+ * official compensation and everything it promises matches it), not_official (no official compensation
+ * gives this), suspicious (it has the shape of a lure: an unofficial link, a request to log in, install,
+ * call, pay, or give card numbers, passwords or verification codes), withdrawn (it matches a compensation
+ * that was withdrawn or rolled back) or unknown (nothing in it can be checked). {@code reasons} always
+ * says why; {@code matches} lists the campaigns matched (official and withdrawn only).
  */
-public record VerificationView(String verdict, boolean official, String message, String messageKo,
-                               Understood understood, List<PublicCompensationView> matches) {
+public record VerificationView(
+        @Schema(enumeration = {"official", "not_official", "suspicious", "withdrawn", "unknown"}) OfferCheck.Verdict verdict,
+        boolean official, String message, String messageKo, List<OfferCheck.Reason> reasons,
+        OfferCheck.Understood understood, List<PublicCompensationView> matches) {
 
-    public record Understood(String code, List<Integer> days, List<Integer> months, List<Long> krw) {
+    public static VerificationView of(OfferCheck.Result result) {
+        OfferCheck.Reason first = result.reasons().get(0);
+        return new VerificationView(result.verdict(), result.verdict() == OfferCheck.Verdict.OFFICIAL, first.en(), first.ko(),
+                result.reasons(), result.understood(), result.matches().stream().map(PublicCompensationView::of).toList());
     }
 }

@@ -6,15 +6,15 @@ import kr.outage.compensation.entitlement.client.ImpactCheck;
 import kr.outage.compensation.entitlement.client.IncidentGateway;
 import kr.outage.compensation.entitlement.client.IncidentServiceUnavailable;
 import kr.outage.compensation.entitlement.domain.Campaign;
+import kr.outage.compensation.entitlement.domain.CampaignDefinition;
 import kr.outage.compensation.entitlement.domain.CampaignRules;
+import kr.outage.compensation.entitlement.domain.CampaignState;
 import kr.outage.compensation.entitlement.domain.CampaignTerms;
-import kr.outage.compensation.entitlement.domain.SubjectMatch;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.problem.Problem;
 import kr.outage.compensation.entitlement.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
-import kr.outage.compensation.entitlement.rest.DefineCampaignRequest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,9 +25,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Defines campaigns. The incident is checked with incident-service first: it must exist and have
- * impaired every service the campaign names; the outage window used by "ended during the outage"
- * is taken from its answer (first impairment to last recovery across those services).
+ * Defines and edits draft campaigns. The incident is checked with incident-service first: it must
+ * exist and have impaired every service the campaign names; the outage window used by "ended during
+ * the outage" is taken from its answer (first impairment to last recovery across those services).
+ * A new campaign is a draft: previewable and editable, invisible to the public until published.
  */
 @ApplicationScoped
 public class CampaignDefinitions {
@@ -43,34 +44,71 @@ public class CampaignDefinitions {
     @Inject
     Clock clock;
 
-    public Campaign define(DefineCampaignRequest request, String principal) {
-        SubjectMatch eligibility = request.eligibility() == null ? SubjectMatch.any() : request.eligibility();
-        Instant snapshot = request.snapshotAt().toInstant();
-        CampaignTerms draft = new CampaignTerms(request.scope(), snapshot, snapshot, snapshot, eligibility, request.groups());
-        List<CampaignRules.Violation> violations = CampaignRules.check(draft);
+    public Campaign define(CampaignDefinition definition, String principal) {
+        Campaign campaign = checked(UUID.randomUUID(), definition, new Campaign.Stamp(principal, clock.instant()));
+        return saving(campaign, () -> jdbc.inTransaction(c -> {
+            refuseTakenCode(c, campaign);
+            store.insert(c, campaign);
+            audit.record(c, principal, "CAMPAIGN_DEFINED", "campaign", campaign.id().toString(), campaign.id(), null,
+                    null, Map.of("code", campaign.code(), "services", campaign.services(), "state", "draft"));
+            return store.find(c, campaign.id()).orElseThrow();
+        }));
+    }
+
+    /** Replaces a draft's definition; a published campaign is what the public was told, so it is not edited. */
+    public Campaign edit(UUID id, CampaignDefinition definition, String principal) {
+        Campaign before = jdbc.read(c -> store.find(c, id)).orElseThrow(() -> ProblemException.notFound("No campaign " + id));
+        requireDraft(before);
+        Campaign campaign = checked(id, definition, before.created());
+        return saving(campaign, () -> jdbc.inTransaction(c -> {
+            Campaign locked = store.lock(c, id).orElseThrow(() -> ProblemException.notFound("No campaign " + id));
+            requireDraft(locked);
+            refuseTakenCode(c, campaign);
+            store.replaceDraft(c, campaign, clock.instant());
+            audit.record(c, principal, "CAMPAIGN_EDITED", "campaign", id.toString(), id, null,
+                    Map.of("code", locked.code(), "title", locked.title(), "groups", locked.terms().groups()),
+                    Map.of("code", campaign.code(), "title", campaign.title(), "groups", campaign.terms().groups()));
+            return store.find(c, id).orElseThrow();
+        }));
+    }
+
+    static void requireDraft(Campaign campaign) {
+        if (campaign.state() != CampaignState.DRAFT) {
+            throw new ProblemException(ProblemType.CAMPAIGN_NOT_DRAFT, "Campaign " + campaign.code() + " is "
+                    + campaign.state().wire() + "; only a draft can be edited or published", null,
+                    Map.of("state", campaign.state().wire()));
+        }
+    }
+
+    private Campaign checked(UUID id, CampaignDefinition d, Campaign.Stamp created) {
+        Instant snapshot = d.snapshotAt();
+        CampaignTerms provisional = new CampaignTerms(d.scope(), snapshot, snapshot, snapshot, d.eligibilityOrAny(), d.groups());
+        List<CampaignRules.Violation> violations = CampaignRules.check(d, provisional);
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.CAMPAIGN_RULE_VIOLATED,
                     violations.stream().map(v -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""),
                     violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
         }
-        Instant[] outage = outageWindow(request.incidentId(), request.services());
-        CampaignTerms terms = new CampaignTerms(request.scope(), snapshot, outage[0], outage[1], eligibility, request.groups());
-        Campaign campaign = new Campaign(UUID.randomUUID(), request.code(), request.title(), request.description(),
-                request.incidentId(), List.copyOf(request.services()), terms, !Boolean.FALSE.equals(request.publish()),
-                Campaign.DEFINED, 0, principal, clock.instant(), null, null);
+        Instant[] outage = outageWindow(d.incidentId(), d.services());
+        CampaignTerms terms = new CampaignTerms(d.scope(), snapshot, outage[0], outage[1], d.eligibilityOrAny(), d.groups());
+        String overlapReason = d.overlapReason() == null || d.overlapReason().isBlank() ? null : d.overlapReason().trim();
+        return new Campaign(id, d.code(), d.title(), d.description(), d.incidentId(), List.copyOf(d.services()),
+                Map.copyOf(d.serviceNamesOrEmpty()), terms, d.overlapOrDefault(), overlapReason, CampaignState.DRAFT, 0,
+                created, null, null, null, null);
+    }
+
+    private void refuseTakenCode(java.sql.Connection c, Campaign campaign) throws java.sql.SQLException {
+        Optional<Campaign> existing = store.findByCode(c, campaign.code());
+        if (existing.isPresent() && !existing.get().id().equals(campaign.id())) {
+            throw new ProblemException(ProblemType.DUPLICATE_CAMPAIGN_CODE,
+                    "Campaign code " + campaign.code() + " is taken", null,
+                    Map.of("existingCampaign", "/api/v1/campaigns/" + existing.get().id()));
+        }
+    }
+
+    private Campaign saving(Campaign campaign, java.util.function.Supplier<Campaign> save) {
         try {
-            return jdbc.inTransaction(c -> {
-                Optional<Campaign> existing = store.findByCode(c, campaign.code());
-                if (existing.isPresent()) {
-                    throw new ProblemException(ProblemType.DUPLICATE_CAMPAIGN_CODE,
-                            "Campaign code " + campaign.code() + " is taken", null,
-                            Map.of("existingCampaign", "/api/v1/campaigns/" + existing.get().id()));
-                }
-                store.insert(c, campaign);
-                audit.record(c, principal, "CAMPAIGN_DEFINED", "campaign", campaign.id().toString(), campaign.id(), null,
-                        null, Map.of("code", campaign.code(), "services", campaign.services()));
-                return campaign;
-            });
+            return save.get();
         } catch (RuntimeException e) {
             if (Jdbc.isUniqueViolation(e)) {
                 throw new ProblemException(ProblemType.DUPLICATE_CAMPAIGN_CODE, "Campaign code " + campaign.code() + " is taken");

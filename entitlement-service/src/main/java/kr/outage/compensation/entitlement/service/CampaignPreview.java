@@ -3,8 +3,11 @@ package kr.outage.compensation.entitlement.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
+import kr.outage.compensation.entitlement.domain.OverlapPolicy;
 import kr.outage.compensation.entitlement.domain.RemedyGroup;
 import kr.outage.compensation.entitlement.domain.RemedyType;
+import kr.outage.compensation.entitlement.persistence.CampaignStore;
+import kr.outage.compensation.entitlement.persistence.CoverageSql;
 import kr.outage.compensation.entitlement.persistence.EligibilitySql;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.SqlText;
@@ -21,7 +24,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The dry run: the same eligibility query a run applies, aggregated, in a read-only transaction. */
+/**
+ * The dry run: the same eligibility query a run applies, aggregated, in a read-only transaction,
+ * with the subjects another campaign of the same incident and service already compensated counted
+ * (and, with overlap 'exclude', left out of what would be applied, as the run will leave them out).
+ */
 @ApplicationScoped
 public class CampaignPreview {
 
@@ -31,6 +38,8 @@ public class CampaignPreview {
     Jdbc jdbc;
     @Inject
     Campaigns campaigns;
+    @Inject
+    CampaignStore store;
     @Inject
     Clock clock;
 
@@ -46,45 +55,88 @@ public class CampaignPreview {
 
     private PreviewView preview(Connection c, Campaign campaign) throws SQLException {
         EligibilitySql terms = new EligibilitySql(campaign.terms());
-        SqlText all = terms.grants(new SqlText().add("true"));
+        boolean excluding = campaign.overlap() == OverlapPolicy.EXCLUDE;
+        // eligible subjects, each marked when another campaign of the incident already covers it
+        SqlText marked = new SqlText().add("(select q0.*, ").add(CoverageSql.coveredByAnother(campaign, "q0.subject_id"))
+                .add(" as overlapping from (").add(terms.grants(new SqlText().add("true"))).add(") q0)");
+        String counted = excluding ? "g.subject_id is null and not q.overlapping" : "g.subject_id is null";
         Map<Integer, long[]> perGroup = new HashMap<>();
         SqlText totals = new SqlText().add("select q.group_no, count(*), count(g.subject_id), "
-                        + "coalesce(sum(case when g.subject_id is null then coalesce(q.billing_date_after - q.billing_date_before, 0) "
+                        + "count(*) filter (where g.subject_id is null and q.overlapping), "
+                        + "coalesce(sum(case when " + counted + " then coalesce(q.billing_date_after - q.billing_date_before, 0) "
                         + "+ coalesce(q.expires_on_after - q.expires_on_before, 0) end), 0), "
-                        + "coalesce(sum(case when g.subject_id is null then q.cash_krw end), 0) from (")
-                .add(all).add(") q left join campaign_grant g on g.subject_id = q.subject_id and g.campaign_id = ?", campaign.id())
+                        + "coalesce(sum(case when " + counted + " then q.cash_krw end), 0) from ")
+                .add(marked).add(" q left join campaign_grant g on g.subject_id = q.subject_id and g.campaign_id = ?", campaign.id())
                 .add(" group by q.group_no");
         try (PreparedStatement ps = Jdbc.prepare(c, totals); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                perGroup.put(rs.getInt(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                perGroup.put(rs.getInt(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)});
             }
         }
         List<PreviewView.GroupPreview> groups = new ArrayList<>();
-        long eligible = 0, already = 0, days = 0, cash = 0, coupons = 0, items = 0;
+        long eligible = 0, already = 0, excluded = 0, overlappingAll = 0, days = 0, cash = 0, coupons = 0, items = 0;
         List<RemedyGroup> defined = campaign.terms().groups();
         for (int i = 0; i < defined.size(); i++) {
             RemedyGroup group = defined.get(i);
-            long[] f = perGroup.getOrDefault(i + 1, new long[4]);
-            long toApply = f[0] - f[1];
+            long[] f = perGroup.getOrDefault(i + 1, new long[5]);
+            long left = excluding ? f[2] : 0;
+            long toApply = f[0] - f[1] - left;
             long couponKrw = toApply * group.couponKrw();
             long itemCount = toApply * group.ofType(RemedyType.GRANT_ITEM).size();
-            groups.add(new PreviewView.GroupPreview(i + 1, group.name(), group.remedies(), f[0], f[1], toApply, f[2], f[3],
+            groups.add(new PreviewView.GroupPreview(i + 1, group.name(), group.remedies(), f[0], f[1], left, toApply, f[3], f[4],
                     couponKrw, itemCount));
             eligible += f[0];
             already += f[1];
-            days += f[2];
-            cash += f[3];
+            excluded += left;
+            overlappingAll += f[2];
+            days += f[3];
+            cash += f[4];
             coupons += couponKrw;
             items += itemCount;
         }
-        var sums = new PreviewView.Totals(eligible, already, eligible - already, days, cash + coupons, cash, coupons, items);
-        return new PreviewView(campaign.id(), campaign.code(), clock.instant(), sums, groups, sample(c, campaign, all));
+        var sums = new PreviewView.Totals(eligible, already, excluded, eligible - already - excluded, days, cash + coupons,
+                cash, coupons, items);
+        PreviewView.Overlap overlap = new PreviewView.Overlap(campaign.overlap(), campaign.overlapReason(), overlappingAll,
+                overlaps(c, campaign, marked));
+        return new PreviewView(campaign.id(), campaign.code(), clock.instant(), sums, groups, overlap,
+                sample(c, campaign, marked, excluding));
     }
 
-    private List<PreviewView.SampleSubject> sample(Connection c, Campaign campaign, SqlText all) throws SQLException {
+    /**
+     * Per other public campaign of the same incident and service: how many of this campaign's eligible
+     * subjects it already compensated, with a few of them. Campaigns not yet applied are listed with 0:
+     * whichever runs first covers the subjects both would grant.
+     */
+    private List<PreviewView.OtherCampaign> overlaps(Connection c, Campaign campaign, SqlText marked) throws SQLException {
+        List<Campaign> others = store.sameIncidentAndService(c, campaign);
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        Map<java.util.UUID, long[]> counts = new HashMap<>();
+        Map<java.util.UUID, List<String>> samples = new HashMap<>();
+        SqlText sql = new SqlText().add("select cv.campaign_id, count(distinct q.subject_id), "
+                        + "(array_agg(distinct q.user_id))[1:" + SAMPLE_PER_GROUP + "] from ").add(marked)
+                .add(" q join compensation_coverage cv on cv.incident_id = ? and cv.scope = ? and cv.service = any(?) "
+                                + "and cv.subject_id = q.subject_id and cv.campaign_id <> ? where q.overlapping "
+                                + "and not exists (select 1 from campaign_grant g where g.subject_id = q.subject_id "
+                                + "and g.campaign_id = ?) group by cv.campaign_id", campaign.incidentId(),
+                        campaign.terms().scope().name(), campaign.services().toArray(String[]::new), campaign.id(), campaign.id());
+        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                java.util.UUID id = rs.getObject(1, java.util.UUID.class);
+                counts.put(id, new long[]{rs.getLong(2)});
+                samples.put(id, List.of((String[]) rs.getArray(3).getArray()));
+            }
+        }
+        return others.stream().map(o -> new PreviewView.OtherCampaign(o.id(), o.code(), o.title(), o.state(),
+                counts.getOrDefault(o.id(), new long[1])[0], samples.getOrDefault(o.id(), List.of()))).toList();
+    }
+
+    private List<PreviewView.SampleSubject> sample(Connection c, Campaign campaign, SqlText marked, boolean excluding)
+            throws SQLException {
         SqlText sql = new SqlText().add("select * from (select q.*, row_number() over (partition by q.group_no "
-                        + "order by q.subject_id) as rn from (")
-                .add(all).add(") q where not exists (select 1 from campaign_grant g where g.subject_id = q.subject_id "
+                        + "order by q.subject_id) as rn from ")
+                .add(marked).add(" q where " + (excluding ? "not q.overlapping and " : "") + "not exists (select 1 from campaign_grant g where g.subject_id = q.subject_id "
                         + "and g.campaign_id = ?)) x where rn <= " + SAMPLE_PER_GROUP + " order by group_no, subject_id", campaign.id());
         List<PreviewView.SampleSubject> out = new ArrayList<>();
         try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {

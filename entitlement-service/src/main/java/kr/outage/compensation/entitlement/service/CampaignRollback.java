@@ -3,6 +3,7 @@ package kr.outage.compensation.entitlement.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
+import kr.outage.compensation.entitlement.domain.CampaignState;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.DatabaseFailure;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
@@ -67,8 +68,14 @@ public class CampaignRollback {
     private RollbackView rollbackLocked(UUID campaignId, String principal) {
         Campaign campaign = jdbc.inTransaction(c -> {
             Campaign found = campaigns.find(c, campaignId).orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
-            if (Campaign.ROLLED_BACK.equals(found.state())) {
-                return found;
+            switch (found.state()) {
+                case ROLLED_BACK, PARTIALLY_ROLLED_BACK, WITHDRAWN -> {
+                    return found;
+                }
+                case DRAFT -> throw new ProblemException(ProblemType.CAMPAIGN_NOT_PUBLISHED, "Campaign " + found.code()
+                        + " is a draft: nothing was applied, so there is nothing to roll back", null, Map.of("state", "draft"));
+                default -> {
+                }
             }
             var active = runs.findActive(c, campaignId);
             if (active.isPresent()) {
@@ -79,7 +86,8 @@ public class CampaignRollback {
             Jdbc.update(c, new SqlText().add("update campaign set state = 'ROLLING_BACK' where id = ?", campaignId));
             return found;
         });
-        if (Campaign.ROLLED_BACK.equals(campaign.state())) {
+        if (campaign.state() == CampaignState.ROLLED_BACK || campaign.state() == CampaignState.PARTIALLY_ROLLED_BACK
+                || campaign.state() == CampaignState.WITHDRAWN) {
             return report(campaignId);
         }
         List<long[]> ranges = jdbc.read(c -> {
@@ -109,7 +117,7 @@ public class CampaignRollback {
             Jdbc.update(c, new SqlText().add("update campaign set state = 'ROLLED_BACK', rolled_back_at = ?, rolled_back_by = ? "
                     + "where id = ?", now, principal, campaignId));
             audit.record(c, principal, "CAMPAIGN_ROLLED_BACK", "campaign", campaignId.toString(), campaignId, null,
-                    Map.of("state", Campaign.DEFINED), Map.of("state", Campaign.ROLLED_BACK));
+                    Map.of("state", campaign.state().wire()), Map.of("state", "rolled_back"));
             return null;
         });
         return report(campaignId);
@@ -157,7 +165,27 @@ public class CampaignRollback {
                 .add(" and k.campaign_id = g.campaign_id and k.subject_id = g.subject_id and k.used_at is null and k.revoked_at is null"));
         Jdbc.update(c, new SqlText().add("update granted_item i set revoked_at = ? from campaign_grant g where", now).add(MINE, mine)
                 .add(" and i.campaign_id = g.campaign_id and i.subject_id = g.subject_id and i.revoked_at is null"));
+        releaseCoverage(c, campaign, mine);
         Jdbc.update(c, new SqlText().add("update campaign_grant g set rolled_back_at = ? where", now).add(MINE, mine));
+    }
+
+    /**
+     * The subjects this campaign no longer compensates are free for another campaign of the incident,
+     * unless another campaign granted them too (a top-up with overlap 'allow'): that one now covers them.
+     */
+    private static void releaseCoverage(Connection c, Campaign campaign, Object[] mine) throws SQLException {
+        Jdbc.update(c, new SqlText().add("delete from compensation_coverage cv using campaign_grant g where").add(MINE, mine)
+                .add(" and cv.campaign_id = g.campaign_id and cv.subject_id = g.subject_id and cv.incident_id = ? "
+                        + "and cv.scope = ?", campaign.incidentId(), campaign.terms().scope().name()));
+        Jdbc.update(c, new SqlText().add("insert into compensation_coverage (incident_id, service, scope, subject_id, campaign_id) "
+                        + "select other.incident_id, svc, other.scope, g2.subject_id, g2.campaign_id from campaign_grant g "
+                        + "join campaign_grant g2 on g2.subject_id = g.subject_id and g2.campaign_id <> g.campaign_id "
+                        + "and g2.rolled_back_at is null "
+                        + "join campaign other on other.id = g2.campaign_id and other.incident_id = ? and other.scope = ? "
+                        + "cross join lateral jsonb_array_elements_text(other.services) svc where",
+                        campaign.incidentId(), campaign.terms().scope().name())
+                .add(MINE, mine).add(" and svc = any(?) order by g2.granted_at on conflict do nothing",
+                        (Object) campaign.services().toArray(String[]::new)));
     }
 
     public RollbackView report(UUID campaignId) {
@@ -205,7 +233,9 @@ public class CampaignRollback {
                     }
                 }
             }
-            return new RollbackView(campaignId, campaign.state(), campaign.rolledBackAt(), campaign.rolledBackBy(), figures[0], figures[1],
+            Campaign.Stamp rolledBack = campaign.rolledBack();
+            return new RollbackView(campaignId, campaign.state().wire(), rolledBack == null ? null : rolledBack.at(),
+                    rolledBack == null ? null : rolledBack.by(), figures[0], figures[1],
                     figures[2], figures[3], figures[4], total, byKind, conflicts);
         });
     }

@@ -3,6 +3,7 @@ package kr.outage.compensation.entitlement.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
+import kr.outage.compensation.entitlement.domain.OverlapPolicy;
 import kr.outage.compensation.entitlement.domain.RemedyGroup;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
@@ -12,13 +13,12 @@ import kr.outage.compensation.entitlement.problem.ProblemType;
 import kr.outage.compensation.entitlement.rest.RunView;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,7 +26,8 @@ import java.util.UUID;
 
 /**
  * Starting runs and reporting their progress. Starting is idempotent by {@code Idempotency-Key};
- * one run per campaign at a time (a unique index says so), and a rolled-back campaign takes no run.
+ * one run per campaign at a time (a unique index says so), and only a published campaign takes a run
+ * (not a draft, nor one rolled back or withdrawn).
  */
 @ApplicationScoped
 public class CampaignRuns {
@@ -54,23 +55,13 @@ public class CampaignRuns {
         int size = chunkSize == null ? defaultChunkSize : chunkSize;
         try {
             Started started = jdbc.inTransaction(c -> {
-                String state;
-                try (PreparedStatement ps = c.prepareStatement("select state from campaign where id = ? for update")) {
-                    ps.setObject(1, campaignId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw ProblemException.notFound("No campaign " + campaignId);
-                        }
-                        state = rs.getString(1);
-                    }
-                }
+                Campaign campaign = campaigns.lock(c, campaignId)
+                        .orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
                 Optional<RunStore.Run> replay = runs.findByKey(c, campaignId, idempotencyKey);
                 if (replay.isPresent()) {
                     return new Started(replay.get(), true);
                 }
-                if (!Campaign.DEFINED.equals(state)) {
-                    throw new ProblemException(ProblemType.CAMPAIGN_ROLLED_BACK, "Campaign " + campaignId + " was rolled back");
-                }
+                CampaignLifecycle.requirePublished(campaign, "applying it");
                 Optional<RunStore.Run> active = runs.findActive(c, campaignId);
                 if (active.isPresent()) {
                     throw new ProblemException(ProblemType.RUN_IN_PROGRESS, "Run " + active.get().id() + " is still in progress",
@@ -123,7 +114,7 @@ public class CampaignRuns {
     }
 
     private RunView view(RunStore.Run run, Campaign campaign, List<RunStore.ChunkState> chunks) {
-        long processed = 0, applied = 0;
+        long processed = 0, applied = 0, overlapping = 0;
         int done = 0, pending = 0, failed = 0;
         Map<Integer, Long> perGroup = new TreeMap<>();
         List<RunView.ChunkFailure> failures = new ArrayList<>();
@@ -133,6 +124,7 @@ public class CampaignRuns {
                     done++;
                     processed += chunk.eligible();
                     applied += chunk.applied() == null ? 0 : chunk.applied();
+                    overlapping += chunk.overlapping();
                     chunk.groupCounts().forEach((g, n) -> perGroup.merge(g, n, Long::sum));
                 }
                 case "FAILED" -> failed++;
@@ -156,7 +148,9 @@ public class CampaignRuns {
             elapsed = Duration.between(run.createdAt(), end).toMillis() / 1000.0;
             rate = elapsed > 0 ? Math.round(processed / elapsed * 10) / 10.0 : null;
         }
-        return new RunView(run.id(), run.campaignId(), run.state(), run.total(), processed, applied, percent, groups,
+        boolean excluding = campaign.overlap() == OverlapPolicy.EXCLUDE;
+        return new RunView(run.id(), run.campaignId(), run.state().toLowerCase(Locale.ROOT), run.total(), processed, applied,
+                excluding ? overlapping : 0, excluding ? 0 : overlapping, percent, groups,
                 new RunView.ChunkCounts(chunks.size(), done, pending, failed), failures, run.requestedBy(), run.createdAt(),
                 run.startedAt(), run.finishedAt(), elapsed, rate);
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
 import kr.outage.compensation.entitlement.domain.CampaignTerms;
+import kr.outage.compensation.entitlement.domain.ClaimDeadline;
 import kr.outage.compensation.entitlement.domain.Remedy;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.EligibilitySql;
@@ -49,13 +50,13 @@ public class GrantClaims {
                 new ProblemException(ProblemType.NOTHING_TO_CLAIM, "Campaign " + campaign.code() + " has nothing to claim"));
         Remedy remedy = grant.remedy();
         Instant now = clock.instant();
-        if (campaign.rolledBack()) {
-            throw new ProblemException(ProblemType.CAMPAIGN_ROLLED_BACK, "Campaign " + campaign.code() + " was withdrawn");
-        }
-        if (now.isAfter(remedy.claimDeadline())) {
+        CampaignLifecycle.requirePublished(campaign, "claiming from it");
+        Instant closesAt = ClaimDeadline.closesAt(remedy.claimDeadline());
+        if (!now.isBefore(closesAt)) {
             throw new ProblemException(ProblemType.CLAIM_DEADLINE_PASSED, "Claims for " + campaign.code() + " closed at "
-                    + remedy.claimDeadline() + " (" + remedy.claimDeadline().atZone(java.time.ZoneId.of("Asia/Seoul"))
-                    .toLocalDateTime() + " KST)", null, Map.of("claimDeadline", remedy.claimDeadline().toString()));
+                    + closesAt + " (the deadline " + remedy.claimDeadline().atZone(ClaimDeadline.KOREA).toLocalDateTime()
+                    + " KST included its whole last second)", null,
+                    Map.of("claimDeadline", remedy.claimDeadline().toString(), "claimsCloseAt", closesAt.toString()));
         }
         try {
             return jdbc.inTransaction(c -> {

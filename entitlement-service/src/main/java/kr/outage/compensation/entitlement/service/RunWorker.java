@@ -35,6 +35,12 @@ public class RunWorker {
 
     private static final Logger LOG = Logger.getLogger(RunWorker.class);
     private static final int MAX_ATTEMPTS = 5;
+    /**
+     * Serialization failures and deadlocks mean another transaction committed first (two campaigns
+     * covering the same subjects, a subscriber's own change): the retry sees it and goes through, so
+     * they are given far more attempts than real errors before a chunk is given up.
+     */
+    private static final int MAX_CONCURRENCY_ATTEMPTS = 50;
 
     @Inject
     Jdbc jdbc;
@@ -153,7 +159,7 @@ public class RunWorker {
             String error = Jdbc.isRetryable(e) ? "concurrent change, retried: " + e.getMessage() : e.getMessage();
             LOG.warnf("Chunk %d of run %s failed: %s", taken[0].chunkNo(), taken[0].runId(), error);
             jdbc.inTransaction(c -> {
-                runs.chunkFailed(c, taken[0], error, MAX_ATTEMPTS);
+                runs.chunkFailed(c, taken[0], error, Jdbc.isRetryable(e) ? MAX_CONCURRENCY_ATTEMPTS : MAX_ATTEMPTS);
                 return null;
             });
             return true;

@@ -47,10 +47,18 @@ class PagesTest {
         assertThat(fake.select("header a[lang=en]").attr("href"))
                 .isEqualTo("?lang=en&offer=%EB%A9%9C%EB%A1%A0+1000%EC%9D%BC+%EB%AC%B4%EB%A3%8C+%EC%9D%B4%EC%9A%A9%EA%B6%8C");
 
-        Document real = html(given().queryParam("offer", "in-app cash of 1,500 won").queryParam("lang", "en")
+        Document real = html(given().queryParam("offer", "Melon in-app cash of 1,500 won").queryParam("lang", "en")
                 .get("/compensations/verify"), 200);
         assertThat(real.select("#answer h2").text()).isEqualTo("This is an official compensation");
-        assertThat(real.select("#answer").text()).contains("MELON-2022-1015").contains("1,500원 cash");
+        assertThat(real.select("#answer").text()).contains("MELON-2022-1015").contains("1,500원 cash")
+                .contains("applied to eligible accounts automatically");
+
+        Document phishing = html(given().queryParam("offer", "멜론 3일 연장 보상 신청: http://melon-event.kr 에서 카드번호 입력")
+                .get("/compensations/verify"), 200);
+        assertThat(phishing.select("#answer").attr("data-verdict")).isEqualTo("suspicious");
+        assertThat(phishing.select("#answer h2").text()).isEqualTo("사기(피싱)로 의심됩니다");
+        assertThat(phishing.select("#reasons li").eachAttr("data-reason")).contains("unofficial-link", "card-number", "advice");
+        assertThat(phishing.select("#answer").text()).contains("melon-event.kr").contains("카드번호·비밀번호·인증번호");
 
         Document empty = html(given().get("/compensations/verify"), 200);
         assertThat(empty.select("#answer")).isEmpty();

@@ -19,7 +19,7 @@ public final class Campaigns {
     public static String music(String code) {
         return """
                 {"code":"%s","title":"멜론 서비스 장애 보상","description":"10월 15일 데이터센터 화재로 인한 멜론 이용권 보상: 이용 기간 3일 연장 또는 1,500원 캐시",
-                 "incidentId":"%s","services":["melon"],"scope":"subscriptions","snapshotAt":"2022-10-16T00:00:00+09:00",
+                 "incidentId":"%s","services":["melon"],"serviceNames":{"melon":["멜론","Melon"]},"scope":"subscriptions","snapshotAt":"2022-10-16T00:00:00+09:00",
                  "eligibility":{"products":["melon-unlimited","melon-30day"]},
                  "groups":[
                    {"name":"Direct recurring: next billing date +3 days","match":{"channels":["direct"],"kinds":["recurring"],"holding":"active_at_snapshot"},
@@ -30,11 +30,22 @@ public final class Campaigns {
                  ]}""".formatted(code, IncidentServiceStub.FIRE);
     }
 
+    /** A Melon campaign giving cash to every pass holder, with the given overlap policy ("allow" comes with a reason). */
+    public static String cashOnly(String code, long krw, String overlap) {
+        return """
+                {"code":"%s","title":"멜론 추가 보상","description":"멜론 이용권 보유 고객 %d원 캐시",
+                 "incidentId":"%s","services":["melon"],"serviceNames":{"melon":["멜론","Melon"]},"scope":"subscriptions",
+                 "snapshotAt":"2022-10-16T00:00:00+09:00","overlap":"%s"%s,
+                 "groups":[{"name":"Every pass: cash","remedies":[{"type":"credit_cash","amountKrw":%d}]}]}"""
+                .formatted(code, krw, IncidentServiceStub.FIRE, overlap,
+                        overlap.equals("allow") ? ",\"overlapReason\":\"a deliberate top-up for testing\"" : "", krw);
+    }
+
     /** The messenger's gift pack for domestic accounts, with the capped first-come pass. */
     public static String giftPack(String code, long cap) {
         return """
                 {"code":"%s","title":"카카오 1015 장애 보상","description":"국내 이용자 선물 패키지: 이모티콘 3종(영구 1종, 90일 2종), 쇼핑 쿠폰 2,000원·3,000원, 톡서랍 플러스 1개월 이용권(선착순)",
-                 "incidentId":"%s","services":["kakaotalk"],"scope":"accounts","snapshotAt":"2022-10-15T15:19:00+09:00",
+                 "incidentId":"%s","services":["kakaotalk"],"serviceNames":{"kakaotalk":["카카오톡","카톡","KakaoTalk","Kakao Talk","카카오","Kakao","톡서랍","Talk Drawer"]},"scope":"accounts","snapshotAt":"2022-10-15T15:19:00+09:00",
                  "eligibility":{"countries":["KR"]},
                  "groups":[{"name":"Domestic accounts: gift pack","remedies":[
                    {"type":"grant_item","itemCode":"emoticon-1015-permanent","label":"이모티콘 (영구)"},
@@ -46,10 +57,23 @@ public final class Campaigns {
                     "cap":%d,"claimDeadline":"2023-01-20T23:59:59+09:00"}]}]}""".formatted(code, IncidentServiceStub.FIRE, cap);
     }
 
+    /** Defines the campaign and publishes it: what most tests need is an official, runnable campaign. */
     public static UUID define(String body) {
+        UUID id = defineDraft(body);
+        publish(id);
+        return id;
+    }
+
+    public static UUID defineDraft(String body) {
         String id = given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+                .when().post("/api/v1/campaigns").then().statusCode(201).body("state", org.hamcrest.Matchers.equalTo("draft"))
+                .extract().path("id");
         return UUID.fromString(id);
+    }
+
+    public static void publish(UUID campaign) {
+        given().auth().oauth2(Tokens.operator()).when().post("/api/v1/campaigns/" + campaign + "/publish")
+                .then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("published"));
     }
 
     public static Response startRun(UUID campaign, String key, String body) {
@@ -67,7 +91,7 @@ public final class Campaigns {
     public static void awaitFinished(UUID campaign, String runId) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + campaign + "/runs/" + runId)
-                        .then().statusCode(200).extract().<String>path("state").startsWith("COMPLETED"));
+                        .then().statusCode(200).extract().<String>path("state").startsWith("completed"));
     }
 
     public static void importCsv(String path, String csv, int status) {
