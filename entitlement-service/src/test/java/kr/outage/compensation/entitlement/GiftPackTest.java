@@ -141,12 +141,18 @@ class GiftPackTest {
 
     @Test
     void claimsAreRefusedAfterTheDeadlineForeignAccountsAndOtherPeople() {
-        // 2023-01-20 23:59:59 KST is the last second in
-        TestClock.INSTANCE.set(Instant.parse("2023-01-20T14:59:59Z"));
+        // the deadline 2023-01-20 23:59:59 KST is the last second in, all of it: .000 and .999 are in, the next second out
+        TestClock.INSTANCE.set(Instant.parse("2023-01-20T14:59:59.000Z"));
         claim("kr-1", "kr-1").then().statusCode(201).body("position", equalTo(1));
-        TestClock.INSTANCE.set(Instant.parse("2023-01-20T15:00:00Z"));
-        claim("kr-2", "kr-2").then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo(PROBLEMS + "claim-deadline-passed"));
+        TestClock.INSTANCE.set(Instant.parse("2023-01-20T14:59:59.999Z"));
+        claim("kr-2", "kr-2").then().statusCode(201).body("position", equalTo(2));
+        TestClock.INSTANCE.set(Instant.parse("2023-01-20T15:00:00.000Z"));
+        claim("kr-3", "kr-3").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "claim-deadline-passed"))
+                .body("claimsCloseAt", equalTo("2023-01-20T15:00:00Z"));
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + campaign).then().statusCode(200)
+                .body("claims.deadline", equalTo("2023-01-20T14:59:59Z")).body("claims.closesAt", equalTo("2023-01-20T15:00:00Z"))
+                .body("state", equalTo("applied"));
         TestClock.INSTANCE.set(Instant.parse("2023-01-10T00:00:00Z"));
         claim("us-1", "us-1").then().statusCode(422).body("type", equalTo(PROBLEMS + "not-eligible"));
         claim("kr-joined-later", "kr-joined-later").then().statusCode(422).body("type", equalTo(PROBLEMS + "not-eligible"));
@@ -154,8 +160,8 @@ class GiftPackTest {
         given().contentType(ContentType.JSON).body("{\"userId\":\"kr-4\"}").when().post("/api/v1/campaigns/" + campaign + "/claims")
                 .then().statusCode(401).contentType("application/problem+json");
         claim("kr-4", null).then().statusCode(400).contentType("application/problem+json");
-        assertThat(Database.count("select count(*) from campaign_claim")).isEqualTo(1);
-        assertThat(Database.count("select claims_made from campaign")).isEqualTo(1);
+        assertThat(Database.count("select count(*) from campaign_claim")).isEqualTo(2);
+        assertThat(Database.count("select claims_made from campaign")).isEqualTo(2);
     }
 
     private io.restassured.response.Response claim(String caller, String user) {

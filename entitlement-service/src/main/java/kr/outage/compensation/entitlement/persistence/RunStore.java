@@ -121,11 +121,15 @@ public class RunStore {
         return total;
     }
 
-    /** The next pending chunk of any running run, locked for this transaction. */
+    /**
+     * The next pending chunk of any running run, locked for this transaction. Chunks are taken in
+     * turn across runs (chunk 0 of each run, then chunk 1, ...), so two runs started together both
+     * progress instead of the second waiting for the whole of the first.
+     */
     public Optional<ChunkApplier.Chunk> claimChunk(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select c.run_id, c.chunk_no, c.from_subject, c.to_subject "
                 + "from run_chunk c join campaign_run r on r.id = c.run_id "
-                + "where c.state = 'PENDING' and r.state = 'RUNNING' order by r.created_at, c.chunk_no "
+                + "where c.state = 'PENDING' and r.state = 'RUNNING' order by c.chunk_no, r.created_at "
                 + "limit 1 for update of c skip locked");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
