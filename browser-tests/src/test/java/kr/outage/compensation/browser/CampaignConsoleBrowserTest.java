@@ -1,6 +1,7 @@
 package kr.outage.compensation.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,50 @@ class CampaignConsoleBrowserTest extends BrowserTest {
         assertThat(browser.all("#no-failures")).hasSize(1);
         assertThat(browser.all("head meta[http-equiv=refresh]")).isEmpty();
         browser.screenshot("console-run-completed");
+    }
+
+    /**
+     * A second campaign for the same incident and service, defined by hand: a draft, invisible to the
+     * public, whose preview names the official one it overlaps; published and then withdrawn with a
+     * reason from the console, after which the public verifier answers "withdrawn".
+     */
+    @Test
+    void aDraftIsPublishedAndWithdrawnFromTheConsole() throws Exception {
+        String fire = Api.get(suite.url("incident") + "/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z", operator)
+                .at("/items/0/id").asText();
+        JsonNode draft = Api.post(suite.url("entitlement") + "/api/v1/campaigns", operator, new ObjectMapper().readTree("""
+                {"code":"MELON-1015-BONUS","title":"멜론 추가 보상 (예정)","description":"멜론 이용권 보유 고객 1,000원 캐시",
+                 "incidentId":"%s","services":["melon"],"serviceNames":{"melon":["멜론","Melon"]},"scope":"subscriptions",
+                 "snapshotAt":"2022-10-16T00:00:00+09:00",
+                 "groups":[{"name":"Every pass: cash","remedies":[{"type":"credit_cash","amountKrw":1000}]}]}""".formatted(fire)), 201);
+        String id = draft.at("/id").asText();
+
+        browser.signIn(suite.url("entitlement"), operator);
+        browser.open(suite.url("entitlement") + "/console/campaigns/" + id);
+        assertThat(browser.find("#campaign-state").getAttribute("data-state")).isEqualTo("draft");
+        assertThat(browser.text("#campaign-state")).isEqualTo("초안 (비공개)");
+        assertThat(browser.text("#overlap-campaigns")).contains("MELON-2022-1015");
+        assertThat(browser.all("#apply")).isEmpty();
+        browser.screenshot("console-campaign-draft");
+
+        browser.clickConfirmAndAwaitNextPage("#publish");
+        assertThat(browser.find("#campaign-state").getAttribute("data-state")).isEqualTo("published");
+        assertThat(browser.all("#publish")).isEmpty();
+        assertThat(browser.all("#apply")).hasSize(1);
+
+        browser.find("#withdraw-reason").sendKeys("같은 장애에 대한 중복 보상으로 철회");
+        browser.clickConfirmAndAwaitNextPage("#withdraw");
+        assertThat(browser.find("#campaign-state").getAttribute("data-state")).isEqualTo("withdrawn");
+        assertThat(browser.all("#withdraw")).isEmpty();
+        browser.screenshot("console-campaign-withdrawn");
+
+        browser.open(suite.url("entitlement") + "/compensations/verify");
+        browser.find("#offer").sendKeys("멜론 1,000원 보너스 캐시 지급");
+        browser.clickAndAwaitNextPage("form[role=search] button");
+        assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("withdrawn");
+        assertThat(browser.text("#answer h2")).isEqualTo("철회된 보상입니다");
+        assertThat(browser.text("#official-list tr[data-code=MELON-1015-BONUS]")).contains("철회됨");
+        browser.screenshot("verify-withdrawn");
     }
 
     @Test

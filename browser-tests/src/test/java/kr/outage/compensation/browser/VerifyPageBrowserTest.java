@@ -6,18 +6,30 @@ import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** "Is this compensation real?" with the fake 1000-day pass of 2022 and with the real +3 days. */
+/** "Is this compensation real?" with the fake 1000-day pass, a phishing text and the real +3 days. */
 class VerifyPageBrowserTest extends BrowserTest {
 
     @Test
     void theFakeThousandDayPassIsNotOfficial() {
-        ask("[카카오] 장애 보상 안내: 멜론 1000일 무료 스트리밍 이용권 지급! 아래 링크에서 신청하세요");
+        ask("[카카오] 장애 보상 안내: 멜론 1000일 무료 스트리밍 이용권 지급!");
         assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("not_official");
         assertThat(browser.text("#answer h2")).isEqualTo("공식 보상이 아닙니다");
-        assertThat(browser.text("#answer")).contains("링크를 누르거나 개인정보를 입력하지 마세요");
+        assertThat(browser.text("#answer")).contains("링크를 누르거나 개인정보를 입력하지 마세요").contains("1000 days");
         // the official list is still there to compare with
-        assertThat(browser.all("#official-list tbody tr")).hasSize(2);
+        assertThat(browser.all("#official-list tbody tr[data-code]").stream().map(r -> r.getAttribute("data-code")))
+                .contains("MELON-2022-1015", "KAKAO-1015-GIFT");
         browser.screenshot("verify-fake");
+    }
+
+    @Test
+    void aPhishingTextIsSuspiciousWhateverItCopies() {
+        ask("[멜론] 장애 보상 3일 연장 신청은 아래 링크에서 로그인 후 카드번호 확인: http://melon-event.kr/claim");
+        assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("suspicious");
+        assertThat(browser.text("#answer h2")).isEqualTo("사기(피싱)로 의심됩니다");
+        assertThat(browser.all("#reasons li").stream().map(li -> li.getAttribute("data-reason")))
+                .contains("unofficial-link", "click-link", "login-request", "card-number", "advice");
+        assertThat(browser.text("#answer")).contains("melon-event.kr").contains("자동으로 지급");
+        browser.screenshot("verify-suspicious");
     }
 
     @Test
@@ -25,7 +37,8 @@ class VerifyPageBrowserTest extends BrowserTest {
         ask("멜론 이용권 3일 연장");
         assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("official");
         assertThat(browser.text("#answer h2")).isEqualTo("공식 보상입니다");
-        assertThat(browser.text("#answer")).contains("MELON-2022-1015").contains("다음 결제일 3일 연장").contains("캐시 1,500원");
+        assertThat(browser.text("#answer")).contains("MELON-2022-1015").contains("다음 결제일 3일 연장").contains("캐시 1,500원")
+                .contains("자동으로 지급");
         browser.screenshot("verify-real");
     }
 

@@ -89,7 +89,8 @@ public final class OfferCheck {
             List<Reason> reasons = new ArrayList<>(signals.stream().map(Reasons::signal).toList());
             Set<Campaign> resembled = new LinkedHashSet<>(byCode);
             resembled.addAll(byService);
-            resembled.stream().findFirst().ifPresent(c -> reasons.add(Reasons.borrows(c)));
+            resembled.stream().filter(OfferCheck::official).findFirst().or(() -> resembled.stream().findFirst())
+                    .ifPresent(c -> reasons.add(Reasons.borrows(c)));
             reasons.add(Reasons.advice());
             return new Result(Verdict.SUSPICIOUS, reasons, understood, List.of());
         }

@@ -187,7 +187,7 @@ public interface PageMessages {
     @Message("{#switch policy}{#case 'exclude'}같은 장애·서비스로 다른 캠페인에서 이미 보상받은 대상은 제외합니다.{#else}같은 장애·서비스로 이미 보상받은 대상에게도 추가로 지급합니다 (사유: {reason}).{/switch}")
     String overlap_policy(String policy, String reason);
 
-    @Message("제외")
+    @Message("중복 제외")
     String excluded_by_overlap();
 
     @Message("같은 장애·서비스의 다른 캠페인이 없습니다.")

@@ -26,7 +26,12 @@ import kr.outage.compensation.entitlement.service.CampaignRollback;
 import kr.outage.compensation.entitlement.service.CampaignRuns;
 import kr.outage.compensation.entitlement.service.Campaigns;
 import kr.outage.compensation.entitlement.service.GrantClaims;
+import kr.outage.compensation.entitlement.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -85,6 +90,11 @@ public class CampaignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(summary = "Edit a draft campaign (the whole definition); a published campaign is not edited (409)")
+    @APIResponse(responseCode = "200", description = "The draft as edited")
+    @APIResponse(responseCode = "409", description = "campaign-not-draft, or duplicate-campaign-code",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "campaign-rule-violated or incident-not-impairing",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public CampaignView edit(@PathParam("id") UUID id, @NotNull @Valid DefineCampaignRequest request) {
         return CampaignView.of(definitions.edit(id, request.toDefinition(), caller.name()));
     }
@@ -95,7 +105,13 @@ public class CampaignResource {
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(summary = "Make a draft official: listed in the public registry, matched by verify, runnable. The body "
             + "(a note for the audit trail) is optional")
-    public CampaignView publish(@PathParam("id") UUID id, @Valid PublishRequest request) {
+    @APIResponse(responseCode = "200", description = "The campaign, now published")
+    @APIResponse(responseCode = "404", description = "No such campaign", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft (campaign-not-draft): published, applied, rolled back or withdrawn",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public CampaignView publish(@PathParam("id") UUID id,
+                                @RequestBody(required = false) @Valid PublishRequest request) {
         return CampaignView.of(lifecycle.publish(id, caller.name(), request == null ? null : request.reason()));
     }
 
@@ -114,6 +130,14 @@ public class CampaignResource {
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(summary = "Take a published campaign off the public registry, with a reason; verify then answers "
             + "'withdrawn'. An applied campaign must be rolled back first (409 rollback-required)")
+    @APIResponse(responseCode = "200", description = "The campaign, now withdrawn")
+    @APIResponse(responseCode = "400", description = "No reason given", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such campaign", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "campaign-not-published (a draft), campaign-withdrawn (already), "
+            + "rollback-required (running, applied or rolling back)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public CampaignView withdraw(@PathParam("id") UUID id, @NotNull @Valid WithdrawRequest request) {
         return CampaignView.of(lifecycle.withdraw(id, caller.name(), request.reason().trim()));
     }
