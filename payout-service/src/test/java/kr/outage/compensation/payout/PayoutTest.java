@@ -106,7 +106,8 @@ class PayoutTest {
         given().auth().oauth2(approver).get("/api/v1/claims/{id}", claims.get(0)).then()
                 .body("state", equalTo("paid")).body("payment.bankReference", equalTo("SH-0001"));
         given().auth().oauth2(approver).get("/api/v1/claims/{id}", claims.get(2)).then()
-                .body("state", equalTo("approved")).body("payment.batchId", equalTo(null));
+                .body("state", equalTo("payment_failed")).body("payment.batchId", equalTo(null))
+                .body("payment.failures", equalTo(1)).body("payment.lastFailureReason", equalTo("account closed"));
 
         // settling the same items again changes nothing: first result stands
         given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("items", List.of(
@@ -114,8 +115,13 @@ class PayoutTest {
                 .when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(200)
                 .body("paid.count", equalTo(2));
 
-        // the failed one goes into the next batch and is paid there
-        String next = createBatch("b-2").then().statusCode(201).body("itemCount", equalTo(1)).extract().path("id");
+        // the failed one waits for a corrected account, then goes into the next batch and is paid there
+        createBatch("b-2").then().statusCode(422).body("type", equalTo(PROBLEMS + "nothing-to-pay"));
+        given().auth().oauth2(Tokens.businessOwner("owner-2")).contentType(ContentType.JSON)
+                .body(Map.of("bankAccount", Map.of("bank", "Kookmin", "accountNumber", "123-45-678901", "holder", "Owner 2")))
+                .when().put("/api/v1/claims/{id}/bank-account", claims.get(2)).then().statusCode(200)
+                .body("state", equalTo("approved"));
+        String next = createBatch("b-3").then().statusCode(201).body("itemCount", equalTo(1)).extract().path("id");
         given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("items", List.of(
                         Map.of("claimId", claims.get(2), "result", "paid", "bankReference", "SH-0003"))))
                 .when().post("/api/v1/payout-batches/{id}/settlement", next).then().statusCode(200);
@@ -137,6 +143,8 @@ class PayoutTest {
                 .body("amounts.assessed", equalTo(96_000))
                 .body("amounts.approved", equalTo(90_000))
                 .body("amounts.paid", equalTo(90_000))
+                .body("payments.failedTransfers", equalTo(1)).body("payments.accountsCorrected", equalTo(1))
+                .body("payments.awaitingCorrection", equalTo(0))
                 .body("intakePerDay[0].date", equalTo("2022-10-25"))
                 .body("intakePerDay[0].claims", equalTo(3));
     }

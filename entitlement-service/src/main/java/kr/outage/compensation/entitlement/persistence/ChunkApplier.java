@@ -45,8 +45,9 @@ public class ChunkApplier {
                 chunk.fromSubject(), chunk.toSubject());
         boolean excluding = campaign.overlap() == OverlapPolicy.EXCLUDE;
         SqlText statement = new SqlText()
-                .add("with q as materialized (select q0.*, ").add(CoverageSql.coveredByAnother(campaign, "q0.subject_id"))
-                .add(" as overlapping from (").add(terms.grants(range)).add(") q0), ")
+                .add("with q as materialized (")
+                .add(CoverageSql.markOverlap(campaign, terms.grants(range), new long[]{chunk.fromSubject(), chunk.toSubject()}))
+                .add("), ")
                 .add("g as (insert into campaign_grant (campaign_id, subject_id, user_id, group_no, run_id, granted_at, "
                         + "billing_date_before, billing_date_after, expires_on_before, expires_on_after, cash_krw) "
                         + "select ?, q.subject_id, q.user_id, q.group_no, ?, ?, q.billing_date_before, q.billing_date_after, "

@@ -12,12 +12,25 @@ public final class CoverageSql {
     private CoverageSql() {
     }
 
-    /** True when another campaign covers the subject given by {@code subjectColumn} (an SQL expression). */
-    public static SqlText coveredByAnother(Campaign campaign, String subjectColumn) {
-        return new SqlText().add("exists (select 1 from compensation_coverage cv where cv.incident_id = ? and cv.scope = ? "
-                        + "and cv.service = any(?) and cv.subject_id = " + subjectColumn + " and cv.campaign_id <> ?)",
-                campaign.incidentId(), campaign.terms().scope().name(), campaign.services().toArray(String[]::new),
-                campaign.id());
+    /**
+     * The rows of {@code grants} (a query with a {@code subject_id} column) with one more column,
+     * {@code overlapping}: whether another campaign covers the subject. {@code range} (from, to), when
+     * given, bounds the coverage read to a chunk's subjects.
+     *
+     * <p>A join, not a correlated EXISTS per row: a run's first chunks are planned while the coverage
+     * table is nearly empty, and a per-row sequential scan chosen then is repeated over a table that
+     * the other workers fill while the statement runs (measured: one 50,000-subject chunk took minutes
+     * instead of a second). A join reads the coverage once, or probes its primary key.
+     */
+    public static SqlText markOverlap(Campaign campaign, SqlText grants, long[] range) {
+        SqlText covered = new SqlText().add("select distinct subject_id from compensation_coverage where incident_id = ? "
+                        + "and scope = ? and service = any(?) and campaign_id <> ?", campaign.incidentId(),
+                campaign.terms().scope().name(), campaign.services().toArray(String[]::new), campaign.id());
+        if (range != null) {
+            covered.add(" and subject_id >= ? and subject_id < ?", range[0], range[1]);
+        }
+        return new SqlText().add("select q0.*, cv.subject_id is not null as overlapping from (").add(grants)
+                .add(") q0 left join (").add(covered).add(") cv on cv.subject_id = q0.subject_id");
     }
 
     /**

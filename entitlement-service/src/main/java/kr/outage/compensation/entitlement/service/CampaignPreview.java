@@ -57,8 +57,8 @@ public class CampaignPreview {
         EligibilitySql terms = new EligibilitySql(campaign.terms());
         boolean excluding = campaign.overlap() == OverlapPolicy.EXCLUDE;
         // eligible subjects, each marked when another campaign of the incident already covers it
-        SqlText marked = new SqlText().add("(select q0.*, ").add(CoverageSql.coveredByAnother(campaign, "q0.subject_id"))
-                .add(" as overlapping from (").add(terms.grants(new SqlText().add("true"))).add(") q0)");
+        SqlText marked = new SqlText().add("(").add(CoverageSql.markOverlap(campaign, terms.grants(new SqlText().add("true")), null))
+                .add(")");
         String counted = excluding ? "g.subject_id is null and not q.overlapping" : "g.subject_id is null";
         Map<Integer, long[]> perGroup = new HashMap<>();
         SqlText totals = new SqlText().add("select q.group_no, count(*), count(g.subject_id), "

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Where a claim stands. At or under the review threshold a claim with its evidence is approved by
  * rule; above it, a reviewer recommends and a different person approves. An approved claim is paid
- * in a batch; a failed transfer returns it to approved for the next batch.
+ * in a batch; a failed transfer puts it in payment_failed, where it stays until its bank account is
+ * corrected (then approved again, for the next batch): the same money is never sent twice to an
+ * account that refused it.
  */
 public enum ClaimState {
     EVIDENCE_REQUESTED,
@@ -18,6 +20,7 @@ public enum ClaimState {
     APPROVED,
     REJECTED,
     IN_PAYMENT,
+    PAYMENT_FAILED,
     PAID;
 
     @JsonValue

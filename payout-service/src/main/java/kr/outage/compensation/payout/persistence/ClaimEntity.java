@@ -73,4 +73,9 @@ public class ClaimEntity extends PanacheEntityBase {
     public String bankReference;
     @Column(name = "paid_at")
     public Instant paidAt;
+    /** Transfers of this claim the bank refused so far. */
+    @Column(name = "payment_failures")
+    public int paymentFailures;
+    @Column(name = "last_payment_failure")
+    public String lastPaymentFailure;
 }

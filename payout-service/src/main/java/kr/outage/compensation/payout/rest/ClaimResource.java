@@ -6,6 +6,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.validation.constraints.Size;
+import kr.outage.compensation.payout.domain.BankAccount;
+import kr.outage.compensation.payout.problem.Problem;
+import kr.outage.compensation.payout.service.BankAccountCorrections;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import kr.outage.compensation.payout.persistence.ClaimDecisionEntity;
 import kr.outage.compensation.payout.service.ClaimReview;
 import kr.outage.compensation.payout.service.RunToCompletion;
@@ -38,6 +46,8 @@ public class ClaimResource {
     ClaimIntake intake;
     @Inject
     ClaimReview review;
+    @Inject
+    BankAccountCorrections corrections;
 
     @GET
     @Path("{claimId}")
@@ -79,6 +89,35 @@ public class ClaimResource {
                                       SecurityContext security) {
         return RunToCompletion.of(() -> review.addEvidence(claimId, request.evidence(), security.getUserPrincipal().getName()))
                 .map(intake::view);
+    }
+
+    /** The corrected account, and why (kept in the claim's history with both numbers masked). */
+    public record BankAccountCorrection(@NotNull @Valid FileClaimRequest.BankAccount bankAccount, @Size(max = 500) String reason) {
+    }
+
+    @PUT
+    @Path("{claimId}/bank-account")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "Correct the bank account of a claim (its filer, or claims staff); a claim whose transfer "
+            + "failed returns to approved for the next batch, unless it failed payout.payments.max-failures times, "
+            + "when it waits for an operator")
+    @APIResponse(responseCode = "200", description = "The claim with its new (masked) account")
+    @APIResponse(responseCode = "404", description = "No such claim, or not the caller's",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "payment-in-progress (the bank has not answered yet), or "
+            + "illegal-transition (paid or rejected)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "account-unchanged: the account that failed, given again",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<ClaimView> correctBankAccount(@PathParam("claimId") UUID claimId, @NotNull @Valid BankAccountCorrection request,
+                                             SecurityContext security) {
+        var account = request.bankAccount();
+        boolean operator = security.isUserInRole(Roles.CLAIMS_REVIEWER) || security.isUserInRole(Roles.PAYOUT_APPROVER);
+        return RunToCompletion.of(() -> corrections.correct(claimId,
+                        new BankAccount(account.bank(), account.accountNumber(), account.holder()), request.reason(),
+                        security.getUserPrincipal().getName(), operator))
+                .map(corrected -> intake.view(corrected.claim()));
     }
 
     @GET

@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import kr.outage.compensation.payout.domain.ClaimState;
 
 import java.time.Instant;
@@ -21,15 +23,20 @@ public record ClaimView(UUID id, UUID programId, String businessRegistrationNumb
                            Instant approvedAt, String reason) {
     }
 
-    public record Payment(UUID batchId, String bankReference, Instant paidAt) {
+    /**
+     * The transfer: the batch it is in, the bank's reference once paid; {@code failures} transfers the
+     * bank refused so far and the last reason it gave (a claim in payment_failed waits for a corrected account).
+     */
+    public record Payment(@Schema(nullable = true) UUID batchId, @Schema(nullable = true) String bankReference,
+                          @Schema(nullable = true) Instant paidAt, int failures,
+                          @Schema(nullable = true) String lastFailureReason) {
     }
 
     public record BankAccountView(String bank, String accountNumberMasked, String holder) {
 
         public static BankAccountView masked(String bank, String account, String holder) {
-            String digits = account.replace("-", "");
-            String tail = digits.length() <= 4 ? digits : digits.substring(digits.length() - 4);
-            return new BankAccountView(bank, "*".repeat(Math.max(0, digits.length() - 4)) + tail, holder);
+            return new BankAccountView(bank, new kr.outage.compensation.payout.domain.BankAccount(bank, account, holder)
+                    .maskedNumber(), holder);
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.payout.security.Roles;
 import kr.outage.compensation.payout.service.PayoutBatches;
@@ -53,8 +54,11 @@ public class PayoutBatchResource {
     @Path("settlement")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PAYOUT_APPROVER)
-    @Operation(summary = "Record the bank's results: paid items are booked as paid, failed ones return to approved")
-    public Uni<PayoutBatchView> settle(@PathParam("batchId") UUID batchId, @NotNull @Valid SettlementRequest request) {
-        return RunToCompletion.of(() -> batches.settle(batchId, request)).chain(id -> batches.view(id, 0, 100));
+    @Operation(summary = "Record the bank's results: paid items are booked as paid; a failed item's claim waits in "
+            + "payment_failed until its bank account is corrected (PUT /api/v1/claims/{claimId}/bank-account)")
+    public Uni<PayoutBatchView> settle(@PathParam("batchId") UUID batchId, @NotNull @Valid SettlementRequest request,
+                                       SecurityContext security) {
+        return RunToCompletion.of(() -> batches.settle(batchId, request, security.getUserPrincipal().getName()))
+                .chain(id -> batches.view(id, 0, 100));
     }
 }

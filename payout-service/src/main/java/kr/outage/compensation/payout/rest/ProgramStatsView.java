@@ -12,7 +12,14 @@ import java.util.UUID;
  */
 public record ProgramStatsView(UUID programId, Instant asOf, long claims, Map<String, Long> byState,
                                Map<String, Long> byCategory, Map<String, Long> byService, Map<String, Long> byTier,
-                               Amounts amounts, List<Day> intakePerDay) {
+                               Amounts amounts, Payments payments, List<Day> intakePerDay) {
+
+    /**
+     * Transfers: {@code failedTransfers} items the bank refused, {@code accountsCorrected} bank accounts
+     * corrected after a failure, {@code awaitingCorrection} claims in payment_failed now.
+     */
+    public record Payments(long failedTransfers, long accountsCorrected, long awaitingCorrection) {
+    }
 
     /** Whole won. {@code paid} is read from the ledger's paid account. */
     public record Amounts(long reported, long assessed, long approved, long paid) {

@@ -169,7 +169,7 @@ public class ClaimIntake {
                 json.read(c.assessmentDetail, ClaimView.AssessmentView.class), List.of(c.missingEvidence), c.filedAt,
                 new ClaimView.Decision(c.recommendedAmount, c.recommendedBy, c.approvedAmount, c.approvedBy,
                         c.approvedAt, c.decisionReason),
-                new ClaimView.Payment(c.payoutBatchId, c.bankReference, c.paidAt));
+                new ClaimView.Payment(c.payoutBatchId, c.bankReference, c.paidAt, c.paymentFailures, c.lastPaymentFailure));
     }
 
     /** The request's identity for Idempotency-Key purposes: program and body, canonically serialized. */

@@ -30,8 +30,9 @@ import java.util.UUID;
  * <p>Exactly once holds under concurrency because taking a claim is one UPDATE whose WHERE clause
  * re-checks {@code state = 'approved' and payout_batch_id is null}: a second batch started at the
  * same moment waits on the first one's row locks and then finds the claims taken. A partial unique
- * index also refuses a second paid item for a claim. Settlement books payable → paid for paid items
- * and returns failed ones to approved, for the next batch.
+ * index also refuses a second paid item for a claim. Settlement books payable → paid for paid items;
+ * a failed item puts its claim in payment_failed with the bank's reason, out of every later batch
+ * until its bank account is corrected ({@link BankAccountCorrections}). The money stays payable.
  */
 @ApplicationScoped
 public class PayoutBatches {
@@ -98,7 +99,7 @@ public class PayoutBatches {
 
     /** Applies the bank's results; items already settled keep their first result. Returns the batch afterwards. */
     @WithTransaction
-    public Uni<UUID> settle(UUID batchId, SettlementRequest request) {
+    public Uni<UUID> settle(UUID batchId, SettlementRequest request, String principal) {
         Instant now = clock.instant();
         String items = json.write(request.items().stream().map(i -> Map.of("claim_id", i.claimId().toString(),
                 "result", i.result(), "bank_reference", i.bankReference() == null ? "" : i.bankReference(),
@@ -117,20 +118,27 @@ public class PayoutBatches {
                                             bank_reference = nullif(r.bank_reference, ''), failure_reason = nullif(r.failure_reason, '')
                                         from results r
                                         where i.batch_id = ?2 and i.claim_id = r.claim_id and i.state = 'pending'
-                                        returning i.claim_id, i.amount, i.state, i.bank_reference),
+                                        returning i.claim_id, i.amount, i.state, i.bank_reference, i.failure_reason),
                                     paid_claims as (
                                         update claim c set state = 'paid', paid_at = ?3, bank_reference = s.bank_reference
                                         from settled s where c.id = s.claim_id and s.state = 'paid'
                                         returning c.id, c.program_id, s.amount),
                                     failed_claims as (
-                                        update claim c set state = 'approved', payout_batch_id = null
+                                        update claim c set state = 'payment_failed', payout_batch_id = null,
+                                            payment_failures = c.payment_failures + 1,
+                                            last_payment_failure = coalesce(s.failure_reason, 'refused by the bank')
                                         from settled s where c.id = s.claim_id and s.state = 'failed'
-                                        returning c.id),
+                                        returning c.id, c.last_payment_failure),
+                                    failure_decisions as (
+                                        insert into claim_decision (id, claim_id, decision, from_state, to_state, reason, principal, decided_at)
+                                        select gen_random_uuid(), f.id, 'payment_failed', 'in_payment', 'payment_failed',
+                                            f.last_payment_failure, ?4, ?3 from failed_claims f),
                                     txns as (select id, program_id, amount, gen_random_uuid() as txn from paid_claims)
                                     insert into ledger_entry (txn_id, program_id, claim_id, batch_id, account, amount, memo, booked_at)
                                     select t.txn, t.program_id, t.id, ?2, e.account, e.sign * t.amount, 'transfer settled', ?3
                                     from txns t cross join (values ('payable', -1), ('paid', 1)) e(account, sign)""")
-                            .setParameter(1, items).setParameter(2, batchId).setParameter(3, now).executeUpdate())
+                            .setParameter(1, items).setParameter(2, batchId).setParameter(3, now).setParameter(4, principal)
+                            .executeUpdate())
                     .chain(() -> session.createNativeQuery(
                                     "select cast(count(*) as bigint) from payout_item where batch_id = ?1 and state = 'pending'", Long.class)
                             .setParameter(1, batchId).getSingleResult())

@@ -35,10 +35,12 @@ public class ProgramStats {
                             .chain(byCategory -> counts(s, "service", programId)
                                     .chain(byService -> counts(s, "coalesce(cast(tier as varchar), 'committee')", programId)
                                             .chain(byTier -> amounts(s, programId)
-                                                    .chain(amounts -> perDay(s, programId, program.intakeZone)
+                                                    .chain(amounts -> payments(s, programId)
+                                                    .chain(payments -> perDay(s, programId, program.intakeZone)
                                                             .map(days -> new ProgramStatsView(programId, clock.instant(),
                                                                     byState.values().stream().mapToLong(Long::longValue).sum(),
-                                                                    byState, byCategory, byService, byTier, amounts, days))))))));
+                                                                    byState, byCategory, byService, byTier, amounts, payments,
+                                                                    days)))))))));
         });
     }
 
@@ -63,6 +65,19 @@ public class ProgramStats {
                 .setParameter(1, programId).getSingleResult()
                 .map(r -> new ProgramStatsView.Amounts(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                         ((Number) r[2]).longValue(), ((Number) r[3]).longValue()));
+    }
+
+    private static Uni<ProgramStatsView.Payments> payments(Mutiny.Session session, UUID programId) {
+        return session.createNativeQuery("""
+                        select (select cast(count(*) as bigint) from payout_item i join payout_batch b on b.id = i.batch_id
+                                where b.program_id = ?1 and i.state = 'failed'),
+                               (select cast(count(*) as bigint) from bank_account_change x join claim c on c.id = x.claim_id
+                                where c.program_id = ?1 and x.after_failures > 0),
+                               (select cast(count(*) as bigint) from claim where program_id = ?1 and state = 'payment_failed')""",
+                        Object[].class)
+                .setParameter(1, programId).getSingleResult()
+                .map(r -> new ProgramStatsView.Payments(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue()));
     }
 
     private static Uni<List<ProgramStatsView.Day>> perDay(Mutiny.Session session, UUID programId, String zone) {

@@ -57,6 +57,25 @@ public final class Database {
         }
     }
 
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String text(String sql) {
+        java.util.List<String> rows = texts(sql);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** The first column of every row, as text. */
+    public static java.util.List<String> texts(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void execute(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
