@@ -14,8 +14,9 @@ local token = os.getenv("OWNER_TOKEN")
 local path = os.getenv("CLAIMS_PATH")
 local run = os.getenv("RUN_ID")
 
-local function business_number(n)
-  local nine = string.format("%09d", n)
+-- a valid number as the tax office issues them: office 101 + thread, kind 01-99, serial 0001-9999
+local function business_number(t, c)
+  local nine = string.format("%03d%02d%04d", 101 + t, 1 + math.floor(c / 9999) % 99, 1 + c % 9999)
   local sum = 0
   for i = 1, 9 do sum = sum + tonumber(nine:sub(i, i)) * weights[i] end
   sum = sum + math.floor(tonumber(nine:sub(9, 9)) * 5 / 10)
@@ -28,7 +29,7 @@ request = function()
   local body = string.format(
     '{"businessRegistrationNumber":"%s","businessName":"Bench %d","category":"taxi","service":"kakaot",' ..
     '"reportedLoss":%d,"bankAccount":{"bank":"KB","accountNumber":"110-%06d","holder":"Owner %d"}}',
-    business_number(n), n, 50000 + (n % 250000), n % 1000000, n)
+    business_number(tid, counter), n, 50000 + (n % 250000), n % 1000000, n)
   return wrk.format("POST", path, {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. token,

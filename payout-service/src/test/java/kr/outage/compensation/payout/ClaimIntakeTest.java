@@ -36,9 +36,9 @@ import static org.hamcrest.Matchers.nullValue;
 class ClaimIntakeTest {
 
     static final String PROBLEMS = "https://compensation-suite.example/problems/";
-    /** 123-45-67891 has a valid check digit; 000-00-00000 too (check digit 0). */
+    /** Valid numbers: office 123 and 220, kinds 45 (individual) and 81 (corporation), non-zero serials, check digits. */
     static final String TAXI_DRIVER = "123-45-67891";
-    static final String RESTAURANT = "000-00-00000";
+    static final String RESTAURANT = "220-81-62517";
 
     String program;
     String owner = Tokens.businessOwner("owner-1@example.com");
@@ -180,6 +180,10 @@ class ClaimIntakeTest {
         List<Case> cases = List.of(
                 new Case("businessRegistrationNumber", "123-45-67890", 400),
                 new Case("businessRegistrationNumber", "12-345-67891", 400),
+                new Case("businessRegistrationNumber", "000-00-00000", 400),
+                new Case("businessRegistrationNumber", "100-45-67898", 400),
+                new Case("businessRegistrationNumber", "123-00-67890", 400),
+                new Case("businessRegistrationNumber", "123-45-00003", 400),
                 new Case("category", "casino", 400),
                 new Case("category", "Taxi!", 400),
                 new Case("service", "kakaobank", 422),
@@ -191,6 +195,13 @@ class ClaimIntakeTest {
                 new Case("bankAccount", Map.of("bank", "KB", "accountNumber", "abc", "holder", "K"), 400),
                 new Case("businessName", "n".repeat(201), 400),
                 new Case("lossBasis", "b".repeat(2001), 400));
+        // the refusal says what is wrong, with an example that is itself valid
+        Map<String, Object> noOffice = taxiClaim(300_000);
+        noOffice.put("businessRegistrationNumber", "000-00-00000");
+        file(noOffice, UUID.randomUUID().toString()).then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("name no tax office"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("e.g. 220-81-62517"));
+        assertThat(kr.outage.compensation.payout.domain.BusinessRegistrationNumber.parse("220-81-62517")).isPresent();
         for (Case c : cases) {
             Map<String, Object> claim = taxiClaim(300_000);
             claim.put(c.field(), c.value());

@@ -81,7 +81,7 @@ class PaymentFailureTest {
         assertThat(Database.count("select coalesce(sum(amount), 0) from ledger_entry where account = 'payable'")).isZero();
         // the history keeps both accounts, masked; the full old number is nowhere but in nothing
         assertThat(Database.text("select old_bank || ' ' || old_account_masked || ' -> ' || new_bank || ' ' || new_account_masked "
-                + "|| ' by ' || principal from bank_account_change")).isEqualTo("Shinhan ****0007 -> Kookmin *******8901 by owner-7");
+                + "|| ' by ' || principal from bank_account_change")).isEqualTo("Shinhan *****0007 -> Kookmin *******8901 by owner-7");
         assertThat(Database.count("select count(*) from claim where bank_account like '%000007%'")).isZero();
         given().auth().oauth2(approver).get("/api/v1/claims/{id}/decisions", claim).then().statusCode(200)
                 .body("decision", hasItems("payment_failed", "bank_account_corrected"));

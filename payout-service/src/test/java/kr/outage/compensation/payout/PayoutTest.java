@@ -60,7 +60,9 @@ class PayoutTest {
     void aBatchTakesEveryApprovedClaimOnceAndReplaysByKey() {
         approvedClaims(3);
         Response first = createBatch("batch-1");
-        first.then().statusCode(201).body("itemCount", equalTo(3)).body("totalAmount", equalTo(90_000));
+        first.then().statusCode(201).body("itemCount", equalTo(3)).body("totalAmount", equalTo(90_000))
+                .body("items.size()", equalTo(3)).body("items[0].state", equalTo("pending")).body("items[0].amount", equalTo(30_000))
+                .body("pending.count", equalTo(3)).body("itemsPage", equalTo(0));
         Response replay = createBatch("batch-1");
         replay.then().statusCode(201);
         assertThat(replay.asString()).isEqualTo(first.asString());
@@ -68,6 +70,21 @@ class PayoutTest {
                 .body("type", equalTo(PROBLEMS + "nothing-to-pay"));
         assertThat(Database.count("select count(*) from payout_batch")).isOne();
         assertThat(Database.count("select count(*) from claim where state = 'in_payment'")).isEqualTo(3);
+
+        // the program's batches, paged, newest first
+        Claims.file(program, Claims.taxi(99, 100_000), "owner-99");
+        String second = createBatch("batch-3").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(approver).when().get("/api/v1/programs/{id}/payout-batches", program).then().statusCode(200)
+                .body("total", equalTo(2)).body("items.size()", equalTo(2)).body("items[0].id", equalTo(second))
+                .body("items[1].itemCount", equalTo(3)).body("items[1].pending.count", equalTo(3));
+        given().auth().oauth2(approver).queryParam("size", 1).queryParam("page", 1)
+                .when().get("/api/v1/programs/{id}/payout-batches", program).then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].id", equalTo(first.jsonPath().getString("id")));
+        given().auth().oauth2(approver).queryParam("size", 0).when().get("/api/v1/programs/{id}/payout-batches", program)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(approver).when().get("/api/v1/programs/{id}/payout-batches", UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(Tokens.businessOwner("owner-1")).when().get("/api/v1/programs/{id}/payout-batches", program)
+                .then().statusCode(403);
     }
 
     @Test
@@ -101,7 +118,9 @@ class PayoutTest {
                 .then().statusCode(200)
                 .body("state", equalTo("settled"))
                 .body("paid.count", equalTo(2)).body("paid.amount", equalTo(60_000))
-                .body("failed.count", equalTo(1)).body("pending.count", equalTo(0));
+                .body("failed.count", equalTo(1)).body("pending.count", equalTo(0))
+                .body("items.state", org.hamcrest.Matchers.containsInAnyOrder("paid", "paid", "failed"))
+                .body("items.find { it.state == 'failed' }.failureReason", equalTo("account closed"));
 
         given().auth().oauth2(approver).get("/api/v1/claims/{id}", claims.get(0)).then()
                 .body("state", equalTo("paid")).body("payment.bankReference", equalTo("SH-0001"));

@@ -21,7 +21,7 @@ final class ImpactCache {
         this.timeToLive = timeToLive;
     }
 
-    private record Key(UUID incidentId, String service) {
+    private record Key(UUID incidentId, String service, String platform) {
     }
 
     private record Entry(Optional<ImpactCheck> check, Instant expiresAt) {
@@ -29,18 +29,18 @@ final class ImpactCache {
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
-    Optional<Optional<ImpactCheck>> get(UUID incidentId, String service, Instant now) {
-        Entry entry = entries.get(new Key(incidentId, service));
+    Optional<Optional<ImpactCheck>> get(UUID incidentId, String service, String platform, Instant now) {
+        Entry entry = entries.get(new Key(incidentId, service, platform));
         return entry == null || now.isAfter(entry.expiresAt()) ? Optional.empty() : Optional.of(entry.check());
     }
 
-    void put(UUID incidentId, String service, Optional<ImpactCheck> check, Instant now) {
+    void put(UUID incidentId, String service, String platform, Optional<ImpactCheck> check, Instant now) {
         if (timeToLive.isZero()) {
             return;
         }
         if (entries.size() > 10_000) {
             entries.clear();
         }
-        entries.put(new Key(incidentId, service), new Entry(check, now.plus(timeToLive)));
+        entries.put(new Key(incidentId, service, platform), new Entry(check, now.plus(timeToLive)));
     }
 }

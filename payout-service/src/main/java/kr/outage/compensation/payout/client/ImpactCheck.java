@@ -1,5 +1,8 @@
 package kr.outage.compensation.payout.client;
 
+import java.time.Instant;
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -8,5 +11,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ImpactCheck(String service, boolean affected, boolean everImpaired, long totalImpairedSeconds,
-                          String totalImpairedDuration, long revision) {
+                          String totalImpairedDuration, List<ImpairedWindow> windows, long revision) {
+
+    /** One impaired window: [from, to), {@code to} null while it is still open. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImpairedWindow(Instant from, Instant to) {
+    }
+
+    public List<ImpairedWindow> windowsOrEmpty() {
+        return windows == null ? List.of() : windows;
+    }
 }

@@ -43,15 +43,18 @@ public class IncidentFacts {
                 .emitOn(caller);
     }
 
-    /** How long the service was impaired by the incident; answers are reused for a few seconds (see {@link ImpactCache}). */
-    public Uni<Optional<ImpactCheck>> impact(UUID incidentId, String service) {
-        Optional<Optional<ImpactCheck>> recent = recentImpacts.get(incidentId, service, clock.instant());
+    /**
+     * How long the service was impaired by the incident on one platform (or "all"); answers are reused
+     * for a few seconds (see {@link ImpactCache}).
+     */
+    public Uni<Optional<ImpactCheck>> impact(UUID incidentId, String service, String platform) {
+        Optional<Optional<ImpactCheck>> recent = recentImpacts.get(incidentId, service, platform, clock.instant());
         if (recent.isPresent()) {
             return Uni.createFrom().item(recent.get());
         }
         Executor caller = callerContext();
-        return gateway.impact(incidentId, service)
-                .invoke(check -> recentImpacts.put(incidentId, service, check, clock.instant()))
+        return gateway.impact(incidentId, service, platform)
+                .invoke(check -> recentImpacts.put(incidentId, service, platform, check, clock.instant()))
                 .onFailure().transform(IncidentServiceUnavailable::wrap)
                 .emitOn(caller);
     }

@@ -35,12 +35,12 @@ public class IncidentGateway {
                 .onFailure(IncidentGateway::isNotFound).recoverWithItem(Optional.empty());
     }
 
-    /** Total impaired time of {@code service} on any platform, or empty when the incident does not exist. */
+    /** Impaired time and windows of {@code service} on {@code platform} (mobile, web, pc or all), or empty when the incident does not exist. */
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Uni<Optional<ImpactCheck>> impact(UUID incidentId, String service) {
-        return client.check(incidentId, service, "all", null)
+    public Uni<Optional<ImpactCheck>> impact(UUID incidentId, String service, String platform) {
+        return client.check(incidentId, service, platform, null)
                 .map(Optional::of)
                 .onFailure(IncidentGateway::isNotFound).recoverWithItem(Optional.empty());
     }

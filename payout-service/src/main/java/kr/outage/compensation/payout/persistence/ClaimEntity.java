@@ -73,6 +73,8 @@ public class ClaimEntity extends PanacheEntityBase {
     public String bankReference;
     @Column(name = "paid_at")
     public Instant paidAt;
+    /** The platforms the business lost sales through: mobile, web, pc, or all. */
+    public String[] platforms;
     /** Transfers of this claim the bank refused so far. */
     @Column(name = "payment_failures")
     public int paymentFailures;

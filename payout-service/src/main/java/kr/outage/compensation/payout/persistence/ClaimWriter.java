@@ -58,11 +58,11 @@ public class ClaimWriter {
                 insert into claim (id, program_id, business_number, business_name, category, service, reported_loss,
                     loss_basis, bank_name, bank_account, account_holder, evidence, state, impaired_seconds,
                     assessed_loss, assessment_detail, tier, support_amount, missing_evidence, filed_at, filed_by,
-                    approved_amount, approved_by, approved_at, loss_basis_kind)
+                    approved_amount, approved_by, approved_at, loss_basis_kind, platforms)
                 select $32::uuid, $8::uuid, $9::char(10), $10::varchar, $12::varchar, $11::varchar, $13::bigint,
                     $14::varchar, $15::varchar, $16::varchar, $17::varchar, $18::text, $19::varchar, $20::bigint,
                     $21::bigint, $22::text, $23::int, $24::bigint, $25::text[], $26::timestamptz, $27::varchar,
-                    $28::bigint, $29::varchar, $30::timestamptz, $31::varchar
+                    $28::bigint, $29::varchar, $30::timestamptz, $31::varchar, $33::text[]
                 from reserved
                 returning id, program_id, approved_amount, approved_at
             ), booked as (
@@ -94,7 +94,7 @@ public class ClaimWriter {
                 stored.body(), c.programId, c.businessNumber, c.businessName, c.service, c.category, c.reportedLoss,
                 c.lossBasis, c.bankName, c.bankAccount, c.accountHolder, c.evidence, c.state, c.impairedSeconds,
                 c.assessedLoss, c.assessmentDetail, c.tier, c.supportAmount, c.missingEvidence, utc(c.filedAt),
-                c.filedBy, c.approvedAmount, c.approvedBy, utc(c.approvedAt), c.lossBasisKind, c.id));
+                c.filedBy, c.approvedAmount, c.approvedBy, utc(c.approvedAt), c.lossBasisKind, c.id, c.platforms));
         return pool.preparedQuery(INSERT_ONCE).execute(params)
                 .chain(rows -> {
                     Row row = rows.iterator().next();

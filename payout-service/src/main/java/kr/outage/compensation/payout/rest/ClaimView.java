@@ -13,7 +13,9 @@ import java.util.UUID;
  * service only in the bank-transfer export of a payout batch.
  */
 public record ClaimView(UUID id, UUID programId, String businessRegistrationNumber, String businessName,
-                        String category, String service, Long reportedLoss, String lossBasis,
+                        String category, String service,
+                        @Schema(description = "mobile, web, pc, or all") List<String> platforms,
+                        @Schema(nullable = true) Long reportedLoss, @Schema(nullable = true) String lossBasis,
                         BankAccountView bankAccount, List<FileClaimRequest.Evidence> evidence, ClaimState state,
                         AssessmentView assessment, List<String> missingEvidence, Instant filedAt,
                         Decision decision, Payment payment) {

@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import kr.outage.compensation.payout.domain.SalesPlatform;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -18,10 +21,17 @@ public record FileClaimRequest(
         @NotBlank @Size(max = 200) String businessName,
         @NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String category,
         @NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String service,
+        @Schema(description = "The platforms through which the business lost sales: some of mobile, web, pc, or all "
+                + "(the default). The assessment uses the service's impaired time on these platforms only.")
+        @Size(max = 3) List<SalesPlatform> platforms,
         @Positive Long reportedLoss,
         @Size(max = 2000) String lossBasis,
         @NotNull @Valid BankAccount bankAccount,
         @Size(max = 50) @Valid List<@NotNull Evidence> evidence) {
+
+    public List<SalesPlatform> platformsOrAll() {
+        return platforms == null ? List.of(SalesPlatform.ALL) : platforms;
+    }
 
     public List<Evidence> evidenceOrEmpty() {
         return evidence == null ? List.of() : evidence;

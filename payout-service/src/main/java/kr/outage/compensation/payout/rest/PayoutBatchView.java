@@ -1,18 +1,37 @@
 package kr.outage.compensation.payout.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A batch, its totals by item state, and a page of its items. */
+/**
+ * A batch, its totals by item state, and its items as a flat array, each with its settlement state
+ * ({@code pending}, {@code paid} or {@code failed}): {@code itemsPage} (zero-based) of {@code itemsPageSize}
+ * items, in filing order; {@code itemCount} is the number of items in all.
+ */
 public record PayoutBatchView(UUID id, UUID programId, String state, int itemCount, long totalAmount,
                               Totals pending, Totals paid, Totals failed, Instant createdAt, String createdBy,
-                              Instant settledAt, PageView<Item> items) {
+                              @Schema(nullable = true) Instant settledAt, List<Item> items, int itemsPage, int itemsPageSize) {
+
+    /** A batch in a program's list: its totals without its items. */
+    public record Summary(UUID id, UUID programId, String state, int itemCount, long totalAmount, Totals pending,
+                          Totals paid, Totals failed, Instant createdAt, String createdBy,
+                          @Schema(nullable = true) Instant settledAt) {
+
+        public static Summary of(PayoutBatchView v) {
+            return new Summary(v.id(), v.programId(), v.state(), v.itemCount(), v.totalAmount(), v.pending(), v.paid(),
+                    v.failed(), v.createdAt(), v.createdBy(), v.settledAt());
+        }
+    }
 
     public record Totals(long count, long amount) {
     }
 
-    public record Item(UUID claimId, String businessRegistrationNumber, String businessName, long amount, String state,
-                       String bankReference, String failureReason, Instant settledAt) {
+    public record Item(UUID claimId, String businessRegistrationNumber, String businessName, long amount,
+                       @Schema(enumeration = {"pending", "paid", "failed"}) String state,
+                       @Schema(nullable = true) String bankReference, @Schema(nullable = true) String failureReason,
+                       @Schema(nullable = true) Instant settledAt) {
     }
 }

@@ -75,7 +75,7 @@ public class ProgramBaselinesResource {
                                     long dailySales) {
 
         static UnclaimedBusiness of(BaselineStore.Baseline b) {
-            return new UnclaimedBusiness(new BusinessRegistrationNumber(b.businessNumber()).formatted(), b.businessName(),
+            return new UnclaimedBusiness(BusinessRegistrationNumber.format(b.businessNumber()), b.businessName(),
                     b.category(), b.service(), b.dailySales());
         }
     }

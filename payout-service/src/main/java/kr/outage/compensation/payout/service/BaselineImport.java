@@ -87,9 +87,11 @@ public class BaselineImport {
         if (fields.size() != 5) {
             throw new IllegalArgumentException("expected 5 fields, found " + fields.size());
         }
-        String number = BusinessRegistrationNumber.parse(fields.get(0).strip())
-                .map(BusinessRegistrationNumber::digits)
-                .orElseThrow(() -> new IllegalArgumentException("business_registration_number is not valid (format or check digit)"));
+        String input = fields.get(0).strip();
+        BusinessRegistrationNumber.check(input).ifPresent(defect -> {
+            throw new IllegalArgumentException("business_registration_number is not valid: " + defect.message());
+        });
+        String number = BusinessRegistrationNumber.parse(input).orElseThrow().digits();
         String name = fields.get(1).strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new IllegalArgumentException("business_name must have 1 to 200 characters");

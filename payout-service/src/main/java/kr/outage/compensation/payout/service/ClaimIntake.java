@@ -1,6 +1,7 @@
 package kr.outage.compensation.payout.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,8 @@ import kr.outage.compensation.payout.client.ImpactCheck;
 import kr.outage.compensation.payout.client.IncidentFacts;
 import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 import kr.outage.compensation.payout.domain.ClaimState;
+import kr.outage.compensation.payout.domain.ImpairedTime;
+import kr.outage.compensation.payout.domain.SalesPlatform;
 import kr.outage.compensation.payout.domain.LossAssessment;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
 import kr.outage.compensation.payout.persistence.BaselineStore;
@@ -20,6 +23,7 @@ import kr.outage.compensation.payout.rest.FileClaimRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,9 +55,11 @@ public class ClaimIntake {
     Clock clock;
 
     public Uni<ClaimWriter.StoredResponse> file(UUID programId, FileClaimRequest request, String key, String principal) {
-        BusinessRegistrationNumber business = BusinessRegistrationNumber.parse(request.businessRegistrationNumber())
-                .orElseThrow(() -> ProblemException.field(ProblemType.VALIDATION_FAILED, "businessRegistrationNumber",
-                        "is not a valid business registration number (10 digits, e.g. 123-45-67890, with a valid check digit)"));
+        BusinessRegistrationNumber.check(request.businessRegistrationNumber()).ifPresent(defect -> {
+            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "businessRegistrationNumber",
+                    "is not a valid business registration number: " + defect.message() + " (e.g. 220-81-62517)");
+        });
+        BusinessRegistrationNumber business = BusinessRegistrationNumber.parse(request.businessRegistrationNumber()).orElseThrow();
         String requestHash = hash(programId, request);
         Instant receivedAt = clock.instant();
         // The replay lookup is not on the way of a new claim: the store answers a taken key itself. A
@@ -75,14 +81,17 @@ public class ClaimIntake {
                     throw ProblemException.field(ProblemType.VALIDATION_FAILED, "reportedLoss",
                             "is required: the platform holds no baseline sales for this business and service");
                 }
-                return incidents.impact(program.incidentId(), request.service()).chain(impact -> {
-                    long impairedSeconds = impact.map(i -> i.everImpaired() ? i.totalImpairedSeconds() : 0L).orElse(0L);
-                    long revision = impact.map(ImpactCheck::revision).orElse(0L);
+                List<SalesPlatform> platforms = request.platformsOrAll();
+                return impairedOn(program.incidentId(), request.service(), platforms, receivedAt).chain(impaired -> {
+                    long impairedSeconds = impaired.seconds();
                     if (impairedSeconds == 0) {
-                        throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, "service",
-                                "was not impaired by the program's incident, according to incident-service");
+                        boolean everywhere = platforms.contains(SalesPlatform.ALL);
+                        throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, everywhere ? "service" : "platforms",
+                                everywhere ? "was not impaired by the program's incident, according to incident-service"
+                                        : "the service was not impaired on " + wire(platforms)
+                                        + " by the program's incident, according to incident-service");
                     }
-                    ClaimEntity claim = assess(program, request, business, baseline, impairedSeconds, revision,
+                    ClaimEntity claim = assess(program, request, business, baseline, impairedSeconds, impaired.revision(),
                             receivedAt, principal);
                     return writer.insertOnce(claim, principal, key, requestHash,
                             stored -> new ClaimWriter.StoredResponse(201, ClaimWriter.location(stored.id), json.write(view(stored))));
@@ -91,7 +100,45 @@ public class ClaimIntake {
         });
     }
 
+    private record Impaired(long seconds, long revision) {
+    }
+
+    /**
+     * The service's impaired time on the claim's platforms: incident-service's own total for "all", else
+     * the union of its windows on each platform named, so time impaired on two of them counts once.
+     */
+    private Uni<Impaired> impairedOn(UUID incidentId, String service, List<SalesPlatform> platforms, Instant asOf) {
+        if (platforms.contains(SalesPlatform.ALL)) {
+            return incidents.impact(incidentId, service, SalesPlatform.ALL.wire()).map(impact -> new Impaired(
+                    impact.map(i -> i.everImpaired() ? i.totalImpairedSeconds() : 0L).orElse(0L),
+                    impact.map(ImpactCheck::revision).orElse(0L)));
+        }
+        // one call after another: each answer comes back on this request's context
+        return Multi.createFrom().iterable(platforms)
+                .onItem().transformToUniAndConcatenate(p -> incidents.impact(incidentId, service, p.wire()))
+                .collect().asList()
+                .map(answers -> {
+                    List<ImpairedTime.Window> windows = new ArrayList<>();
+                    long revision = 0;
+                    for (Optional<ImpactCheck> answer : answers) {
+                        if (answer.isPresent() && answer.get().everImpaired()) {
+                            answer.get().windowsOrEmpty().forEach(w -> windows.add(new ImpairedTime.Window(w.from(), w.to())));
+                        }
+                        revision = Math.max(revision, answer.map(ImpactCheck::revision).orElse(0L));
+                    }
+                    return new Impaired(ImpairedTime.unionSeconds(windows, asOf), revision);
+                });
+    }
+
+    private static String wire(List<SalesPlatform> platforms) {
+        return platforms.stream().map(SalesPlatform::wire).collect(Collectors.joining(", "));
+    }
+
     private static void checkAgainstProgram(Program program, FileClaimRequest request, Instant receivedAt) {
+        String platformProblem = SalesPlatform.problem(request.platformsOrAll());
+        if (platformProblem != null) {
+            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "platforms", platformProblem);
+        }
         if (!program.assessment().operatingMargins().containsKey(request.category())) {
             throw ProblemException.field(ProblemType.VALIDATION_FAILED, "category",
                     "must be one of " + String.join(", ", program.assessment().operatingMargins().keySet().stream().sorted().toList()));
@@ -129,6 +176,7 @@ public class ClaimIntake {
         c.businessName = request.businessName().strip();
         c.category = category;
         c.service = request.service();
+        c.platforms = request.platformsOrAll().stream().map(SalesPlatform::wire).toArray(String[]::new);
         c.reportedLoss = request.reportedLoss();
         c.lossBasisKind = baseline.isPresent() ? "baseline" : "reported";
         c.lossBasis = request.lossBasis();
@@ -141,7 +189,9 @@ public class ClaimIntake {
         c.assessedLoss = result.assessedLoss();
         c.assessmentDetail = json.write(new ClaimView.AssessmentView(c.lossBasisKind, incidentRevision, impairedSeconds, Duration.ofSeconds(impairedSeconds).toString(),
                 result.plausibleCap(), result.capped(), result.assessedLoss(), result.tier(), result.support(),
-                result.state() == ClaimState.AWAITING_REVIEW, result.explanation()));
+                result.state() == ClaimState.AWAITING_REVIEW, result.explanation() + String.format("; impaired %d s on %s (%s)", impairedSeconds,
+                        wire(request.platformsOrAll()), request.platformsOrAll().contains(SalesPlatform.ALL)
+                                ? "incident-service's total" : "union of the platforms' windows")));
         c.tier = result.tier();
         c.supportAmount = result.support();
         c.missingEvidence = result.missingEvidence().toArray(String[]::new);
@@ -162,8 +212,9 @@ public class ClaimIntake {
     }
 
     public ClaimView view(ClaimEntity c) {
-        return new ClaimView(c.id, c.programId, new BusinessRegistrationNumber(c.businessNumber).formatted(),
-                c.businessName, c.category, c.service, c.reportedLoss, c.lossBasis,
+        return new ClaimView(c.id, c.programId, BusinessRegistrationNumber.format(c.businessNumber),
+                c.businessName, c.category, c.service, c.platforms == null ? List.of("all") : List.of(c.platforms),
+                c.reportedLoss, c.lossBasis,
                 ClaimView.BankAccountView.masked(c.bankName, c.bankAccount, c.accountHolder),
                 json.read(c.evidence, EVIDENCE), ClaimState.fromWire(c.state),
                 json.read(c.assessmentDetail, ClaimView.AssessmentView.class), List.of(c.missingEvidence), c.filedAt,

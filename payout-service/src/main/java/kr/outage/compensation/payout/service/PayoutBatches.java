@@ -186,7 +186,23 @@ public class PayoutBatches {
                             .map(rows -> new PayoutBatchView(batch.id, batch.programId, batch.state, batch.itemCount,
                                     batch.totalAmount, totals(totals, "pending"), totals(totals, "paid"), totals(totals, "failed"),
                                     batch.createdAt, batch.createdBy, batch.settledAt,
-                                    new PageView<>(rows.stream().map(PayoutBatches::item).toList(), page, size, batch.itemCount)))));
+                                    rows.stream().map(PayoutBatches::item).toList(), page, size))));
+        });
+    }
+
+    /** A program's batches, newest first, with their totals (one query per batch: pages are small). */
+    @WithSession
+    public Uni<PageView<PayoutBatchView.Summary>> list(UUID programId, int page, int size) {
+        return ProgramEntity.<ProgramEntity>findById(programId).chain(program -> {
+            if (program == null) {
+                throw ProblemException.notFound("No program " + programId);
+            }
+            return PayoutBatchEntity.count("programId", programId).chain(total -> PayoutBatchEntity
+                    .<PayoutBatchEntity>find("programId = ?1 order by createdAt desc, id", programId).page(page, size).list()
+                    // one after another: a reactive session runs one query at a time
+                    .chain(found -> io.smallrye.mutiny.Multi.createFrom().iterable(found)
+                            .onItem().transformToUniAndConcatenate(b -> view(b.id, 0, 0)).collect().asList())
+                    .map(views -> new PageView<>(views.stream().map(PayoutBatchView.Summary::of).toList(), page, size, total)));
         });
     }
 
@@ -206,7 +222,7 @@ public class PayoutBatches {
                     .map(rows -> {
                         StringBuilder csv = new StringBuilder("reference,business_registration_number,business_name,bank,account_number,account_holder,amount_krw\n");
                         for (Object[] r : rows) {
-                            csv.append(r[0]).append(',').append(new BusinessRegistrationNumber((String) r[1]).formatted()).append(',')
+                            csv.append(r[0]).append(',').append(BusinessRegistrationNumber.format((String) r[1])).append(',')
                                     .append(csvField((String) r[2])).append(',').append(csvField((String) r[3])).append(',')
                                     .append(csvField((String) r[4])).append(',').append(csvField((String) r[5])).append(',')
                                     .append(((Number) r[6]).longValue()).append('\n');
@@ -223,7 +239,7 @@ public class PayoutBatches {
     }
 
     private static PayoutBatchView.Item item(Object[] r) {
-        return new PayoutBatchView.Item(UUID.fromString((String) r[0]), new BusinessRegistrationNumber((String) r[1]).formatted(),
+        return new PayoutBatchView.Item(UUID.fromString((String) r[0]), BusinessRegistrationNumber.format((String) r[1]),
                 (String) r[2], ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], toInstant(r[7]));
     }
 

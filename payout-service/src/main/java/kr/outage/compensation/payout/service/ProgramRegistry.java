@@ -83,7 +83,7 @@ public class ProgramRegistry {
 
     private Uni<List<String>> notImpaired(CreateProgramRequest request) {
         List<Uni<Optional<String>>> checks = request.services().stream()
-                .map(service -> incidents.impact(request.incidentId(), service)
+                .map(service -> incidents.impact(request.incidentId(), service, "all")
                         .map(check -> check.filter(ImpactCheck::everImpaired).isPresent()
                                 ? Optional.<String>empty() : Optional.of(service)))
                 .toList();

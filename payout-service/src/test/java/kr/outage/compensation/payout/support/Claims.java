@@ -16,9 +16,12 @@ public final class Claims {
     private Claims() {
     }
 
-    /** The n-th valid business registration number: nine digits from n, plus the check digit. */
+    /**
+     * The n-th valid business registration number: an office from 101, a kind of business from 01,
+     * a serial from 0001 (none of them zero), and the check digit.
+     */
     public static String businessNumber(int n) {
-        String nine = String.format("%09d", 200_000_000 + n);
+        String nine = String.format("%03d%02d%04d", 101 + n / (99 * 9999) % 899, 1 + n / 9999 % 99, 1 + n % 9999);
         return nine + BusinessRegistrationNumber.checkDigit(nine);
     }
 

@@ -22,6 +22,13 @@ public class IncidentServiceStub implements QuarkusTestResourceLifecycleManager 
     public static final long KAKAOT_SECONDS = 28 * 3600 + 41 * 60;
     public static final long KAKAOTALK_SECONDS = 127 * 3600 + 30 * 60;
 
+    /** The 2019 mobile-only outage: Genie's mobile app down 12:37-13:27 KST; web and PC kept working. */
+    public static final String GENIE = "6f1c1d3e-2019-4f15-9519-000000000212";
+    public static final long GENIE_MOBILE_SECONDS = 50 * 60;
+    /** The fire, per platform for KakaoTalk: mobile for the first 100 h, web from hour 50 to the end (127 h 30 min). */
+    public static final long KAKAOTALK_MOBILE_SECONDS = 100 * 3600;
+    public static final long KAKAOTALK_WEB_SECONDS = 77 * 3600 + 30 * 60;
+
     public static WireMockServer server;
 
     @Override
@@ -43,6 +50,28 @@ public class IncidentServiceStub implements QuarkusTestResourceLifecycleManager 
         stubCheck("kakaot", true, KAKAOT_SECONDS);
         stubCheck("kakaotalk", true, KAKAOTALK_SECONDS);
         stubCheck("melon", false, 0);
+        stubPlatform(FIRE, "kakaotalk", "mobile", "2022-10-15T06:19:00Z", "2022-10-19T10:19:00Z");
+        stubPlatform(FIRE, "kakaotalk", "web", "2022-10-17T08:19:00Z", "2022-10-20T13:49:00Z");
+        stubPlatform(FIRE, "kakaotalk", "pc", null, null);
+        server.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + GENIE)).atPriority(1)
+                .willReturn(json("{\"id\":\"" + GENIE + "\",\"title\":\"Genie mobile app down\",\"status\":\"resolved\","
+                        + "\"startedAt\":\"2019-02-12T03:37:00Z\",\"resolvedAt\":\"2019-02-12T04:27:00Z\"}")));
+        stubPlatform(GENIE, "genie", "all", "2019-02-12T03:37:00Z", "2019-02-12T04:27:00Z");
+        stubPlatform(GENIE, "genie", "mobile", "2019-02-12T03:37:00Z", "2019-02-12T04:27:00Z");
+        stubPlatform(GENIE, "genie", "web", null, null);
+        stubPlatform(GENIE, "genie", "pc", null, null);
+    }
+
+    /** The check of one service on one platform: one impaired window [from, to), or none when from is null. */
+    private static void stubPlatform(String incident, String service, String platform, String from, String to) {
+        long seconds = from == null ? 0 : java.time.Duration.between(java.time.Instant.parse(from), java.time.Instant.parse(to)).toSeconds();
+        String windows = from == null ? "[]" : "[{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"open\":false,"
+                + "\"state\":\"major_outage\",\"durationSeconds\":" + seconds + "}]";
+        server.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + incident + "/impact/check"))
+                .withQueryParam("service", equalTo(service)).withQueryParam("platform", equalTo(platform)).atPriority(0)
+                .willReturn(json("{\"service\":\"" + service + "\",\"affected\":true,\"everImpaired\":" + (from != null)
+                        + ",\"totalImpairedSeconds\":" + seconds + ",\"totalImpairedDuration\":\"PT" + seconds + "S\","
+                        + "\"windows\":" + windows + ",\"revision\":7}")));
     }
 
     private static void stubCheck(String service, boolean impaired, long seconds) {

@@ -31,6 +31,23 @@ public final class Programs {
                 "reviewEvidence", List.of("sales_ledger", "tax_invoice"));
     }
 
+    /** A program for the 2019 mobile-only outage of the music service. */
+    public static Map<String, Object> genie2019() {
+        return Map.of(
+                "incidentId", IncidentServiceStub.GENIE,
+                "name", "Small-business support: Genie mobile outage",
+                "intake", Map.of("opensOn", "2019-02-13", "closesOn", "2019-02-28", "zone", "Asia/Seoul"),
+                "services", List.of("genie"),
+                "assessment", Map.of(
+                        "operatingMargins", Map.of("music_store", 0.5),
+                        "alternativeAvailabilityFactor", 0.8,
+                        "platformShares", Map.of("genie", 0.5)),
+                "tiers", List.of(Map.of("upTo", 300_000, "support", 30_000, "evidence", List.of()),
+                        Map.of("upTo", 500_000, "support", 50_000, "evidence", List.of())),
+                "reviewThreshold", 500_000,
+                "reviewEvidence", List.of("sales_ledger"));
+    }
+
     public static String create(Map<String, Object> program) {
         return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(program)
                 .when().post("/api/v1/programs").then().statusCode(201).extract().path("id");

@@ -25,3 +25,7 @@ create table bank_account_change (
     changed_at          timestamptz  not null
 );
 create index bank_account_change_claim_idx on bank_account_change (claim_id, changed_at);
+
+-- The platforms through which the business lost sales (mobile, web, pc, or all): the assessment uses
+-- the impaired time of the cited service on those platforms only. Claims filed before had no choice.
+alter table claim add column platforms text[] not null default '{all}';
