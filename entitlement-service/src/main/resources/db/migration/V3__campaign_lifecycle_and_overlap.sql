@@ -24,29 +24,9 @@ alter table campaign
 update campaign set published_at = created_at, published_by = created_by where state <> 'DRAFT';
 alter table campaign drop column published;
 
--- Who compensated whom for what: one row per (incident, service, scope, subject), held by the first
--- campaign that granted it. Its primary key is what keeps two campaigns from compensating the same
--- subject for the same outage twice: a chunk inserts its coverage in the same statement as its grants,
--- and two concurrent chunks over one subject collide here (in REPEATABLE READ the loser fails with a
--- serialization error and its retry sees the winner), so the database decides, never a read-then-write.
-create table compensation_coverage (
-    incident_id uuid        not null,
-    service     varchar(64) not null,
-    scope       varchar(16) not null,
-    subject_id  bigint      not null,
-    campaign_id uuid        not null,
-    primary key (incident_id, service, scope, subject_id)
-);
-create index compensation_coverage_campaign_idx on compensation_coverage (campaign_id, subject_id);
-
-insert into compensation_coverage (incident_id, service, scope, subject_id, campaign_id)
-select c.incident_id, svc, c.scope, g.subject_id, g.campaign_id
-from campaign_grant g
-join campaign c on c.id = g.campaign_id
-cross join lateral jsonb_array_elements_text(c.services) svc
-where g.rolled_back_at is null
-order by g.granted_at
-on conflict do nothing;
+-- Overlap between campaigns of one incident and service is read from campaign_grant (its primary key
+-- leads with the subject); runs of overlapping campaigns never work at the same time (see RunStore),
+-- so that read cannot race with the other campaign's writes.
 
 -- Subjects of a chunk that another campaign had already compensated for the same incident and
 -- service: skipped by an 'exclude' campaign, granted again by an 'allow' one; counted either way.

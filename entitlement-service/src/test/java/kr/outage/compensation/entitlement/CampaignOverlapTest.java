@@ -11,28 +11,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import jakarta.inject.Inject;
-import kr.outage.compensation.entitlement.domain.Campaign;
-import kr.outage.compensation.entitlement.persistence.CampaignStore;
-import kr.outage.compensation.entitlement.persistence.ChunkApplier;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Two campaigns for the same incident and service: 'exclude' leaves out exactly the subjects the other
  * one already compensated (as its preview said), 'allow' needs a reason and compensates again, and
- * two 'exclude' campaigns run at the same moment never both grant a subject.
+ * two 'exclude' campaigns started at the same moment never both grant a subject: their runs take
+ * turns, decided in the database.
  */
 @QuarkusTest
 @QuarkusTestResource(IncidentServiceStub.class)
@@ -43,10 +36,6 @@ class CampaignOverlapTest {
 
     @Inject
     DataSource dataSource;
-    @Inject
-    CampaignStore campaigns;
-    @Inject
-    ChunkApplier applier;
 
     @BeforeEach
     void fixture() {
@@ -115,7 +104,7 @@ class CampaignOverlapTest {
         assertThat(preview(second).getInt("totals.toApply")).isEqualTo(PASSES);
         Campaigns.runToCompletion(second, "second-1");
         assertThat(Database.count("select count(*) from wallet where balance_krw = 1500")).isEqualTo(PASSES);
-        assertThat(Database.count("select count(*) from compensation_coverage where campaign_id = '" + second + "'")).isEqualTo(PASSES);
+        assertThat(Database.count("select count(*) from campaign_grant where campaign_id = '" + second + "'")).isEqualTo(PASSES);
     }
 
     @Test
@@ -133,7 +122,6 @@ class CampaignOverlapTest {
                 + "having count(*) > 1) twice")).as("subjects granted by both").isZero();
         assertThat(Database.count("select count(distinct subject_id) from campaign_grant")).isEqualTo(PASSES);
         assertThat(Database.count("select count(*) from wallet_entry")).isEqualTo(PASSES);
-        assertThat(Database.count("select count(*) from compensation_coverage")).isEqualTo(PASSES);
         long grantedA = Database.count("select count(*) from campaign_grant where campaign_id = '" + a + "'");
         var viewA = given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + a + "/runs/" + runA.get())
                 .then().statusCode(200).body("state", equalTo("completed")).extract().jsonPath();
@@ -143,59 +131,49 @@ class CampaignOverlapTest {
         assertThat(viewA.getLong("applied") + viewB.getLong("applied")).isEqualTo(PASSES);
         assertThat(viewA.getLong("applied") + viewA.getLong("excludedByOverlap")).isEqualTo(PASSES);
         assertThat(viewB.getLong("applied") + viewB.getLong("excludedByOverlap")).isEqualTo(PASSES);
-        long retried = Database.count("select count(*) from run_chunk where attempts > 1");
-        System.out.printf("concurrent exclude campaigns over %d passes: A granted %d, B granted %d, %d chunks retried%n",
-                PASSES, viewA.getLong("applied"), viewB.getLong("applied"), retried);
+        System.out.printf("exclude campaigns started together over %d passes: A granted %d, B granted %d%n",
+                PASSES, viewA.getLong("applied"), viewB.getLong("applied"));
     }
 
     /**
-     * The database decides: chunk statements of two 'exclude' campaigns over the same subjects, in two
-     * transactions at once. The second waits on the first's coverage rows; when the first commits, the
-     * second fails with a serialization error (so the worker retries it), and its retry grants nobody.
+     * The database decides the order: while a run of one campaign is working (here held at its last
+     * chunk by a row lock, as a worker in another replica would hold it), a run of an overlapping
+     * campaign waits in preparing, and a rollback of an overlapping campaign is refused; when the first
+     * run has finished, the second starts and leaves out everyone the first compensated.
      */
     @Test
-    void theSecondOfTwoConcurrentChunksWaitsFailsAndItsRetryExcludesEveryone() throws Exception {
+    void aRunWaitsWhileAnOverlappingCampaignIsBeingApplied() throws Exception {
         UUID a = Campaigns.define(Campaigns.cashOnly("MELON-A", 1000, "exclude"));
         UUID b = Campaigns.define(Campaigns.cashOnly("MELON-B", 2000, "exclude"));
+        UUID other = Campaigns.define(Campaigns.giftPack("KAKAO-GIFT", 10));
         long maxId = Database.count("select max(id) from subscription");
-        var chunkA = new ChunkApplier.Chunk(UUID.randomUUID(), 0, 0, maxId + 1);
-        var chunkB = new ChunkApplier.Chunk(UUID.randomUUID(), 0, 0, maxId + 1);
-        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
-            for (Connection c : new Connection[]{first, second}) {
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            // A's run, with one more chunk past the last subject that a "worker" is still holding
+            UUID runA = UUID.randomUUID();
+            Database.execute("insert into campaign_run (id, campaign_id, idempotency_key, state, chunk_size, total, requested_by, "
+                    + "created_at, started_at) values ('" + runA + "', '" + a + "', 'held', 'RUNNING', 100000, 0, 'test', now(), now())");
+            Database.execute("insert into run_chunk (run_id, chunk_no, from_subject, to_subject, eligible, state) values ('"
+                    + runA + "', 0, 0, " + (maxId + 1) + ", " + PASSES + ", 'PENDING')");
+            try (var s = holder.createStatement()) {
+                s.execute("select * from run_chunk where run_id = '" + runA + "' for update");
             }
-            Campaign campaignA = campaigns.find(first, a).orElseThrow();
-            Campaign campaignB = campaigns.find(second, b).orElseThrow();
-            assertThat(applier.apply(first, campaignA, chunkA, "test", Instant.now()).perGroup()).containsEntry(1, (long) PASSES);
-            var secondChunk = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return applier.apply(second, campaignB, chunkB, "test", Instant.now());
-                } catch (SQLException e) {
-                    throw new CompletionException(e);
-                }
-            });
-            Thread.sleep(500);
-            assertThat(secondChunk).as("the second chunk waits for the first transaction").isNotDone();
-            first.commit();
-            assertThatThrownBy(() -> secondChunk.get(30, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class)
-                    .satisfies(e -> assertThat(((SQLException) rootCause(e)).getSQLState()).isEqualTo("40001"));
-            second.rollback();
-            var retry = applier.apply(second, campaigns.find(second, b).orElseThrow(), chunkB, "test", Instant.now());
-            second.commit();
-            assertThat(retry.perGroup()).isEmpty();
-            assertThat(retry.overlapping()).isEqualTo(PASSES);
+            String runB = Campaigns.startRun(b, "b-1", "{\"chunkSize\":100}").then().statusCode(202).extract().path("runId");
+            String runOther = Campaigns.startRun(other, "other-1", "{}").then().statusCode(202).extract().path("runId");
+            Campaigns.awaitFinished(other, runOther);  // another service's campaign is not held up
+            Thread.sleep(1500);
+            given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + b + "/runs/" + runB).then()
+                    .body("state", equalTo("preparing"));
+            given().auth().oauth2(Tokens.operator()).when().post("/api/v1/campaigns/" + b + "/rollback").then()
+                    .statusCode(409).body("type", equalTo(PROBLEMS + "run-in-progress"));
+            holder.rollback();
+            Campaigns.awaitFinished(b, runB);
+            given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + b + "/runs/" + runB).then()
+                    .body("applied", equalTo(0)).body("excludedByOverlap", equalTo(PASSES));
         }
+        assertThat(Database.count("select count(*) from campaign_grant where campaign_id = '" + a + "'")).isEqualTo(PASSES);
         assertThat(Database.count("select count(*) from campaign_grant where campaign_id = '" + b + "'")).isZero();
         assertThat(Database.count("select count(*) from wallet where balance_krw = 1000")).isEqualTo(PASSES);
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static io.restassured.path.json.JsonPath preview(UUID campaign) {

@@ -126,10 +126,14 @@ public class CampaignStore {
         }
     }
 
-    /** Other public campaigns of the same incident that name one of the given services. */
-    public List<Campaign> sameIncidentAndService(Connection c, Campaign campaign) throws SQLException {
+    /**
+     * The campaigns that overlap this one: public (not drafts), for the same incident and scope, naming
+     * one of its services. Their live grants are what an 'exclude' campaign leaves out.
+     */
+    public List<Campaign> overlapping(Connection c, Campaign campaign) throws SQLException {
         try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add(SELECT + " where incident_id = ? and id <> ? "
-                + "and state <> 'DRAFT' and jsonb_exists_any(services, ?) order by created_at", campaign.incidentId(), campaign.id(),
+                + "and state <> 'DRAFT' and scope = ? and jsonb_exists_any(services, ?) order by created_at",
+                campaign.incidentId(), campaign.id(), campaign.terms().scope().name(),
                 (Object) campaign.services().toArray(String[]::new)));
              ResultSet rs = ps.executeQuery()) {
             List<Campaign> out = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -20,9 +21,9 @@ import java.util.UUID;
  * Applies one chunk of a run: one set-based statement over a subject-id range, in the caller's
  * transaction. Its first part inserts the grants and skips subjects the campaign already granted
  * (the primary key is (subject, campaign)); every other part works only on the rows that insert
- * returned, so a subject is changed once however often its chunk is retried. The grants are also
- * recorded as the campaign's coverage of the incident's services, and an 'exclude' campaign skips the
- * subjects another campaign covers already (see {@link CoverageSql}).
+ * returned, so a subject is changed once however often its chunk is retried. An 'exclude' campaign
+ * skips the subjects another campaign of the same incident and service already granted (see
+ * {@link OverlapSql}).
  *
  * <p>One statement rather than one per change: the grants are computed once and handed to the
  * date, ledger, balance, coupon and item writes in memory, instead of being read back from
@@ -38,23 +39,29 @@ public class ChunkApplier {
     public record Result(Map<Integer, Long> perGroup, long overlapping) {
     }
 
-    public Result apply(Connection c, Campaign campaign, Chunk chunk, String principal, Instant now) throws SQLException {
+    /**
+     * Applies the chunk. {@code others}: the other public campaigns of the same incident, scope and
+     * service; when there are none (the usual case) the chunk reads no overlap at all.
+     */
+    public Result apply(Connection c, Campaign campaign, List<UUID> others, Chunk chunk, String principal, Instant now)
+            throws SQLException {
         EligibilitySql terms = new EligibilitySql(campaign.terms());
         String subjectColumn = terms.accountScoped() ? "a.seq" : "s.id";
         SqlText range = new SqlText().add(subjectColumn + " >= ? and " + subjectColumn + " < ?",
                 chunk.fromSubject(), chunk.toSubject());
-        boolean excluding = campaign.overlap() == OverlapPolicy.EXCLUDE;
+        boolean overlapPossible = !others.isEmpty();
+        boolean excluding = overlapPossible && campaign.overlap() == OverlapPolicy.EXCLUDE;
+        SqlText eligible = overlapPossible
+                ? OverlapSql.markOverlap(terms.grants(range), others, new long[]{chunk.fromSubject(), chunk.toSubject()})
+                : terms.grants(range);
         SqlText statement = new SqlText()
-                .add("with q as materialized (")
-                .add(CoverageSql.markOverlap(campaign, terms.grants(range), new long[]{chunk.fromSubject(), chunk.toSubject()}))
-                .add("), ")
+                .add("with q as " + (overlapPossible ? "materialized " : "") + "(").add(eligible).add("), ")
                 .add("g as (insert into campaign_grant (campaign_id, subject_id, user_id, group_no, run_id, granted_at, "
                         + "billing_date_before, billing_date_after, expires_on_before, expires_on_after, cash_krw) "
                         + "select ?, q.subject_id, q.user_id, q.group_no, ?, ?, q.billing_date_before, q.billing_date_after, "
                         + "q.expires_on_before, q.expires_on_after, q.cash_krw from q"
                         + (excluding ? " where not q.overlapping" : "")
-                        + " on conflict do nothing returning *)", campaign.id(), chunk.runId(), now)
-                .add(CoverageSql.recordGrants(campaign));
+                        + " on conflict do nothing returning *)", campaign.id(), chunk.runId(), now);
         var t = campaign.terms();
         if (t.anyGroupHas(RemedyType.EXTEND_BILLING_DATE) || t.anyGroupHas(RemedyType.EXTEND_EXPIRY)) {
             // the range repeats what g holds, so the planner reads the chunk's rows, not the whole table
@@ -87,9 +94,11 @@ public class ChunkApplier {
                             + "g.campaign_id, g.run_id, g.subject_id from g join (", now, now)
                     .add(items).add(") v (group_no, item_code, label, days) on v.group_no = g.group_no)");
         }
-        // group 0 carries the overlap count, which no remedy group can have
-        statement.add(" select g.group_no, count(*) from g group by g.group_no "
-                + "union all select 0, count(*) from q where q.overlapping");
+        statement.add(" select g.group_no, count(*) from g group by g.group_no");
+        if (overlapPossible) {
+            // group 0 carries the overlap count, which no remedy group can have
+            statement.add(" union all select 0, count(*) from q where q.overlapping");
+        }
         Map<Integer, Long> perGroup = new TreeMap<>();
         long overlapping = 0;
         try (PreparedStatement ps = Jdbc.prepare(c, statement); ResultSet rs = ps.executeQuery()) {

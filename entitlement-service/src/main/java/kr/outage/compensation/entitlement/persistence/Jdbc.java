@@ -83,6 +83,8 @@ public class Jdbc {
                 ps.setObject(at, null);
             } else if (p instanceof String[] array) {
                 ps.setArray(at, c.createArrayOf("text", array));
+            } else if (p instanceof java.util.UUID[] ids) {
+                ps.setArray(at, c.createArrayOf("uuid", ids));
             } else if (p instanceof Instant instant) {
                 ps.setObject(at, instant.atOffset(ZoneOffset.UTC));
             } else {

@@ -86,10 +86,47 @@ public class RunStore {
         }
     }
 
-    /** A run waiting to be split into chunks, locked for this transaction, or empty if none (or all taken). */
+    /**
+     * Whether another campaign of the same incident, scope and service as {@code campaignId} is being
+     * applied (a run in RUNNING) or rolled back. Runs of such campaigns never work at the same time:
+     * an 'exclude' campaign reads the other's grants to leave those subjects out, and that read is
+     * only sound while the other is not writing.
+     */
+    private static final String OVERLAPPING_WORK = "exists (select 1 from campaign o join campaign me on me.id = %s "
+            + "where o.incident_id = me.incident_id and o.id <> me.id and o.scope = me.scope "
+            + "and jsonb_exists_any(o.services, array(select jsonb_array_elements_text(me.services))) "
+            + "and (o.state = 'ROLLING_BACK' or exists (select 1 from campaign_run w where w.campaign_id = o.id "
+            + "and w.state = 'RUNNING')))";
+
+    /**
+     * A run waiting to be split into chunks, locked for this transaction, or empty if none (or all
+     * taken). A run whose campaign overlaps one being applied or rolled back waits its turn.
+     */
     public Optional<Run> claimPreparing(Connection c) throws SQLException {
-        return one(c, "select " + RUN_COLUMNS + " from campaign_run where state = 'PREPARING' order by created_at "
-                + "limit 1 for update skip locked");
+        return one(c, "select " + RUN_COLUMNS + " from campaign_run r where state = 'PREPARING' and not "
+                + OVERLAPPING_WORK.formatted("r.campaign_id") + " order by created_at limit 1 for update of r skip locked");
+    }
+
+    /**
+     * Serialises the decisions "may this run start" and "may this rollback start" per incident: taken
+     * before the check, held to the end of the transaction that starts the work.
+     */
+    public void lockIncident(Connection c, java.util.UUID incidentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, incidentId.getMostSignificantBits() ^ incidentId.getLeastSignificantBits() ^ 0x0E9A1L);
+            ps.execute();
+        }
+    }
+
+    /** See {@link #OVERLAPPING_WORK}; call under {@link #lockIncident}. */
+    public boolean overlappingWorkInProgress(Connection c, UUID campaignId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + OVERLAPPING_WORK.formatted("?"))) {
+            ps.setObject(1, campaignId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /** Splits the run into chunks of {@code chunkSize} subject ids, keeping only ranges with eligible subjects. */

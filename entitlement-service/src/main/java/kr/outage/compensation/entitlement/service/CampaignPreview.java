@@ -7,7 +7,7 @@ import kr.outage.compensation.entitlement.domain.OverlapPolicy;
 import kr.outage.compensation.entitlement.domain.RemedyGroup;
 import kr.outage.compensation.entitlement.domain.RemedyType;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
-import kr.outage.compensation.entitlement.persistence.CoverageSql;
+import kr.outage.compensation.entitlement.persistence.OverlapSql;
 import kr.outage.compensation.entitlement.persistence.EligibilitySql;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.SqlText;
@@ -28,6 +28,7 @@ import java.util.Map;
  * The dry run: the same eligibility query a run applies, aggregated, in a read-only transaction,
  * with the subjects another campaign of the same incident and service already compensated counted
  * (and, with overlap 'exclude', left out of what would be applied, as the run will leave them out).
+ * The preview's transaction is read-only and REPEATABLE READ, so its figures are one moment's.
  */
 @ApplicationScoped
 public class CampaignPreview {
@@ -57,8 +58,11 @@ public class CampaignPreview {
         EligibilitySql terms = new EligibilitySql(campaign.terms());
         boolean excluding = campaign.overlap() == OverlapPolicy.EXCLUDE;
         // eligible subjects, each marked when another campaign of the incident already covers it
-        SqlText marked = new SqlText().add("(").add(CoverageSql.markOverlap(campaign, terms.grants(new SqlText().add("true")), null))
-                .add(")");
+        List<Campaign> others = store.overlapping(c, campaign);
+        SqlText all = terms.grants(new SqlText().add("true"));
+        SqlText marked = new SqlText().add("(").add(others.isEmpty()
+                ? new SqlText().add("select q0.*, false as overlapping from (").add(all).add(") q0")
+                : OverlapSql.markOverlap(all, others.stream().map(Campaign::id).toList(), null)).add(")");
         String counted = excluding ? "g.subject_id is null and not q.overlapping" : "g.subject_id is null";
         Map<Integer, long[]> perGroup = new HashMap<>();
         SqlText totals = new SqlText().add("select q.group_no, count(*), count(g.subject_id), "
@@ -97,7 +101,7 @@ public class CampaignPreview {
         var sums = new PreviewView.Totals(eligible, already, excluded, eligible - already - excluded, days, cash + coupons,
                 cash, coupons, items);
         PreviewView.Overlap overlap = new PreviewView.Overlap(campaign.overlap(), campaign.overlapReason(), overlappingAll,
-                overlaps(c, campaign, marked));
+                overlaps(c, campaign, others, all));
         return new PreviewView(campaign.id(), campaign.code(), clock.instant(), sums, groups, overlap,
                 sample(c, campaign, marked, excluding));
     }
@@ -105,31 +109,30 @@ public class CampaignPreview {
     /**
      * Per other public campaign of the same incident and service: how many of this campaign's eligible
      * subjects it already compensated, with a few of them. Campaigns not yet applied are listed with 0:
-     * whichever runs first covers the subjects both would grant.
+     * whichever runs first compensates the subjects both would grant.
      */
-    private List<PreviewView.OtherCampaign> overlaps(Connection c, Campaign campaign, SqlText marked) throws SQLException {
-        List<Campaign> others = store.sameIncidentAndService(c, campaign);
+    private List<PreviewView.OtherCampaign> overlaps(Connection c, Campaign campaign, List<Campaign> others, SqlText all)
+            throws SQLException {
         if (others.isEmpty()) {
             return List.of();
         }
-        Map<java.util.UUID, long[]> counts = new HashMap<>();
+        Map<java.util.UUID, Long> counts = new HashMap<>();
         Map<java.util.UUID, List<String>> samples = new HashMap<>();
-        SqlText sql = new SqlText().add("select cv.campaign_id, count(distinct q.subject_id), "
-                        + "(array_agg(distinct q.user_id))[1:" + SAMPLE_PER_GROUP + "] from ").add(marked)
-                .add(" q join compensation_coverage cv on cv.incident_id = ? and cv.scope = ? and cv.service = any(?) "
-                                + "and cv.subject_id = q.subject_id and cv.campaign_id <> ? where q.overlapping "
-                                + "and not exists (select 1 from campaign_grant g where g.subject_id = q.subject_id "
-                                + "and g.campaign_id = ?) group by cv.campaign_id", campaign.incidentId(),
-                        campaign.terms().scope().name(), campaign.services().toArray(String[]::new), campaign.id(), campaign.id());
+        SqlText sql = new SqlText().add("select g.campaign_id, count(*), (array_agg(q.user_id order by q.subject_id))[1:"
+                        + SAMPLE_PER_GROUP + "] from (").add(all)
+                .add(") q join campaign_grant g on g.subject_id = q.subject_id and g.campaign_id = any(?) and g.rolled_back_at is null "
+                                + "where not exists (select 1 from campaign_grant mine where mine.subject_id = q.subject_id "
+                                + "and mine.campaign_id = ?) group by g.campaign_id",
+                        others.stream().map(Campaign::id).toArray(java.util.UUID[]::new), campaign.id());
         try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 java.util.UUID id = rs.getObject(1, java.util.UUID.class);
-                counts.put(id, new long[]{rs.getLong(2)});
+                counts.put(id, rs.getLong(2));
                 samples.put(id, List.of((String[]) rs.getArray(3).getArray()));
             }
         }
         return others.stream().map(o -> new PreviewView.OtherCampaign(o.id(), o.code(), o.title(), o.state(),
-                counts.getOrDefault(o.id(), new long[1])[0], samples.getOrDefault(o.id(), List.of()))).toList();
+                counts.getOrDefault(o.id(), 0L), samples.getOrDefault(o.id(), List.of()))).toList();
     }
 
     private List<PreviewView.SampleSubject> sample(Connection c, Campaign campaign, SqlText marked, boolean excluding)

@@ -77,6 +77,11 @@ public class CampaignRollback {
                 default -> {
                 }
             }
+            runs.lockIncident(c, found.incidentId());
+            if (runs.overlappingWorkInProgress(c, campaignId)) {
+                throw new ProblemException(ProblemType.RUN_IN_PROGRESS, "Another campaign of the same incident and service is "
+                        + "being applied or rolled back; roll " + found.code() + " back when it has finished");
+            }
             var active = runs.findActive(c, campaignId);
             if (active.isPresent()) {
                 throw new ProblemException(ProblemType.RUN_IN_PROGRESS, "Run " + active.get().id()
@@ -165,27 +170,7 @@ public class CampaignRollback {
                 .add(" and k.campaign_id = g.campaign_id and k.subject_id = g.subject_id and k.used_at is null and k.revoked_at is null"));
         Jdbc.update(c, new SqlText().add("update granted_item i set revoked_at = ? from campaign_grant g where", now).add(MINE, mine)
                 .add(" and i.campaign_id = g.campaign_id and i.subject_id = g.subject_id and i.revoked_at is null"));
-        releaseCoverage(c, campaign, mine);
         Jdbc.update(c, new SqlText().add("update campaign_grant g set rolled_back_at = ? where", now).add(MINE, mine));
-    }
-
-    /**
-     * The subjects this campaign no longer compensates are free for another campaign of the incident,
-     * unless another campaign granted them too (a top-up with overlap 'allow'): that one now covers them.
-     */
-    private static void releaseCoverage(Connection c, Campaign campaign, Object[] mine) throws SQLException {
-        Jdbc.update(c, new SqlText().add("delete from compensation_coverage cv using campaign_grant g where").add(MINE, mine)
-                .add(" and cv.campaign_id = g.campaign_id and cv.subject_id = g.subject_id and cv.incident_id = ? "
-                        + "and cv.scope = ?", campaign.incidentId(), campaign.terms().scope().name()));
-        Jdbc.update(c, new SqlText().add("insert into compensation_coverage (incident_id, service, scope, subject_id, campaign_id) "
-                        + "select other.incident_id, svc, other.scope, g2.subject_id, g2.campaign_id from campaign_grant g "
-                        + "join campaign_grant g2 on g2.subject_id = g.subject_id and g2.campaign_id <> g.campaign_id "
-                        + "and g2.rolled_back_at is null "
-                        + "join campaign other on other.id = g2.campaign_id and other.incident_id = ? and other.scope = ? "
-                        + "cross join lateral jsonb_array_elements_text(other.services) svc where",
-                        campaign.incidentId(), campaign.terms().scope().name())
-                .add(MINE, mine).add(" and svc = any(?) order by g2.granted_at on conflict do nothing",
-                        (Object) campaign.services().toArray(String[]::new)));
     }
 
     public RollbackView report(UUID campaignId) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * unit of work from the database (split a new run into chunks, or apply one pending chunk), each in
  * its own transaction, and sleeps when there is none. The database is the only coordinator: a unit
  * is claimed with SKIP LOCKED, and a worker that dies mid-unit (crash, SIGKILL, lost connection)
- * leaves its transaction to be rolled back, so the unit is simply picked up again.
+ * leaves its transaction to be rolled back, so the unit is simply picked up again. A run whose
+ * campaign overlaps another one being applied or rolled back (same incident and service) waits in
+ * preparing until that work is over, so the overlap it reads cannot change under it.
  */
 @ApplicationScoped
 public class RunWorker {
@@ -130,6 +133,11 @@ public class RunWorker {
                 return false;
             }
             Campaign campaign = campaigns.find(c, run.get().campaignId()).orElseThrow();
+            // two workers may have claimed runs of overlapping campaigns at once: decide one at a time
+            runs.lockIncident(c, campaign.incidentId());
+            if (runs.overlappingWorkInProgress(c, campaign.id())) {
+                return false;
+            }
             long total = runs.split(c, run.get(), campaign, clock.instant());
             LOG.infof("Run %s of campaign %s: %d eligible subjects", run.get().id(), campaign.code(), total);
             return true;
@@ -148,7 +156,8 @@ public class RunWorker {
                 Instant started = clock.instant();
                 RunStore.Run r = runs.findById(c, chunk.get().runId()).orElseThrow();
                 Campaign campaign = campaigns.find(c, r.campaignId()).orElseThrow();
-                var counts = applier.apply(c, campaign, chunk.get(), r.requestedBy(), started);
+                List<UUID> others = campaigns.overlapping(c, campaign).stream().map(Campaign::id).toList();
+                var counts = applier.apply(c, campaign, others, chunk.get(), r.requestedBy(), started);
                 runs.chunkDone(c, chunk.get(), counts, me, started, clock.instant());
                 return true;
             });

@@ -15,7 +15,7 @@ public final class Database {
 
     private static final String[] TABLES = {"account", "subscription", "wallet", "wallet_entry", "coupon", "granted_item",
             "campaign", "campaign_run", "run_chunk", "campaign_grant", "campaign_claim", "rollback_conflict",
-            "idempotency_record", "entitlement_audit", "compensation_coverage"};
+            "idempotency_record", "entitlement_audit"};
 
     private Database() {
     }
