@@ -18,11 +18,4 @@ public record Campaign(UUID id, String code, String title, String description, U
     /** Who did something and when; absent for what has not happened. */
     public record Stamp(String by, Instant at) {
     }
-
-    /** Every name of every service of the campaign, its keys included. */
-    public List<String> allServiceNames() {
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(services);
-        services.forEach(s -> names.addAll(serviceNames.getOrDefault(s, List.of())));
-        return List.copyOf(names);
-    }
 }

@@ -3,7 +3,6 @@ package kr.outage.compensation.entitlement.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
-import kr.outage.compensation.entitlement.domain.CampaignState;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.problem.ProblemException;
@@ -90,9 +89,5 @@ public class CampaignLifecycle {
             default -> throw new ProblemException(ProblemType.CAMPAIGN_ROLLED_BACK, "Campaign " + campaign.code()
                     + " was rolled back", null, Map.of("state", campaign.state().wire()));
         }
-    }
-
-    static boolean isOfficialNow(CampaignState state) {
-        return state == CampaignState.PUBLISHED || state == CampaignState.RUNNING || state == CampaignState.APPLIED;
     }
 }
