@@ -15,6 +15,7 @@ import kr.outage.compensation.payout.domain.LossAssessment;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
 import kr.outage.compensation.payout.persistence.BaselineStore;
 import kr.outage.compensation.payout.persistence.ClaimWriter;
+import kr.outage.compensation.payout.persistence.StoredAssessment;
 import kr.outage.compensation.payout.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.rest.ClaimView;
@@ -187,7 +188,7 @@ public class ClaimIntake {
         c.state = result.state().wireName();
         c.impairedSeconds = impairedSeconds;
         c.assessedLoss = result.assessedLoss();
-        c.assessmentDetail = json.write(new ClaimView.AssessmentView(c.lossBasisKind, incidentRevision, impairedSeconds, Duration.ofSeconds(impairedSeconds).toString(),
+        c.assessmentDetail = json.write(new StoredAssessment(c.lossBasisKind, incidentRevision, impairedSeconds, Duration.ofSeconds(impairedSeconds).toString(),
                 result.plausibleCap(), result.capped(), result.assessedLoss(), result.tier(), result.support(),
                 result.state() == ClaimState.AWAITING_REVIEW, result.explanation() + String.format("; impaired %d s on %s (%s)", impairedSeconds,
                         wire(request.platformsOrAll()), request.platformsOrAll().contains(SalesPlatform.ALL)
@@ -217,10 +218,16 @@ public class ClaimIntake {
                 c.reportedLoss, c.lossBasis,
                 ClaimView.BankAccountView.masked(c.bankName, c.bankAccount, c.accountHolder),
                 json.read(c.evidence, EVIDENCE), ClaimState.fromWire(c.state),
-                json.read(c.assessmentDetail, ClaimView.AssessmentView.class), List.of(c.missingEvidence), c.filedAt,
+                assessmentView(json.read(c.assessmentDetail, StoredAssessment.class)), List.of(c.missingEvidence), c.filedAt,
                 new ClaimView.Decision(c.recommendedAmount, c.recommendedBy, c.approvedAmount, c.approvedBy,
                         c.approvedAt, c.decisionReason),
                 new ClaimView.Payment(c.payoutBatchId, c.bankReference, c.paidAt, c.paymentFailures, c.lastPaymentFailure));
+    }
+
+    private static ClaimView.AssessmentView assessmentView(StoredAssessment a) {
+        return new ClaimView.AssessmentView(a.basedOn(), a.incidentRevision(), a.impairedSeconds(), a.impairedDuration(),
+                a.plausibleCap(), a.capped(), a.assessedLoss(), a.tier(), a.supportAmount(), a.needsCommitteeReview(),
+                a.formula());
     }
 
     /** The request's identity for Idempotency-Key purposes: program and body, canonically serialized. */
