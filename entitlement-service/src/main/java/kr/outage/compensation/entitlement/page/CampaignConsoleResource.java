@@ -88,15 +88,11 @@ public class CampaignConsoleResource {
     @Operation(hidden = true)
     public Response apply(@PathParam("id") UUID id, @FormParam("idempotencyKey") String key, @FormParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
-        return access.refuse("/console/campaigns/" + id, Roles.COMPENSATION_OPERATOR).orElseGet(() -> {
-            try {
-                IdempotencyKey.require(key);
-                var started = runs.start(id, key, null, access.name());
-                return Response.seeOther(URI.create("/console/campaigns/" + id + "/runs/" + started.run().id()
-                        + "?lang=" + language.code())).build();
-            } catch (ProblemException refused) {
-                return Response.status(refused.type().status()).entity(campaignPage(language, id, refused.getMessage())).build();
-            }
+        return operatorAction(id, language, () -> {
+            IdempotencyKey.require(key);
+            var started = runs.start(id, key, null, access.name());
+            return Response.seeOther(URI.create("/console/campaigns/" + id + "/runs/" + started.run().id()
+                    + "?lang=" + language.code())).build();
         });
     }
 
@@ -106,13 +102,9 @@ public class CampaignConsoleResource {
     @Operation(hidden = true)
     public Response publish(@PathParam("id") UUID id, @FormParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
-        return access.refuse("/console/campaigns/" + id, Roles.COMPENSATION_OPERATOR).orElseGet(() -> {
-            try {
-                lifecycle.publish(id, access.name(), "published from the console");
-                return backToCampaign(id, language);
-            } catch (ProblemException refused) {
-                return Response.status(refused.type().status()).entity(campaignPage(language, id, refused.getMessage())).build();
-            }
+        return operatorAction(id, language, () -> {
+            lifecycle.publish(id, access.name(), "published from the console");
+            return backToCampaign(id, language);
         });
     }
 
@@ -122,13 +114,23 @@ public class CampaignConsoleResource {
     @Operation(hidden = true)
     public Response withdraw(@PathParam("id") UUID id, @FormParam("reason") String reason, @FormParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
+        return operatorAction(id, language, () -> {
+            if (reason == null || reason.isBlank() || reason.length() > 1000) {
+                throw ProblemException.invalidParameter("reason", "must be 1 to 1000 characters");
+            }
+            lifecycle.withdraw(id, access.name(), reason.trim());
+            return backToCampaign(id, language);
+        });
+    }
+
+    /**
+     * A form an operator sent about a campaign: done through the same services as the API; a refusal
+     * is shown on the campaign's page with its status and reason, and changes nothing.
+     */
+    private Response operatorAction(UUID id, PageLanguage language, java.util.function.Supplier<Response> action) {
         return access.refuse("/console/campaigns/" + id, Roles.COMPENSATION_OPERATOR).orElseGet(() -> {
             try {
-                if (reason == null || reason.isBlank() || reason.length() > 1000) {
-                    throw ProblemException.invalidParameter("reason", "must be 1 to 1000 characters");
-                }
-                lifecycle.withdraw(id, access.name(), reason.trim());
-                return backToCampaign(id, language);
+                return action.get();
             } catch (ProblemException refused) {
                 return Response.status(refused.type().status()).entity(campaignPage(language, id, refused.getMessage())).build();
             }

@@ -46,40 +46,43 @@ public class CampaignStore {
     @Inject
     JsonDocuments json;
 
+    /** The definition's columns, in this order, for both the insert and a draft's replacement. */
+    private static final String DEFINITION = "code, title, description, incident_id, services, service_names, scope, "
+            + "snapshot_at, outage_from, outage_until, eligibility, groups, overlap, overlap_reason, claim_cap, claim_deadline";
+    private static final String DEFINITION_VALUES = "?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, "
+            + "cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?";
+
     public void insert(Connection c, Campaign campaign) throws SQLException {
-        CampaignTerms t = campaign.terms();
-        var claimable = t.claimable();
-        try (PreparedStatement ps = c.prepareStatement("insert into campaign (id, code, title, description, incident_id, "
-                + "services, service_names, scope, snapshot_at, outage_from, outage_until, eligibility, groups, overlap, "
-                + "overlap_reason, state, created_by, created_at, claim_cap, claim_deadline) values (?, ?, ?, ?, ?, "
-                + "cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, 'DRAFT', ?, ?, ?, ?)")) {
-            Jdbc.bind(c, ps, Arrays.asList(campaign.id(), campaign.code(), campaign.title(), campaign.description(),
-                    campaign.incidentId(), json.write(campaign.services()), json.write(campaign.serviceNames()),
-                    t.scope().name(), t.snapshotAt(), t.outageFrom(), t.outageUntil(), json.write(t.eligibility()),
-                    json.write(t.groups()), campaign.overlap().name(), campaign.overlapReason(),
-                    campaign.created().by(), campaign.created().at(),
-                    claimable.map(cg -> cg.remedy().cap()).orElse(null),
-                    claimable.map(cg -> cg.remedy().claimDeadline()).orElse(null)));
+        try (PreparedStatement ps = c.prepareStatement("insert into campaign (id, " + DEFINITION + ", state, created_by, "
+                + "created_at) values (?, " + DEFINITION_VALUES + ", 'DRAFT', ?, ?)")) {
+            List<Object> params = new ArrayList<>(List.of(campaign.id()));
+            params.addAll(definition(campaign));
+            params.addAll(Arrays.asList(campaign.created().by(), campaign.created().at()));
+            Jdbc.bind(c, ps, params);
             ps.executeUpdate();
         }
     }
 
     /** Replaces a draft's definition; returns false when the campaign is no longer a draft. */
     public boolean replaceDraft(Connection c, Campaign campaign, Instant now) throws SQLException {
-        CampaignTerms t = campaign.terms();
-        var claimable = t.claimable();
-        try (PreparedStatement ps = c.prepareStatement("update campaign set code = ?, title = ?, description = ?, "
-                + "incident_id = ?, services = cast(? as jsonb), service_names = cast(? as jsonb), scope = ?, snapshot_at = ?, "
-                + "outage_from = ?, outage_until = ?, eligibility = cast(? as jsonb), groups = cast(? as jsonb), overlap = ?, "
-                + "overlap_reason = ?, claim_cap = ?, claim_deadline = ?, updated_at = ? where id = ? and state = 'DRAFT'")) {
-            Jdbc.bind(c, ps, Arrays.asList(campaign.code(), campaign.title(), campaign.description(), campaign.incidentId(),
-                    json.write(campaign.services()), json.write(campaign.serviceNames()), t.scope().name(), t.snapshotAt(),
-                    t.outageFrom(), t.outageUntil(), json.write(t.eligibility()), json.write(t.groups()),
-                    campaign.overlap().name(), campaign.overlapReason(),
-                    claimable.map(cg -> cg.remedy().cap()).orElse(null),
-                    claimable.map(cg -> cg.remedy().claimDeadline()).orElse(null), now, campaign.id()));
+        try (PreparedStatement ps = c.prepareStatement("update campaign set (" + DEFINITION + ", updated_at) = ("
+                + DEFINITION_VALUES + ", ?) where id = ? and state = 'DRAFT'")) {
+            List<Object> params = new ArrayList<>(definition(campaign));
+            params.addAll(Arrays.asList(now, campaign.id()));
+            Jdbc.bind(c, ps, params);
             return ps.executeUpdate() == 1;
         }
+    }
+
+    private List<Object> definition(Campaign campaign) {
+        CampaignTerms t = campaign.terms();
+        var claimable = t.claimable();
+        return Arrays.asList(campaign.code(), campaign.title(), campaign.description(), campaign.incidentId(),
+                json.write(campaign.services()), json.write(campaign.serviceNames()), t.scope().name(), t.snapshotAt(),
+                t.outageFrom(), t.outageUntil(), json.write(t.eligibility()), json.write(t.groups()),
+                campaign.overlap().name(), campaign.overlapReason(),
+                claimable.map(cg -> cg.remedy().cap()).orElse(null),
+                claimable.map(cg -> cg.remedy().claimDeadline()).orElse(null));
     }
 
     public void markPublished(Connection c, UUID id, String principal, Instant now) throws SQLException {
