@@ -34,7 +34,7 @@ rates=() p99s=() batch_ms=() stored=() items=()
 for run in $(seq 1 "$RUNS"); do
   program=$(jq -n --arg inc "$fire" '{incidentId:$inc,name:"bench",intake:{opensOn:"2020-01-01",closesOn:"2099-12-31",zone:"Asia/Seoul"},
       services:["kakaot"],assessment:{operatingMargins:{taxi:0.5},alternativeAvailabilityFactor:0.8,platformShares:{kakaot:0.8}},
-      tiers:[{upTo:300000,support:30000},{upTo:500000,support:50000}],reviewThreshold:500000}' \
+      tiers:[{upTo:300000,support:30000},{upTo:500000,support:50000}],reviewThreshold:500000,budgetKrw:1000000000000}' \
     | curl -fs -X POST http://127.0.0.1:18093/api/v1/programs -H "Authorization: Bearer $operator" \
         -H 'Content-Type: application/json' -d @- | jq -r .id)
   export CLAIMS_PATH="/api/v1/programs/$program/claims" RUN_ID="$run"

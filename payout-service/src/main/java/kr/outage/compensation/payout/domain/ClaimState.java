@@ -17,6 +17,8 @@ public enum ClaimState {
     EVIDENCE_REQUESTED,
     AWAITING_REVIEW,
     RECOMMENDED,
+    /** Approved by rule, but the program's budget is committed: waits until the budget is raised. */
+    AWAITING_BUDGET,
     APPROVED,
     REJECTED,
     IN_PAYMENT,

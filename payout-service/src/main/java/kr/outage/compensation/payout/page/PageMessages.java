@@ -161,7 +161,7 @@ public interface PageMessages {
     String decision_name(String d);
 
     @Message("{#switch s}{#case 'evidence_requested'}증빙 요청됨{#case 'awaiting_review'}심사 대기{#case 'recommended'}추천됨 (승인 대기)"
-            + "{#case 'approved'}승인{#case 'rejected'}반려{#case 'in_payment'}지급 중{#case 'payment_failed'}이체 실패 (계좌 확인 필요){#case 'paid'}지급 완료{#else}{s}{/switch}")
+            + "{#case 'awaiting_budget'}예산 대기{#case 'approved'}승인{#case 'rejected'}반려{#case 'in_payment'}지급 중{#case 'payment_failed'}이체 실패 (계좌 확인 필요){#case 'paid'}지급 완료{#else}{s}{/switch}")
     String claim_state(String s);
 
     @Message("만든 시각")

@@ -80,4 +80,12 @@ public class ClaimEntity extends PanacheEntityBase {
     public int paymentFailures;
     @Column(name = "last_payment_failure")
     public String lastPaymentFailure;
+
+    /** Approved by rule, but the program's budget is committed: no approval, no booking, until it is raised. */
+    public void awaitBudget() {
+        state = "awaiting_budget";
+        approvedAmount = null;
+        approvedBy = null;
+        approvedAt = null;
+    }
 }

@@ -44,15 +44,29 @@ public class ClaimWriter {
      * the claim inserted beside them; foreign keys are checked at the end of the statement. The
      * booking is the same balanced transaction as {@code LedgerBook.approved}: budget credited,
      * payable debited.
+     *
+     * <p>A claim approved by rule first adds its amount to the program's committed budget, only while
+     * it fits (the row lock orders concurrent claims, and the condition is re-checked on the row as the
+     * previous one left it); one that no longer fits is stored as awaiting_budget, without an approval
+     * or a booking. The idempotency record is a plain insert: a second request with the same key fails
+     * on its primary key after the first commits, so its budget update is rolled back with it (never
+     * counted twice), and the caller answers it with the first response.
      */
-    private static final String INSERT_ONCE = """
+    static final String INSERT_ONCE = """
             with earlier as (
                 select id from claim where program_id = $8::uuid and business_number = $9::char(10) and service = $11::varchar
+            ), budget as (
+                update program_budget set committed = committed + $28
+                where program_id = $8::uuid and $28::bigint > 0 and (budget is null or committed + $28 <= budget)
+                    and not exists (select 1 from earlier)
+                returning 1
+            ), gate as (
+                select $28 is not null and not exists (select 1 from budget) as w
             ), reserved as (
-                insert into idempotency_record (scope, principal, idem_key, request_hash, status, location, response_body, created_at)
-                select $1::varchar, $2::varchar, $3::varchar, $4::char(64), $5::int, $6::varchar, $7::text, now()
-                where not exists (select 1 from earlier)
-                on conflict do nothing
+                insert into idempotency_record
+                select $1::varchar, $2::varchar, $3::varchar, $4::char(64), $5::int, $6::varchar,
+                    case when w then $34::text else $7::text end, now()
+                from gate where not exists (select 1 from earlier)
                 returning 1
             ), filed as (
                 insert into claim (id, program_id, business_number, business_name, category, service, reported_loss,
@@ -60,18 +74,20 @@ public class ClaimWriter {
                     assessed_loss, assessment_detail, tier, support_amount, missing_evidence, filed_at, filed_by,
                     approved_amount, approved_by, approved_at, loss_basis_kind, platforms)
                 select $32::uuid, $8::uuid, $9::char(10), $10::varchar, $12::varchar, $11::varchar, $13::bigint,
-                    $14::varchar, $15::varchar, $16::varchar, $17::varchar, $18::text, $19::varchar, $20::bigint,
-                    $21::bigint, $22::text, $23::int, $24::bigint, $25::text[], $26::timestamptz, $27::varchar,
-                    $28::bigint, $29::varchar, $30::timestamptz, $31::varchar, $33::text[]
-                from reserved
-                returning id, program_id, approved_amount, approved_at
+                    $14::varchar, $15::varchar, $16::varchar, $17::varchar, $18::text,
+                    case when w then 'awaiting_budget' else $19::varchar end, $20::bigint, $21::bigint, $22::text, $23::int,
+                    $24::bigint, $25::text[], $26::timestamptz, $27::varchar, case when w then null else $28 end,
+                    case when w then null else $29::varchar end, case when w then null else $30::timestamptz end,
+                    $31::varchar, $33::text[]
+                from reserved, gate
+                returning id, program_id, approved_amount a, approved_at t
             ), booked as (
                 insert into ledger_entry (txn_id, program_id, claim_id, account, amount, memo, booked_at)
-                select txn.t, filed.program_id, filed.id, e.account, e.sign * filed.approved_amount, 'claim approved', filed.approved_at
-                from filed, (select gen_random_uuid() t) txn, (values ('program_budget', -1), ('payable', 1)) e(account, sign)
-                where filed.approved_amount is not null
+                select x.t, f.program_id, f.id, e.n, e.s * f.a, 'claim approved', f.t
+                from filed f, (select gen_random_uuid() t) x, (values ('program_budget', -1), ('payable', 1)) e(n, s)
+                where f.a is not null
             )
-            select (select id from earlier) as earlier_id, (select count(*) from filed) as filed"""
+            select (select id from earlier) as earlier_id, (select count(*) from filed) as filed, (select w from gate) as waits"""
             // one line, so it stays under the client's 2,048-character limit for cached prepared statements
             .replaceAll("\\s+", " ");
 
@@ -90,15 +106,20 @@ public class ClaimWriter {
     public Uni<StoredResponse> insertOnce(ClaimEntity c, String principal, String key, String requestHash,
                                           Function<ClaimEntity, StoredResponse> response) {
         StoredResponse stored = response.apply(c);
+        StoredResponse waiting = c.approvedAmount == null ? stored : awaitingBudget(c, response);
         Tuple params = Tuple.from(Arrays.asList(SCOPE, principal, key, requestHash, stored.status(), stored.location(),
                 stored.body(), c.programId, c.businessNumber, c.businessName, c.service, c.category, c.reportedLoss,
                 c.lossBasis, c.bankName, c.bankAccount, c.accountHolder, c.evidence, c.state, c.impairedSeconds,
                 c.assessedLoss, c.assessmentDetail, c.tier, c.supportAmount, c.missingEvidence, utc(c.filedAt),
-                c.filedBy, c.approvedAmount, c.approvedBy, utc(c.approvedAt), c.lossBasisKind, c.id, c.platforms));
+                c.filedBy, c.approvedAmount, c.approvedBy, utc(c.approvedAt), c.lossBasisKind, c.id, c.platforms, waiting.body()));
         return pool.preparedQuery(INSERT_ONCE).execute(params)
                 .chain(rows -> {
                     Row row = rows.iterator().next();
                     if (row.getLong("filed") == 1) {
+                        if (Boolean.TRUE.equals(row.getBoolean("waits"))) {
+                            c.awaitBudget();
+                            return Uni.createFrom().item(waiting);
+                        }
                         return Uni.createFrom().item(stored);
                     }
                     // not filed: the key was taken by a request that finished first (answer as it did),
@@ -111,6 +132,23 @@ public class ClaimWriter {
                         .map(existing -> {
                             throw duplicate(existing.orElse(null));
                         }));
+    }
+
+    /** The response the claim gets if the budget turns out to be committed: computed beforehand, chosen by the statement. */
+    private static StoredResponse awaitingBudget(ClaimEntity c, Function<ClaimEntity, StoredResponse> response) {
+        String state = c.state;
+        Long amount = c.approvedAmount;
+        String by = c.approvedBy;
+        Instant at = c.approvedAt;
+        c.awaitBudget();
+        try {
+            return response.apply(c);
+        } finally {
+            c.state = state;
+            c.approvedAmount = amount;
+            c.approvedBy = by;
+            c.approvedAt = at;
+        }
     }
 
     private static Uni<Optional<StoredResponse>> replay(io.vertx.mutiny.sqlclient.SqlClient client, String principal,

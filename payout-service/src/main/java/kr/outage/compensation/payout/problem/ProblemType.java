@@ -14,6 +14,7 @@ public enum ProblemType {
     FOUR_EYES_REQUIRED(403, "four-eyes-required", "The approver must be someone other than the recommender"),
     ILLEGAL_TRANSITION(409, "illegal-transition", "The claim's state does not allow this decision"),
     NOTHING_TO_PAY(422, "nothing-to-pay", "No approved, unpaid claims"),
+    BUDGET_EXHAUSTED(409, "budget-exhausted", "The approval does not fit in what is left of the program's budget"),
     ACCOUNT_UNCHANGED(422, "account-unchanged", "The bank account given is the one that failed; give the corrected one"),
     PAYMENT_IN_PROGRESS(409, "payment-in-progress", "The claim's transfer is with the bank; correct its account after the bank has answered"),
     DUPLICATE_CLAIM(409, "duplicate-claim", "This business already claimed for this program and service"),

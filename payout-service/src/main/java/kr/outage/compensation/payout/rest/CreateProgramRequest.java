@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +27,11 @@ public record CreateProgramRequest(
         @NotNull @Valid Assessment assessment,
         @NotEmpty @Size(max = 10) @Valid List<@NotNull Tier> tiers,
         @NotNull @Positive Long reviewThreshold,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String> reviewEvidence) {
+        @Size(max = 20) List<@NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String> reviewEvidence,
+        @Schema(description = "What the company set aside for the program, in KRW. Approvals never commit more: a claim "
+                + "approved by rule that no longer fits waits in awaiting_budget; a committee approval that does not fit is "
+                + "refused (409 budget-exhausted). Without it approvals are not limited.")
+        @Positive Long budgetKrw) {
 
     /** Claims are accepted from the start of {@code opensOn} to the end of {@code closesOn}, in {@code zone}. */
     public record Intake(@NotNull LocalDate opensOn, @NotNull LocalDate closesOn, @NotBlank @Size(max = 64) String zone) {

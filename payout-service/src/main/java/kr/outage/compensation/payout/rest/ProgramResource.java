@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.validation.constraints.Positive;
+import kr.outage.compensation.payout.service.ProgramBudgets;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,6 +41,8 @@ public class ProgramResource {
     @Inject
     ProgramStats stats;
     @Inject
+    ProgramBudgets budgets;
+    @Inject
     Clock clock;
 
     @POST
@@ -65,6 +70,21 @@ public class ProgramResource {
     public Uni<ProgramView> get(@PathParam("id") UUID id) {
         return programs.find(id).map(found -> ProgramView.of(
                 found.orElseThrow(() -> ProblemException.notFound("No program " + id)), clock.instant()));
+    }
+
+    /** The new budget, in KRW. */
+    public record BudgetRequest(@NotNull @Positive Long budgetKrw) {
+    }
+
+    @PUT
+    @Path("{id}/budget")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Operation(summary = "Set the program's budget (not below what approvals have committed); claims waiting for budget "
+            + "are then approved in filing order as far as it goes")
+    public Uni<ProgramBudgets.Raised> budget(@PathParam("id") UUID id, @NotNull @Valid BudgetRequest request,
+                                             SecurityContext security) {
+        return RunToCompletion.of(() -> budgets.raise(id, request.budgetKrw(), security.getUserPrincipal().getName()));
     }
 
     @GET

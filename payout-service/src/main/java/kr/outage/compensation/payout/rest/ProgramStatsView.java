@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +14,16 @@ import java.util.UUID;
  */
 public record ProgramStatsView(UUID programId, Instant asOf, long claims, Map<String, Long> byState,
                                Map<String, Long> byCategory, Map<String, Long> byService, Map<String, Long> byTier,
-                               Amounts amounts, Payments payments, List<Day> intakePerDay) {
+                               Amounts amounts, Budget budget, Payments payments, List<Day> intakePerDay) {
+
+    /**
+     * The program's budget (null when none was set), what approvals have committed of it (read from
+     * the ledger), what has been paid, what remains (null without a budget), and how many claims
+     * approved by rule wait for budget.
+     */
+    public record Budget(@Schema(nullable = true) Long budget, long committed, long paid,
+                         @Schema(nullable = true) Long remaining, long claimsAwaitingBudget) {
+    }
 
     /**
      * Transfers: {@code failedTransfers} items the bank refused, {@code accountsCorrected} bank accounts

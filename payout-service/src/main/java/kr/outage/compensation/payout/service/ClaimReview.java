@@ -59,8 +59,16 @@ public class ClaimReview {
             Long amount = apply(claim, decision, request, principal, now);
             claim.state = decision.target().wireName();
             claim.decisionReason = request.reason();
-            Uni<Void> money = decision == ReviewDecision.APPROVE
-                    ? ledger.approved(claim.programId, claim.id, claim.approvedAmount) : Uni.createFrom().voidItem();
+            Uni<Void> money = decision != ReviewDecision.APPROVE ? Uni.createFrom().voidItem()
+                    : ledger.approveWithinBudget(claim.programId, claim.id, claim.approvedAmount).invoke(fits -> {
+                        if (!fits) {
+                            // thrown inside the transaction: the claim's changes are rolled back with it
+                            throw new ProblemException(ProblemType.BUDGET_EXHAUSTED, String.format(
+                                    "Approving %,d KRW would exceed the program's budget; raise the budget "
+                                            + "(PUT /api/v1/programs/%s/budget) or approve a smaller amount",
+                                    claim.approvedAmount, claim.programId));
+                        }
+                    }).replaceWithVoid();
             return money.chain(() -> record(claim, decision.wireName(), from, amount, request.reason(),
                     request.evidenceTypes() == null ? List.of() : request.evidenceTypes(), principal, now));
         });
@@ -88,7 +96,11 @@ public class ClaimReview {
             if (claim.missingEvidence.length == 0) {
                 if (claim.tier != null) {
                     ClaimIntake.approveByRule(claim, now);
-                    money = ledger.approved(claim.programId, claim.id, claim.approvedAmount);
+                    money = ledger.approveWithinBudget(claim.programId, claim.id, claim.approvedAmount).invoke(fits -> {
+                        if (!fits) {
+                            claim.awaitBudget();
+                        }
+                    }).replaceWithVoid();
                 } else {
                     claim.state = ClaimState.AWAITING_REVIEW.wireName();
                 }

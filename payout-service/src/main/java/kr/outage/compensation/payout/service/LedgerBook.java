@@ -22,8 +22,23 @@ public class LedgerBook {
     @Inject
     Clock clock;
 
+    /**
+     * An approval, if the program's budget still has room for it: adds the amount to what the budget
+     * has committed (only while it fits; the row lock orders concurrent approvals and the condition is
+     * re-checked on the row the previous one left) and books it. False, with nothing changed, when it
+     * does not fit.
+     */
+    public Uni<Boolean> approveWithinBudget(UUID programId, UUID claimId, long amount) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("update program_budget "
+                        + "set committed = committed + ?1 where program_id = ?2 and (budget is null or committed + ?1 <= budget)")
+                .setParameter(1, amount).setParameter(2, programId).executeUpdate())
+                .chain(updated -> updated == 1
+                        ? approved(programId, claimId, amount).replaceWith(true)
+                        : Uni.createFrom().item(false));
+    }
+
     /** An approved claim: the program's budget now owes the business. */
-    public Uni<Void> approved(UUID programId, UUID claimId, long amount) {
+    private Uni<Void> approved(UUID programId, UUID claimId, long amount) {
         // flush first: the entries reference the claim, which may have been persisted in this transaction
         return Panache.getSession().chain(session -> session.flush().chain(() -> session.createNativeQuery(
                         "insert into ledger_entry (txn_id, program_id, claim_id, account, amount, memo, booked_at) "

@@ -11,6 +11,7 @@ import kr.outage.compensation.payout.client.IncidentFacts;
 import kr.outage.compensation.payout.domain.AssessmentParameters;
 import kr.outage.compensation.payout.domain.IntakeWindow;
 import kr.outage.compensation.payout.domain.SupportTier;
+import kr.outage.compensation.payout.persistence.ProgramBudgetEntity;
 import kr.outage.compensation.payout.persistence.ProgramEntity;
 import kr.outage.compensation.payout.problem.Problem;
 import kr.outage.compensation.payout.problem.ProblemException;
@@ -55,7 +56,10 @@ public class ProgramRegistry {
                                 notImpaired.stream().map(s -> new Problem.FieldError("services", s + " was not impaired by the incident")).toList());
                     }
                     ProgramEntity entity = toEntity(request, zone, principal);
-                    return Panache.withTransaction(entity::persist).replaceWith(entity);
+                    ProgramBudgetEntity budget = new ProgramBudgetEntity();
+                    budget.programId = entity.id;
+                    budget.budget = request.budgetKrw();
+                    return Panache.withTransaction(() -> entity.persist().chain(budget::persist)).replaceWith(entity);
                 })
                 .map(this::toProgram);
     }

@@ -35,12 +35,13 @@ public class ProgramStats {
                             .chain(byCategory -> counts(s, "service", programId)
                                     .chain(byService -> counts(s, "coalesce(cast(tier as varchar), 'committee')", programId)
                                             .chain(byTier -> amounts(s, programId)
-                                                    .chain(amounts -> payments(s, programId)
+                                                    .chain(amounts -> budget(s, programId, amounts.paid())
+                                                    .chain(budget -> payments(s, programId)
                                                     .chain(payments -> perDay(s, programId, program.intakeZone)
                                                             .map(days -> new ProgramStatsView(programId, clock.instant(),
                                                                     byState.values().stream().mapToLong(Long::longValue).sum(),
-                                                                    byState, byCategory, byService, byTier, amounts, payments,
-                                                                    days)))))))));
+                                                                    byState, byCategory, byService, byTier, amounts, budget,
+                                                                    payments, days))))))))));
         });
     }
 
@@ -65,6 +66,22 @@ public class ProgramStats {
                 .setParameter(1, programId).getSingleResult()
                 .map(r -> new ProgramStatsView.Amounts(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                         ((Number) r[2]).longValue(), ((Number) r[3]).longValue()));
+    }
+
+    private static Uni<ProgramStatsView.Budget> budget(Mutiny.Session session, UUID programId, long paid) {
+        return session.createNativeQuery("""
+                        select (select budget from program_budget where program_id = ?1),
+                               (select cast(coalesce(-sum(amount), 0) as bigint) from ledger_entry
+                                where program_id = ?1 and account = 'program_budget'),
+                               (select cast(count(*) as bigint) from claim where program_id = ?1 and state = 'awaiting_budget')""",
+                        Object[].class)
+                .setParameter(1, programId).getSingleResult()
+                .map(r -> {
+                    Long budget = r[0] == null ? null : ((Number) r[0]).longValue();
+                    long committed = ((Number) r[1]).longValue();
+                    return new ProgramStatsView.Budget(budget, committed, paid, budget == null ? null : budget - committed,
+                            ((Number) r[2]).longValue());
+                });
     }
 
     private static Uni<ProgramStatsView.Payments> payments(Mutiny.Session session, UUID programId) {
