@@ -105,8 +105,11 @@ class CampaignLifecycleTest {
         post(campaign, "/withdraw", "{\"reason\":\" \"}").statusCode(400);
         assertThat(campaignRow(campaign) + Database.entitlementState()).isEqualTo(before);
 
-        post(campaign, "/rollback", null).statusCode(200).body("state", equalTo("rolled_back"));
+        post(campaign, "/rollback", "{\"reason\":\"the wrong amount was announced\"}").statusCode(200)
+                .body("state", equalTo("rolled_back"));
         state(campaign, "rolled_back");
+        assertThat(Database.text("select after_state->>'reason' from entitlement_audit where action = 'CAMPAIGN_ROLLED_BACK'"))
+                .isEqualTo("the wrong amount was announced");
         given().when().get("/api/v1/public/compensations").then().body("find { it.code == 'MELON-2022-1015' }.status",
                 equalTo("rolled_back"));
         Campaigns.startRun(campaign, "apply-2", "{}").then().statusCode(409).body("type", equalTo(PROBLEMS + "campaign-rolled-back"));

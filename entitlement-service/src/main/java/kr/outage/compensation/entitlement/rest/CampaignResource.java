@@ -192,12 +192,27 @@ public class CampaignResource {
         return runs.view(id, runId);
     }
 
+    /** Rolling back: an optional reason for the audit trail. */
+    public record RollbackRequest(@Size(max = 1000) String reason) {
+    }
+
+    @POST
+    @Path("{id}/rollback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COMPENSATION_OPERATOR)
+    @Operation(summary = "Undo what the campaign applied, where still possible; report each conflict. Idempotent. "
+            + "The body (a reason for the audit trail) is optional")
+    public RollbackView rollback(@PathParam("id") UUID id, @RequestBody(required = false) @Valid RollbackRequest request) {
+        return rollbacks.rollback(id, caller.name(), request == null ? null : request.reason());
+    }
+
+    /** The same, for a request with no body at all (and so no Content-Type). */
     @POST
     @Path("{id}/rollback")
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
-    @Operation(summary = "Undo what the campaign applied, where still possible; report each conflict. Idempotent")
-    public RollbackView rollback(@PathParam("id") UUID id) {
-        return rollbacks.rollback(id, caller.name());
+    @Operation(hidden = true)
+    public RollbackView rollbackWithoutReason(@PathParam("id") UUID id) {
+        return rollbacks.rollback(id, caller.name(), null);
     }
 
     @GET

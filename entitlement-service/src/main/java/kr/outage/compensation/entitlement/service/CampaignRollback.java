@@ -49,14 +49,14 @@ public class CampaignRollback {
     @Inject
     Clock clock;
 
-    public RollbackView rollback(UUID campaignId, String principal) {
+    public RollbackView rollback(UUID campaignId, String principal, String reason) {
         try (Connection session = jdbc.connection()) {
             // One rollback per campaign at a time, across replicas; released if this process dies.
             if (!tryLock(session, campaignId)) {
                 throw new ProblemException(ProblemType.CONFLICT, "A rollback of campaign " + campaignId + " is in progress");
             }
             try {
-                return rollbackLocked(campaignId, principal);
+                return rollbackLocked(campaignId, principal, reason);
             } finally {
                 unlock(session, campaignId);
             }
@@ -65,7 +65,7 @@ public class CampaignRollback {
         }
     }
 
-    private RollbackView rollbackLocked(UUID campaignId, String principal) {
+    private RollbackView rollbackLocked(UUID campaignId, String principal, String reason) {
         Campaign campaign = jdbc.inTransaction(c -> {
             Campaign found = campaigns.find(c, campaignId).orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
             switch (found.state()) {
@@ -122,7 +122,8 @@ public class CampaignRollback {
             Jdbc.update(c, new SqlText().add("update campaign set state = 'ROLLED_BACK', rolled_back_at = ?, rolled_back_by = ? "
                     + "where id = ?", now, principal, campaignId));
             audit.record(c, principal, "CAMPAIGN_ROLLED_BACK", "campaign", campaignId.toString(), campaignId, null,
-                    Map.of("state", campaign.state().wire()), Map.of("state", "rolled_back"));
+                    Map.of("state", campaign.state().wire()),
+                    reason == null ? Map.of("state", "rolled_back") : Map.of("state", "rolled_back", "reason", reason));
             return null;
         });
         return report(campaignId);
