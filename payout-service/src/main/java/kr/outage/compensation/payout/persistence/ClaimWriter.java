@@ -6,14 +6,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import kr.outage.compensation.payout.problem.ProblemException;
-import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.payout.persistence.IdempotencyRecords.StoredResponse;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -34,10 +32,6 @@ import java.util.function.Function;
 public class ClaimWriter {
 
     public static final String SCOPE = "file-claim";
-
-    /** A response as first sent. */
-    public record StoredResponse(int status, String location, String body) {
-    }
 
     /**
      * Data-modifying CTEs run on one snapshot and commit together. The ledger entries reference
@@ -96,7 +90,7 @@ public class ClaimWriter {
 
     /** The response stored for this key, if its request finished; refuses the key for a different request. */
     public Uni<Optional<StoredResponse>> replay(String principal, String key, String requestHash) {
-        return replay(pool, principal, key, requestHash);
+        return IdempotencyRecords.replay(pool, SCOPE, principal, key, requestHash);
     }
 
     /**
@@ -125,12 +119,12 @@ public class ClaimWriter {
                     // not filed: the key was taken by a request that finished first (answer as it did),
                     // or this business already has a claim (409, unless that claim came from this very key)
                     UUID earlier = row.getUUID("earlier_id");
-                    return replay(pool, principal, key, requestHash).map(replayed -> replayed.orElseThrow(() -> duplicate(earlier)));
+                    return replay(principal, key, requestHash).map(replayed -> replayed.orElseThrow(() -> new DuplicateClaim(earlier)));
                 })
                 // a concurrent claim by the same business committed first: point at it
                 .onFailure(ClaimWriter::isDuplicateBusiness).recoverWithUni(() -> existingClaim(pool, c)
                         .map(existing -> {
-                            throw duplicate(existing.orElse(null));
+                            throw new DuplicateClaim(existing.orElse(null));
                         }));
     }
 
@@ -151,25 +145,6 @@ public class ClaimWriter {
         }
     }
 
-    private static Uni<Optional<StoredResponse>> replay(io.vertx.mutiny.sqlclient.SqlClient client, String principal,
-                                                       String key, String requestHash) {
-        return client.preparedQuery("select request_hash, status, location, response_body from idempotency_record "
-                        + "where scope = $1 and principal = $2 and idem_key = $3 and status > 0")
-                .execute(Tuple.of(SCOPE, principal, key))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    if (!requestHash.equals(row.getString("request_hash").strip())) {
-                        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
-                                + "' was already used for a different request; use a new key for a new request");
-                    }
-                    return Optional.of(new StoredResponse(row.getInteger("status"), row.getString("location"),
-                            row.getString("response_body")));
-                });
-    }
-
     private static Uni<Optional<UUID>> existingClaim(io.vertx.mutiny.sqlclient.SqlClient client, ClaimEntity claim) {
         return client.preparedQuery("select id from claim where program_id = $1 and business_number = $2 and service = $3")
                 .execute(Tuple.of(claim.programId, claim.businessNumber, claim.service))
@@ -185,17 +160,21 @@ public class ClaimWriter {
         return false;
     }
 
-    /** 409 pointing at the earlier claim (unknown when a concurrent insert won the race: the unique constraint fired). */
-    public static ProblemException duplicate(UUID existingId) {
-        String detail = "This business already filed a claim for this service in this program";
-        return existingId == null
-                ? new ProblemException(ProblemType.DUPLICATE_CLAIM, detail, null)
-                : new ProblemException(ProblemType.DUPLICATE_CLAIM, detail + ": " + location(existingId), null,
-                Map.of("existingClaim", location(existingId)));
-    }
+    /**
+     * The business already claimed for this program and service: {@code existing} is that claim, or
+     * null when a concurrent claim won the race and only the unique constraint said so.
+     */
+    public static final class DuplicateClaim extends RuntimeException {
+        private final UUID existing;
 
-    public static String location(UUID claimId) {
-        return "/api/v1/claims/" + claimId;
+        DuplicateClaim(UUID existing) {
+            super("duplicate claim", null, false, false);
+            this.existing = existing;
+        }
+
+        public UUID existing() {
+            return existing;
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -15,6 +15,8 @@ import kr.outage.compensation.payout.domain.LossAssessment;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
 import kr.outage.compensation.payout.persistence.BaselineStore;
 import kr.outage.compensation.payout.persistence.ClaimWriter;
+import kr.outage.compensation.payout.persistence.IdempotencyRecords;
+import kr.outage.compensation.payout.persistence.IdempotencyRecords.StoredResponse;
 import kr.outage.compensation.payout.persistence.StoredAssessment;
 import kr.outage.compensation.payout.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
@@ -55,7 +57,7 @@ public class ClaimIntake {
     @Inject
     Clock clock;
 
-    public Uni<ClaimWriter.StoredResponse> file(UUID programId, FileClaimRequest request, String key, String principal) {
+    public Uni<StoredResponse> file(UUID programId, FileClaimRequest request, String key, String principal) {
         BusinessRegistrationNumber.check(request.businessRegistrationNumber()).ifPresent(defect -> {
             throw ProblemException.field(ProblemType.VALIDATION_FAILED, "businessRegistrationNumber",
                     "is not a valid business registration number: " + defect.message() + " (e.g. 220-81-62517)");
@@ -69,10 +71,11 @@ public class ClaimIntake {
         return fileNew(programId, request, business, key, requestHash, receivedAt, principal)
                 .onFailure().recoverWithUni(refused -> writer.replay(principal, key, requestHash)
                         .map(replayed -> replayed.orElseThrow(() -> refused instanceof RuntimeException r ? r
-                                : new IllegalStateException(refused))));
+                                : new IllegalStateException(refused))))
+                .onFailure(ClaimWriter.DuplicateClaim.class).transform(d -> duplicate(((ClaimWriter.DuplicateClaim) d).existing()));
     }
 
-    private Uni<ClaimWriter.StoredResponse> fileNew(UUID programId, FileClaimRequest request, BusinessRegistrationNumber business,
+    private Uni<StoredResponse> fileNew(UUID programId, FileClaimRequest request, BusinessRegistrationNumber business,
                                                     String key, String requestHash, Instant receivedAt, String principal) {
         return programs.find(programId).chain(found -> {
             Program program = found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
@@ -95,7 +98,7 @@ public class ClaimIntake {
                     ClaimEntity claim = assess(program, request, business, baseline, impairedSeconds, impaired.revision(),
                             receivedAt, principal);
                     return writer.insertOnce(claim, principal, key, requestHash,
-                            stored -> new ClaimWriter.StoredResponse(201, ClaimWriter.location(stored.id), json.write(view(stored))));
+                            stored -> new StoredResponse(201, location(stored.id), json.write(view(stored))));
                 });
             });
         });
@@ -230,8 +233,22 @@ public class ClaimIntake {
                 a.formula());
     }
 
+    /** Where a claim is read: the Location of a filed claim, and the pointer of a 409 to the earlier one. */
+    static String location(UUID claimId) {
+        return "/api/v1/claims/" + claimId;
+    }
+
+    /** 409 pointing at the earlier claim (unknown when a concurrent insert won the race: the unique constraint fired). */
+    private static ProblemException duplicate(UUID existingId) {
+        String detail = "This business already filed a claim for this service in this program";
+        return existingId == null
+                ? new ProblemException(ProblemType.DUPLICATE_CLAIM, detail, null)
+                : new ProblemException(ProblemType.DUPLICATE_CLAIM, detail + ": " + location(existingId), null,
+                Map.of("existingClaim", location(existingId)));
+    }
+
     /** The request's identity for Idempotency-Key purposes: program and body, canonically serialized. */
     private String hash(UUID programId, FileClaimRequest request) {
-        return IdempotencyStore.fingerprint(programId.toString(), json.write(request));
+        return IdempotencyRecords.fingerprint(programId.toString(), json.write(request));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
+import kr.outage.compensation.payout.persistence.IdempotencyRecords;
 import kr.outage.compensation.payout.persistence.PayoutBatchEntity;
 import kr.outage.compensation.payout.persistence.ProgramEntity;
 import kr.outage.compensation.payout.problem.ProblemException;
@@ -40,15 +41,15 @@ public class PayoutBatches {
     static final String SCOPE = "payout-batch";
 
     @Inject
-    IdempotencyStore idempotency;
+    IdempotencyRecords idempotency;
     @Inject
     JsonDocuments json;
     @Inject
     Clock clock;
 
     @WithTransaction
-    public Uni<IdempotencyStore.StoredResponse> create(UUID programId, String key, String principal) {
-        String requestHash = IdempotencyStore.fingerprint(SCOPE, programId.toString());
+    public Uni<IdempotencyRecords.StoredResponse> create(UUID programId, String key, String principal) {
+        String requestHash = IdempotencyRecords.fingerprint(SCOPE, programId.toString());
         return ProgramEntity.<ProgramEntity>findById(programId).chain(program -> {
             if (program == null) {
                 throw ProblemException.notFound("No program " + programId);
@@ -60,7 +61,7 @@ public class PayoutBatches {
                 : idempotency.replay(SCOPE, principal, key, requestHash).map(Optional::orElseThrow)));
     }
 
-    private Uni<IdempotencyStore.StoredResponse> take(UUID programId, String key, String requestHash, String principal) {
+    private Uni<IdempotencyRecords.StoredResponse> take(UUID programId, String key, String requestHash, String principal) {
         PayoutBatchEntity batch = new PayoutBatchEntity();
         batch.id = UUID.randomUUID();
         batch.programId = programId;
@@ -89,7 +90,7 @@ public class PayoutBatches {
                             });
                 }))
                 .chain(() -> {
-                    IdempotencyStore.StoredResponse response = new IdempotencyStore.StoredResponse(201,
+                    IdempotencyRecords.StoredResponse response = new IdempotencyRecords.StoredResponse(201,
                             "/api/v1/payout-batches/" + batch.id, json.write(Map.of("id", batch.id, "programId", programId,
                             "state", batch.state, "itemCount", batch.itemCount, "totalAmount", batch.totalAmount,
                             "createdAt", batch.createdAt.toString())));

@@ -1,7 +1,10 @@
-package kr.outage.compensation.payout.service;
+package kr.outage.compensation.payout.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.payout.problem.ProblemException;
@@ -16,13 +19,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Idempotency-Key records, scoped per caller. The first request with a key reserves it inside its
- * own transaction and stores its response there; a concurrent request with the same key blocks on
- * the reservation's unique index until the first commits, then gets the stored response. If the
- * first one fails and rolls back, the reservation disappears with it and the key is free again.
+ * Idempotency-Key records, scoped per caller: the one store of the service. Payout batches reserve a
+ * key inside their transaction (Hibernate Reactive session) and store the response there; claim
+ * intake writes the record inside its single statement ({@link ClaimWriter}) and reads it back here.
+ * A concurrent request with the same key blocks on the record's primary key until the first commits,
+ * then gets the stored response; if the first one rolls back, its record goes with it.
  */
 @ApplicationScoped
-public class IdempotencyStore {
+public class IdempotencyRecords {
 
     /** A response as first sent. */
     public record StoredResponse(int status, String location, String body) {
@@ -45,20 +49,39 @@ public class IdempotencyStore {
         }
     }
 
+    private static final String FIND = "select request_hash, status, location, response_body from idempotency_record "
+            + "where scope = $1 and principal = $2 and idem_key = $3 and status > 0";
+
     /** The stored response for this key, refusing a different request under the same key. Needs a session. */
     public Uni<Optional<StoredResponse>> replay(String scope, String principal, String key, String requestHash) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select request_hash, status, location, response_body from idempotency_record "
-                                + "where scope = ?1 and principal = ?2 and idem_key = ?3 and status > 0", Object[].class)
+        return Panache.getSession().chain(session -> session.createNativeQuery(FIND.replace("$", "?"), Object[].class)
                 .setParameter(1, scope).setParameter(2, principal).setParameter(3, key)
                 .getResultList())
-                .map(rows -> rows.stream().findFirst().map(row -> {
-                    if (!requestHash.equals(row[0])) {
-                        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
-                                + "' was already used for a different request; use a new key for a new request");
+                .map(rows -> rows.stream().findFirst().map(row -> stored(key, requestHash, (String) row[0],
+                        ((Number) row[1]).intValue(), (String) row[2], (String) row[3])));
+    }
+
+    /** The same, on the reactive client directly (claim intake does not open a session). */
+    public static Uni<Optional<StoredResponse>> replay(SqlClient client, String scope, String principal, String key,
+                                                       String requestHash) {
+        return client.preparedQuery(FIND).execute(Tuple.of(scope, principal, key))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
                     }
-                    return new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3]);
-                }));
+                    Row row = rows.iterator().next();
+                    return Optional.of(stored(key, requestHash, row.getString("request_hash"), row.getInteger("status"),
+                            row.getString("location"), row.getString("response_body")));
+                });
+    }
+
+    private static StoredResponse stored(String key, String requestHash, String storedHash, int status, String location,
+                                         String body) {
+        if (!requestHash.equals(storedHash.strip())) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
+                    + "' was already used for a different request; use a new key for a new request");
+        }
+        return new StoredResponse(status, location, body);
     }
 
     /** Reserves the key in the current transaction; false when another request holds or held it. */
