@@ -90,6 +90,48 @@ class PlatformClaimTest {
                 .body("assessment.impairedSeconds", equalTo((int) IncidentServiceStub.KAKAOTALK_SECONDS));
     }
 
+    /**
+     * A baseline split across platforms: each platform's share of the daily sales times that platform's
+     * own impaired time (KakaoTalk: mobile 100 h, web 77 h 30 min, PC none), rounded down per platform.
+     */
+    @Test
+    void aBaselineSplitAcrossPlatformsCountsEachPlatformsOwnTime() {
+        String program = Programs.create(Programs.fire2022());
+        TestClock.INSTANCE.set(Instant.parse("2022-10-25T01:00:00Z"));
+        String header = "business_registration_number,business_name,category,service,daily_sales_krw,"
+                + "daily_sales_mobile_krw,daily_sales_web_krw,daily_sales_pc_krw\n";
+        given().auth().oauth2(Tokens.operator()).contentType("text/csv").body(header
+                        + Claims.businessNumber(50) + ",Split Kitchen,restaurant,kakaotalk,400000,300000,100000,0\n"
+                        + Claims.businessNumber(51) + ",PC Cafe,restaurant,kakaotalk,50000,0,0,50000\n"
+                        + Claims.businessNumber(52) + ",Wrong Sum,restaurant,kakaotalk,400000,300000,50000,0\n"
+                        + Claims.businessNumber(53) + ",Negative,restaurant,kakaotalk,100000,150000,-50000,0\n"
+                        + Claims.businessNumber(54) + ",Short,restaurant,kakaotalk,400000,300000\n")
+                .when().post("/api/v1/programs/{id}/baselines", program).then().statusCode(200)
+                .body("accepted", equalTo(2)).body("rejected", equalTo(3))
+                .body("rejections.line", equalTo(List.of(4, 5, 6)))
+                .body("rejections[0].reason", containsString("add up to daily_sales_krw"));
+
+        Map<String, Object> claim = new HashMap<>(Map.of("businessRegistrationNumber", Claims.businessNumber(50),
+                "businessName", "Split Kitchen", "category", "restaurant", "service", "kakaotalk",
+                "bankAccount", Map.of("bank", "KB", "accountNumber", "100-200-300", "holder", "Owner")));
+        // 300,000 x 360,000 / 86,400 = 1,250,000 on mobile; 100,000 x 279,000 / 86,400 = 322,916 on web; PC sold nothing
+        long basis = 1_250_000 + 322_916;
+        file(program, claim, 201).body("assessment.basedOn", equalTo("baseline"))
+                .body("assessment.assessedLoss", equalTo((int) new java.math.BigDecimal(basis)
+                        .multiply(new java.math.BigDecimal("0.216")).longValue()))
+                .body("assessment.formula", containsString("mobile 300,000 KRW/day x 360000 s"))
+                .body("assessment.formula", containsString("web 100,000 KRW/day x 279000 s"))
+                .body("assessment.formula", containsString("pc 0 KRW/day x 0 s"));
+
+        // selling only on PC, which was never impaired: nothing to compensate
+        Map<String, Object> pcOnly = new HashMap<>(claim);
+        pcOnly.put("businessRegistrationNumber", Claims.businessNumber(51));
+        var before = Database.rowCounts();
+        file(program, pcOnly, 422).body("type", equalTo(PROBLEMS + "service-not-covered"))
+                .body("errors[0].field", equalTo("platforms"));
+        assertThat(Database.rowCounts()).isEqualTo(before);
+    }
+
     @Test
     void platformListsThatMakeNoSenseAreRefusedAndNothingIsStored() {
         String program = Programs.create(Programs.fire2022());

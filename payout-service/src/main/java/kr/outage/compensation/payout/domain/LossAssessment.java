@@ -56,6 +56,27 @@ public final class LossAssessment {
                 evidenceProvided, false);
     }
 
+    /**
+     * A baseline split across platforms: each platform's daily sales times that platform's impaired
+     * time, rounded down per platform, then summed ({@code dailyByPlatform} and {@code secondsByPlatform}
+     * name the same platforms, in order).
+     */
+    public static Result assessFromSplitBaseline(AssessmentParameters parameters, List<SupportTier> tiers, long reviewThreshold,
+                                                 List<String> reviewEvidence, String category, String service,
+                                                 java.util.Map<String, Long> dailyByPlatform,
+                                                 java.util.Map<String, Long> secondsByPlatform, Set<String> evidenceProvided) {
+        long basis = 0;
+        List<String> parts = new java.util.ArrayList<>();
+        for (var e : dailyByPlatform.entrySet()) {
+            long seconds = secondsByPlatform.getOrDefault(e.getKey(), 0L);
+            basis += perImpairedTime(e.getValue(), seconds);
+            parts.add(String.format("%s %,d KRW/day x %d s", e.getKey(), e.getValue(), seconds));
+        }
+        String note = " (baseline per platform: " + String.join(" + ", parts) + ")";
+        return decide(parameters, tiers, reviewThreshold, reviewEvidence, category, service, basis, null, false, note,
+                evidenceProvided, false);
+    }
+
     private static long perImpairedTime(long perDay, long impairedSeconds) {
         return BigDecimal.valueOf(perDay).multiply(BigDecimal.valueOf(impairedSeconds))
                 .divide(SECONDS_PER_DAY, 0, RoundingMode.DOWN).longValueExact();

@@ -17,15 +17,35 @@ import java.util.UUID;
 @ApplicationScoped
 public class BaselineStore {
 
-    /** One business's normal daily sales through one service. */
-    public record Baseline(String businessNumber, String service, String businessName, String category, long dailySales) {
+    /**
+     * One business's normal daily sales through one service; {@code split}, when the platform knows
+     * it, is how they divide across mobile, web and PC (adding up to {@code dailySales}).
+     */
+    public record Baseline(String businessNumber, String service, String businessName, String category, long dailySales,
+                           PlatformSplit split) {
     }
+
+    /** Daily sales per platform, in whole won. */
+    public record PlatformSplit(long mobile, long web, long pc) {
+
+        public long of(String platform) {
+            return switch (platform) {
+                case "mobile" -> mobile;
+                case "web" -> web;
+                case "pc" -> pc;
+                default -> throw new IllegalArgumentException("no platform " + platform);
+            };
+        }
+    }
+
+    private static final String COLUMNS = "business_number, service, business_name, category, daily_sales, "
+            + "daily_sales_mobile, daily_sales_web, daily_sales_pc";
 
     @Inject
     Pool pool;
 
     public Uni<Optional<Baseline>> find(UUID programId, String businessNumber, String service) {
-        return pool.preparedQuery("select business_number, service, business_name, category, daily_sales from business_baseline "
+        return pool.preparedQuery("select " + COLUMNS + " from business_baseline "
                         + "where program_id = $1 and business_number = $2 and service = $3")
                 .execute(Tuple.of(programId, businessNumber, service))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(baseline(rows.iterator().next())));
@@ -36,20 +56,26 @@ public class BaselineStore {
         if (chunk.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = chunk.stream().map(b -> Tuple.from(List.of(programId, b.businessNumber(), b.service(),
-                b.businessName(), b.category(), b.dailySales(), importedAt.atOffset(ZoneOffset.UTC)))).toList();
+        List<Tuple> rows = chunk.stream().map(b -> Tuple.from(java.util.Arrays.asList(programId, b.businessNumber(), b.service(),
+                b.businessName(), b.category(), b.dailySales(), importedAt.atOffset(ZoneOffset.UTC),
+                b.split() == null ? null : b.split().mobile(), b.split() == null ? null : b.split().web(),
+                b.split() == null ? null : b.split().pc()))).toList();
         return pool.preparedQuery("""
-                        insert into business_baseline (program_id, business_number, service, business_name, category, daily_sales, imported_at)
-                        values ($1, $2, $3, $4, $5, $6, $7)
+                        insert into business_baseline (program_id, business_number, service, business_name, category, daily_sales,
+                            imported_at, daily_sales_mobile, daily_sales_web, daily_sales_pc)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                         on conflict (program_id, business_number, service) do update set business_name = excluded.business_name,
-                            category = excluded.category, daily_sales = excluded.daily_sales, imported_at = excluded.imported_at""")
+                            category = excluded.category, daily_sales = excluded.daily_sales, imported_at = excluded.imported_at,
+                            daily_sales_mobile = excluded.daily_sales_mobile, daily_sales_web = excluded.daily_sales_web,
+                            daily_sales_pc = excluded.daily_sales_pc""")
                 .executeBatch(rows).replaceWithVoid();
     }
 
     /** Businesses the platform knows were affected (they sell through a covered service) that have not claimed, largest first. */
     public Uni<List<Baseline>> unclaimed(UUID programId, int page, int size) {
         return pool.preparedQuery("""
-                        select b.business_number, b.service, b.business_name, b.category, b.daily_sales
+                        select b.business_number, b.service, b.business_name, b.category, b.daily_sales,
+                            b.daily_sales_mobile, b.daily_sales_web, b.daily_sales_pc
                         from business_baseline b
                         where b.program_id = $1 and not exists (select 1 from claim c where c.program_id = b.program_id
                             and c.business_number = b.business_number and c.service = b.service)
@@ -70,7 +96,9 @@ public class BaselineStore {
     }
 
     private static Baseline baseline(Row r) {
+        Long mobile = r.getLong("daily_sales_mobile");
         return new Baseline(r.getString("business_number"), r.getString("service"), r.getString("business_name"),
-                r.getString("category"), r.getLong("daily_sales"));
+                r.getString("category"), r.getLong("daily_sales"), mobile == null ? null
+                : new PlatformSplit(mobile, r.getLong("daily_sales_web"), r.getLong("daily_sales_pc")));
     }
 }

@@ -24,6 +24,8 @@ import java.util.List;
 public class BaselineImport {
 
     public static final String HEADER = "business_registration_number,business_name,category,service,daily_sales_krw";
+    /** The same, with the daily sales split across platforms (adding up to daily_sales_krw). */
+    public static final String HEADER_WITH_SPLIT = HEADER + ",daily_sales_mobile_krw,daily_sales_web_krw,daily_sales_pc_krw";
     static final int CHUNK = 1_000;
     static final int REJECTIONS_LISTED = 1_000;
     private static final Duration CHUNK_TIMEOUT = Duration.ofMinutes(1);
@@ -43,10 +45,13 @@ public class BaselineImport {
     /** Runs on a worker thread: it reads a blocking stream. */
     public Report run(Program program, BufferedReader csv) {
         String header = readLine(csv);
-        if (header == null || !header.strip().replace("\uFEFF", "").equals(HEADER)) {
+        String columns = header == null ? "" : header.strip().replace("\uFEFF", "");
+        if (!columns.equals(HEADER) && !columns.equals(HEADER_WITH_SPLIT)) {
             throw ProblemException.field(ProblemType.VALIDATION_FAILED, "file",
-                    "must be CSV with the header line: " + HEADER);
+                    "must be CSV with the header line: " + HEADER + " (optionally followed by "
+                            + HEADER_WITH_SPLIT.substring(HEADER.length() + 1) + ")");
         }
+        int fieldCount = columns.equals(HEADER) ? 5 : 8;
         List<BaselineStore.Baseline> chunk = new ArrayList<>(CHUNK);
         List<Rejection> rejections = new ArrayList<>();
         long accepted = 0;
@@ -59,7 +64,7 @@ public class BaselineImport {
                 continue;
             }
             try {
-                chunk.add(parse(program, line));
+                chunk.add(parse(program, line, fieldCount));
             } catch (IllegalArgumentException e) {
                 rejected++;
                 if (rejections.size() < REJECTIONS_LISTED) {
@@ -82,10 +87,10 @@ public class BaselineImport {
         return size;
     }
 
-    static BaselineStore.Baseline parse(Program program, String line) {
+    static BaselineStore.Baseline parse(Program program, String line, int fieldCount) {
         List<String> fields = CsvLine.split(line);
-        if (fields.size() != 5) {
-            throw new IllegalArgumentException("expected 5 fields, found " + fields.size());
+        if (fields.size() != fieldCount) {
+            throw new IllegalArgumentException("expected " + fieldCount + " fields, found " + fields.size());
         }
         String input = fields.get(0).strip();
         BusinessRegistrationNumber.check(input).ifPresent(defect -> {
@@ -104,16 +109,31 @@ public class BaselineImport {
         if (!program.services().contains(service)) {
             throw new IllegalArgumentException("service '" + service + "' is not covered by the program");
         }
-        long dailySales;
-        try {
-            dailySales = Long.parseLong(fields.get(4).strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("daily_sales_krw must be a whole number of won");
-        }
+        long dailySales = won(fields.get(4), "daily_sales_krw");
         if (dailySales <= 0) {
             throw new IllegalArgumentException("daily_sales_krw must be positive");
         }
-        return new BaselineStore.Baseline(number, service, name, category, dailySales);
+        BaselineStore.PlatformSplit split = null;
+        if (fieldCount == 8) {
+            split = new BaselineStore.PlatformSplit(won(fields.get(5), "daily_sales_mobile_krw"),
+                    won(fields.get(6), "daily_sales_web_krw"), won(fields.get(7), "daily_sales_pc_krw"));
+            if (split.mobile() < 0 || split.web() < 0 || split.pc() < 0) {
+                throw new IllegalArgumentException("daily sales per platform must not be negative");
+            }
+            if (split.mobile() + split.web() + split.pc() != dailySales) {
+                throw new IllegalArgumentException("daily sales per platform must add up to daily_sales_krw ("
+                        + dailySales + ")");
+            }
+        }
+        return new BaselineStore.Baseline(number, service, name, category, dailySales, split);
+    }
+
+    private static long won(String field, String column) {
+        try {
+            return Long.parseLong(field.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " must be a whole number of won");
+        }
     }
 
     private static String readLine(BufferedReader reader) {

@@ -86,7 +86,8 @@ public class ClaimIntake {
                             "is required: the platform holds no baseline sales for this business and service");
                 }
                 List<SalesPlatform> platforms = request.platformsOrAll();
-                return impairedOn(program.incidentId(), request.service(), platforms, receivedAt).chain(impaired -> {
+                boolean split = baseline.isPresent() && baseline.get().split() != null;
+                return impairedOn(program.incidentId(), request.service(), platforms, split, receivedAt).chain(impaired -> {
                     long impairedSeconds = impaired.seconds();
                     if (impairedSeconds == 0) {
                         boolean everywhere = platforms.contains(SalesPlatform.ALL);
@@ -95,8 +96,12 @@ public class ClaimIntake {
                                         : "the service was not impaired on " + wire(platforms)
                                         + " by the program's incident, according to incident-service");
                     }
-                    ClaimEntity claim = assess(program, request, business, baseline, impairedSeconds, impaired.revision(),
-                            receivedAt, principal);
+                    if (split && impaired.byPlatform().entrySet().stream()
+                            .noneMatch(e -> e.getValue() > 0 && baseline.get().split().of(e.getKey()) > 0)) {
+                        throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, "platforms", "the business's baseline "
+                                + "shows no sales on the platforms the incident impaired");
+                    }
+                    ClaimEntity claim = assess(program, request, business, baseline, impaired, receivedAt, principal);
                     return writer.insertOnce(claim, principal, key, requestHash,
                             stored -> new StoredResponse(201, location(stored.id), json.write(view(stored))));
                 });
@@ -104,34 +109,54 @@ public class ClaimIntake {
         });
     }
 
-    private record Impaired(long seconds, long revision) {
+    /**
+     * Impaired time on the claim's platforms: {@code seconds} over all of them (a union: time impaired on
+     * two platforms counts once), and {@code byPlatform} per platform when asked one by one.
+     */
+    private record Impaired(long seconds, long revision, Map<String, Long> byPlatform) {
     }
 
     /**
      * The service's impaired time on the claim's platforms: incident-service's own total for "all", else
-     * the union of its windows on each platform named, so time impaired on two of them counts once.
+     * the union of its windows on each platform named. For a baseline split across platforms every
+     * platform is asked on its own, since each one's sales are lost only while it was impaired.
      */
-    private Uni<Impaired> impairedOn(UUID incidentId, String service, List<SalesPlatform> platforms, Instant asOf) {
-        if (platforms.contains(SalesPlatform.ALL)) {
+    private Uni<Impaired> impairedOn(UUID incidentId, String service, List<SalesPlatform> platforms, boolean perPlatform,
+                                     Instant asOf) {
+        if (platforms.contains(SalesPlatform.ALL) && !perPlatform) {
             return incidents.impact(incidentId, service, SalesPlatform.ALL.wire()).map(impact -> new Impaired(
                     impact.map(i -> i.everImpaired() ? i.totalImpairedSeconds() : 0L).orElse(0L),
-                    impact.map(ImpactCheck::revision).orElse(0L)));
+                    impact.map(ImpactCheck::revision).orElse(0L), Map.of()));
         }
+        List<SalesPlatform> asked = platforms.contains(SalesPlatform.ALL)
+                ? List.of(SalesPlatform.MOBILE, SalesPlatform.WEB, SalesPlatform.PC) : platforms;
         // one call after another: each answer comes back on this request's context
-        return Multi.createFrom().iterable(platforms)
+        return Multi.createFrom().iterable(asked)
                 .onItem().transformToUniAndConcatenate(p -> incidents.impact(incidentId, service, p.wire()))
                 .collect().asList()
                 .map(answers -> {
-                    List<ImpairedTime.Window> windows = new ArrayList<>();
+                    List<ImpairedTime.Window> all = new ArrayList<>();
+                    Map<String, Long> byPlatform = new java.util.LinkedHashMap<>();
                     long revision = 0;
-                    for (Optional<ImpactCheck> answer : answers) {
+                    for (int i = 0; i < answers.size(); i++) {
+                        Optional<ImpactCheck> answer = answers.get(i);
+                        List<ImpairedTime.Window> windows = new ArrayList<>();
                         if (answer.isPresent() && answer.get().everImpaired()) {
                             answer.get().windowsOrEmpty().forEach(w -> windows.add(new ImpairedTime.Window(w.from(), w.to())));
                         }
+                        all.addAll(windows);
+                        byPlatform.put(asked.get(i).wire(), ImpairedTime.unionSeconds(windows, asOf));
                         revision = Math.max(revision, answer.map(ImpactCheck::revision).orElse(0L));
                     }
-                    return new Impaired(ImpairedTime.unionSeconds(windows, asOf), revision);
+                    return new Impaired(ImpairedTime.unionSeconds(all, asOf), revision, byPlatform);
                 });
+    }
+
+    /** The baseline's daily sales on each platform the claim was asked about, in that order. */
+    private static Map<String, Long> dailyByPlatform(BaselineStore.Baseline baseline, Impaired impaired) {
+        Map<String, Long> daily = new java.util.LinkedHashMap<>();
+        impaired.byPlatform().keySet().forEach(p -> daily.put(p, baseline.split().of(p)));
+        return daily;
     }
 
     private static String wire(List<SalesPlatform> platforms) {
@@ -161,12 +186,18 @@ public class ClaimIntake {
     }
 
     private ClaimEntity assess(Program program, FileClaimRequest request, BusinessRegistrationNumber business,
-                               Optional<BaselineStore.Baseline> baseline, long impairedSeconds, long incidentRevision,
-                               Instant receivedAt, String principal) {
+                               Optional<BaselineStore.Baseline> baseline, Impaired impaired, Instant receivedAt,
+                               String principal) {
+        long impairedSeconds = impaired.seconds();
+        long incidentRevision = impaired.revision();
         Set<String> evidenceTypes = request.evidenceOrEmpty().stream().map(FileClaimRequest.Evidence::type).collect(Collectors.toSet());
         String category = baseline.map(BaselineStore.Baseline::category).orElse(request.category());
         // the platform's own figures, where it has them, are the basis: no documents, no argument about the amount
-        LossAssessment.Result result = baseline.isPresent()
+        LossAssessment.Result result = baseline.isPresent() && baseline.get().split() != null
+                ? LossAssessment.assessFromSplitBaseline(program.assessment(), program.tiers(), program.reviewThreshold(),
+                program.reviewEvidence(), category, request.service(), dailyByPlatform(baseline.get(), impaired),
+                impaired.byPlatform(), evidenceTypes)
+                : baseline.isPresent()
                 ? LossAssessment.assessFromBaseline(program.assessment(), program.tiers(), program.reviewThreshold(),
                 program.reviewEvidence(), category, request.service(), baseline.get().dailySales(),
                 impairedSeconds, evidenceTypes)
