@@ -73,6 +73,7 @@ final class RunningSuite {
             env.put("DEMO_DATA", "true");
             env.put("JWT_PUBLIC_KEY_LOCATION", ROOT.resolve("dev-keys/dev-jwt-public.pem").toString());
             env.put("SUITE_SERVICE_TOKEN_DEV_SIGNING_KEY", ROOT.resolve("dev-keys/dev-jwt-private.pem").toString());
+            env.put("ACCOUNT_KEYS_DIR", ROOT.resolve("dev-keys/account-keys").toString());
             env.put("INCIDENT_SERVICE_URL", urls.get("incident"));
             // small chunks and a pause after each, so a run over the browser tests' 150,000
             // subscriptions lasts several of the run page's 2-second refreshes and shows its progress

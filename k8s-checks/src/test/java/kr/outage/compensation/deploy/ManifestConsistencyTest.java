@@ -71,11 +71,11 @@ class ManifestConsistencyTest {
 
             Set<String> mounts = new HashSet<>();
             container.path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText()));
-            for (String fileVariable : new String[]{"JWT_PUBLIC_KEY_LOCATION", "SERVICE_TOKEN_FILE"}) {
+            for (String fileVariable : new String[]{"JWT_PUBLIC_KEY_LOCATION", "SERVICE_TOKEN_FILE", "ACCOUNT_KEYS_DIR"}) {
                 if (env.containsKey(fileVariable)) {
                     String file = env.get(fileVariable);
                     assertThat(mounts).as(service + " " + fileVariable + " " + file)
-                            .anySatisfy(m -> assertThat(file).startsWith(m + "/"));
+                            .anySatisfy(m -> assertThat(file.equals(m) || file.startsWith(m + "/")).isTrue());
                 }
             }
             if (env.containsKey("INCIDENT_SERVICE_URL")) {
@@ -126,6 +126,10 @@ class ManifestConsistencyTest {
     void devUsesTheDevelopmentKeyAndProdCommitsNoSecret() throws IOException {
         assertThat(Files.readString(Overlay.ROOT.resolve("k8s/overlays/dev/dev-jwt-public.pem")))
                 .isEqualTo(Files.readString(Overlay.ROOT.resolve("dev-keys/dev-jwt-public.pem")));
+        assertThat(Files.readString(Overlay.ROOT.resolve("k8s/overlays/dev/dev-account-2026-11.key")))
+                .isEqualTo(Files.readString(Overlay.ROOT.resolve("dev-keys/account-keys/dev-2026-11.key")));
+        assertThat(Files.readString(Overlay.ROOT.resolve("k8s/overlays/dev/dev-account-hash.key")))
+                .isEqualTo(Files.readString(Overlay.ROOT.resolve("dev-keys/account-keys/hash.key")));
         assertThat(Overlay.render("prod").ofKind("Secret")).isEmpty();
         assertThat(Overlay.render("dev").findGenerated("Secret", "suite-db-credentials")).isPresent();
     }

@@ -89,7 +89,10 @@ class ClaimIntakeTest {
                 .body("assessment.supportAmount", equalTo(30_000))
                 .body("bankAccount.accountNumberMasked", equalTo("********9012"))
                 .extract().path("id");
-        assertThat(Database.count("select count(*) from claim where id = '" + id + "' and bank_account = '123-456-789012'")).isOne();
+        // stored encrypted, shown masked
+        assertThat(Database.count("select count(*) from claim where id = '" + id + "' and bank_account like 'enc1:%' "
+                + "and bank_account not like '%789012%' and account_holder like 'enc1:%' and bank_account_masked = '********9012'"))
+                .isOne();
     }
 
     @Test

@@ -62,7 +62,7 @@ public class BatchConsoleResource {
     @Produces("text/csv")
     @Operation(hidden = true)
     public Uni<Response> transfers(@PathParam("batchId") UUID batchId) {
-        return access.allow("/console/batches", new String[]{Roles.PAYOUT_APPROVER}, who -> batches.transferFile(batchId)
+        return access.allow("/console/batches", new String[]{Roles.PAYOUT_APPROVER}, who -> batches.transferFile(batchId, who.getPrincipal().getName())
                 .map(csv -> Response.ok(csv, "text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"payout-batch-" + batchId + ".csv\"").build()));
     }

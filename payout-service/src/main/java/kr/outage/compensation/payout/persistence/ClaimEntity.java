@@ -33,10 +33,18 @@ public class ClaimEntity extends PanacheEntityBase {
     public String lossBasis;
     @Column(name = "bank_name")
     public String bankName;
+    /** Encrypted (see AccountVault); rows from before encryption hold the plain number until rotated. */
     @Column(name = "bank_account")
     public String bankAccount;
+    /** Encrypted, like the number. */
     @Column(name = "account_holder")
     public String accountHolder;
+    /** What may be shown: all but the last four digits hidden. */
+    @Column(name = "bank_account_masked")
+    public String bankAccountMasked;
+    /** Keyed hash of the number's digits (AccountVault.hash): compares accounts without decrypting. */
+    @Column(name = "bank_account_hash")
+    public String bankAccountHash;
     /** Evidence references as a JSON array of {type, ref}. */
     public String evidence;
     public String state;

@@ -35,11 +35,6 @@ public record ClaimView(UUID id, UUID programId, String businessRegistrationNumb
     }
 
     public record BankAccountView(String bank, String accountNumberMasked, String holder) {
-
-        public static BankAccountView masked(String bank, String account, String holder) {
-            return new BankAccountView(bank, new kr.outage.compensation.payout.domain.BankAccount(bank, account, holder)
-                    .maskedNumber(), holder);
-        }
     }
 
     /**

@@ -45,8 +45,8 @@ public class PayoutBatchResource {
     @Produces("text/csv")
     @RolesAllowed(Roles.PAYOUT_APPROVER)
     @Operation(summary = "The bank-transfer file for the items still to pay (full account numbers)")
-    public Uni<Response> transfers(@PathParam("batchId") UUID batchId) {
-        return batches.transferFile(batchId).map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
+    public Uni<Response> transfers(@PathParam("batchId") UUID batchId, SecurityContext security) {
+        return batches.transferFile(batchId, security.getUserPrincipal().getName()).map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"payout-batch-" + batchId + ".csv\"").build());
     }
 

@@ -12,6 +12,7 @@ import kr.outage.compensation.payout.persistence.ClaimDecisionEntity;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
 import kr.outage.compensation.payout.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.payout.security.AccountVault;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
@@ -34,6 +35,8 @@ public class BankAccountCorrections {
 
     @Inject
     Clock clock;
+    @Inject
+    AccountVault vault;
 
     @ConfigProperty(name = "payout.payments.max-failures", defaultValue = "3")
     int maxFailures;
@@ -59,7 +62,8 @@ public class BankAccountCorrections {
                 default -> {
                 }
             }
-            BankAccount old = new BankAccount(claim.bankName, claim.bankAccount, claim.accountHolder);
+            BankAccount old = new BankAccount(claim.bankName, vault.decrypt(claim.bankAccount, claim.id),
+                    vault.decrypt(claim.accountHolder, claim.id));
             boolean failed = from == ClaimState.PAYMENT_FAILED;
             boolean operatorConfirms = failed && operator && claim.paymentFailures >= maxFailures;
             if (old.sameAs(account) && !operatorConfirms) {
@@ -81,8 +85,10 @@ public class BankAccountCorrections {
             change.principal = principal;
             change.changedAt = now;
             claim.bankName = account.bank().trim();
-            claim.bankAccount = account.number();
-            claim.accountHolder = account.holder().trim();
+            claim.bankAccount = vault.encrypt(account.number(), claim.id);
+            claim.accountHolder = vault.encrypt(account.holder().trim(), claim.id);
+            claim.bankAccountMasked = account.maskedNumber();
+            claim.bankAccountHash = vault.hash(account.number());
             if (failed && !awaitingOperator) {
                 claim.state = ClaimState.APPROVED.wireName();
             }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.payout.client.ImpactCheck;
 import kr.outage.compensation.payout.client.IncidentFacts;
+import kr.outage.compensation.payout.domain.BankAccount;
 import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 import kr.outage.compensation.payout.domain.ClaimState;
 import kr.outage.compensation.payout.domain.ImpairedTime;
@@ -21,6 +22,7 @@ import kr.outage.compensation.payout.persistence.StoredAssessment;
 import kr.outage.compensation.payout.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.rest.ClaimView;
+import kr.outage.compensation.payout.security.AccountVault;
 import kr.outage.compensation.payout.rest.FileClaimRequest;
 
 import java.time.Clock;
@@ -56,6 +58,8 @@ public class ClaimIntake {
     JsonDocuments json;
     @Inject
     Clock clock;
+    @Inject
+    AccountVault vault;
 
     public Uni<StoredResponse> file(UUID programId, FileClaimRequest request, String key, String principal) {
         BusinessRegistrationNumber.check(request.businessRegistrationNumber()).ifPresent(defect -> {
@@ -216,8 +220,12 @@ public class ClaimIntake {
         c.lossBasisKind = baseline.isPresent() ? "baseline" : "reported";
         c.lossBasis = request.lossBasis();
         c.bankName = request.bankAccount().bank();
-        c.bankAccount = request.bankAccount().accountNumber();
-        c.accountHolder = request.bankAccount().holder();
+        BankAccount account = new BankAccount(request.bankAccount().bank(), request.bankAccount().accountNumber(),
+                request.bankAccount().holder());
+        c.bankAccount = vault.encrypt(account.number(), c.id);
+        c.accountHolder = vault.encrypt(account.holder(), c.id);
+        c.bankAccountMasked = account.maskedNumber();
+        c.bankAccountHash = vault.hash(account.number());
         c.evidence = json.write(request.evidenceOrEmpty());
         c.state = result.state().wireName();
         c.impairedSeconds = impairedSeconds;
@@ -250,7 +258,7 @@ public class ClaimIntake {
         return new ClaimView(c.id, c.programId, BusinessRegistrationNumber.format(c.businessNumber),
                 c.businessName, c.category, c.service, c.platforms == null ? List.of("all") : List.of(c.platforms),
                 c.reportedLoss, c.lossBasis,
-                ClaimView.BankAccountView.masked(c.bankName, c.bankAccount, c.accountHolder),
+                bankAccountView(c),
                 json.read(c.evidence, EVIDENCE), ClaimState.fromWire(c.state),
                 assessmentView(json.read(c.assessmentDetail, StoredAssessment.class)), List.of(c.missingEvidence), c.filedAt,
                 new ClaimView.Decision(c.recommendedAmount, c.recommendedBy, c.approvedAmount, c.approvedBy,
@@ -262,6 +270,13 @@ public class ClaimIntake {
         return new ClaimView.AssessmentView(a.basedOn(), a.incidentRevision(), a.impairedSeconds(), a.impairedDuration(),
                 a.plausibleCap(), a.capped(), a.assessedLoss(), a.tier(), a.supportAmount(), a.needsCommitteeReview(),
                 a.formula());
+    }
+
+    /** The account as views show it: masked number (never decrypted for it) and holder. */
+    private ClaimView.BankAccountView bankAccountView(ClaimEntity c) {
+        String masked = c.bankAccountMasked != null ? c.bankAccountMasked
+                : new BankAccount(c.bankName, vault.decrypt(c.bankAccount, c.id), "").maskedNumber();
+        return new ClaimView.BankAccountView(c.bankName, masked, vault.decrypt(c.accountHolder, c.id));
     }
 
     /** Where a claim is read: the Location of a filed claim, and the pointer of a 409 to the earlier one. */

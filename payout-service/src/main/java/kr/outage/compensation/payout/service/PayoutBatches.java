@@ -13,6 +13,7 @@ import kr.outage.compensation.payout.persistence.PayoutBatchEntity;
 import kr.outage.compensation.payout.persistence.ProgramEntity;
 import kr.outage.compensation.payout.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.payout.security.AccountVault;
 import kr.outage.compensation.payout.rest.PageView;
 import kr.outage.compensation.payout.rest.PayoutBatchView;
 import kr.outage.compensation.payout.rest.SettlementRequest;
@@ -46,6 +47,8 @@ public class PayoutBatches {
     JsonDocuments json;
     @Inject
     Clock clock;
+    @Inject
+    AccountVault vault;
 
     @WithTransaction
     public Uni<IdempotencyRecords.StoredResponse> create(UUID programId, String key, String principal) {
@@ -207,9 +210,13 @@ public class PayoutBatches {
         });
     }
 
-    /** The bank-transfer file: one line per item still to pay, full account numbers, amounts in won. */
-    @WithSession
-    public Uni<String> transferFile(UUID batchId) {
+    /**
+     * The bank-transfer file: one line per item still to pay, full account numbers, amounts in won.
+     * The only place account numbers are decrypted for anyone to see; every read is audited with the
+     * reader and the batch, in the transaction that reads them.
+     */
+    @WithTransaction
+    public Uni<String> transferFile(UUID batchId, String principal) {
         return PayoutBatchEntity.<PayoutBatchEntity>findById(batchId).chain(batch -> {
             if (batch == null) {
                 throw ProblemException.notFound("No payout batch " + batchId);
@@ -219,13 +226,21 @@ public class PayoutBatches {
                                    c.account_holder, i.amount
                             from payout_item i join claim c on c.id = i.claim_id
                             where i.batch_id = ?1 and i.state = 'pending' order by c.filed_at, c.id""", Object[].class)
-                    .setParameter(1, batchId).getResultList())
+                    .setParameter(1, batchId).getResultList()
+                    .call(rows -> session.createNativeQuery("""
+                                    insert into payout_audit (id, occurred_at, principal, action, subject_type, subject_id, detail)
+                                    values (nextval('payout_audit_seq'), ?1, ?2, 'ACCOUNT_NUMBERS_READ', 'payout_batch', ?3,
+                                        jsonb_build_object('accounts', cast(?4 as int), 'file', 'transfers.csv'))""")
+                            .setParameter(1, clock.instant()).setParameter(2, principal).setParameter(3, batchId.toString())
+                            .setParameter(4, rows.size()).executeUpdate()))
                     .map(rows -> {
                         StringBuilder csv = new StringBuilder("reference,business_registration_number,business_name,bank,account_number,account_holder,amount_krw\n");
                         for (Object[] r : rows) {
+                            UUID claimId = UUID.fromString((String) r[0]);
                             csv.append(r[0]).append(',').append(BusinessRegistrationNumber.format((String) r[1])).append(',')
                                     .append(csvField((String) r[2])).append(',').append(csvField((String) r[3])).append(',')
-                                    .append(csvField((String) r[4])).append(',').append(csvField((String) r[5])).append(',')
+                                    .append(csvField(vault.decrypt((String) r[4], claimId))).append(',')
+                                    .append(csvField(vault.decrypt((String) r[5], claimId))).append(',')
                                     .append(((Number) r[6]).longValue()).append('\n');
                         }
                         return csv.toString();

@@ -1,0 +1,150 @@
+package kr.outage.compensation.payout.security;
+
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Bank account numbers and holders at rest: AES-256-GCM under keys read from a mounted directory
+ * (a Secret in a cluster), one file per key named {@code <key id>.key} holding 32 bytes in base64; the
+ * key whose id sorts last is current (add a key with a later name to rotate). A ciphertext reads
+ * {@code enc1:<key id>:<base64(iv | ciphertext | tag)>}: the key id travels with it, so old rows stay
+ * readable while {@link kr.outage.compensation.payout.service.AccountKeyRotation} re-encrypts them.
+ * The claim's id is the associated data: a ciphertext copied onto another claim does not decrypt.
+ * {@code hash.key} keys an HMAC-SHA256 of the account's digits, to compare accounts without decrypting.
+ */
+@ApplicationScoped
+@Startup
+public class AccountVault {
+
+    static final String PREFIX = "enc1:";
+    private static final String HASH_KEY = "hash";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    @ConfigProperty(name = "payout.accounts.keys-dir")
+    String keysDir;
+
+    private final SecureRandom random = new SecureRandom();
+    private volatile Map<String, SecretKeySpec> keys = Map.of();
+    private volatile String current;
+    private volatile SecretKeySpec hashKey;
+
+    @PostConstruct
+    void load() {
+        reload();
+    }
+
+    /** Reads the key directory again (a key added to the Secret becomes current). */
+    public synchronized void reload() {
+        Map<String, SecretKeySpec> found = new TreeMap<>();
+        SecretKeySpec hash = null;
+        try (Stream<Path> files = Files.list(Path.of(keysDir))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".key")).sorted().toList()) {
+                String id = file.getFileName().toString().replaceFirst("\\.key$", "");
+                byte[] bytes = Base64.getDecoder().decode(Files.readString(file).strip());
+                if (bytes.length != 32) {
+                    throw new IllegalStateException("Key " + file + " must hold 32 bytes in base64");
+                }
+                if (id.equals(HASH_KEY)) {
+                    hash = new SecretKeySpec(bytes, "HmacSHA256");
+                } else if (id.matches("[A-Za-z0-9._-]{1,40}")) {
+                    found.put(id, new SecretKeySpec(bytes, "AES"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the account keys in " + keysDir, e);
+        }
+        if (found.isEmpty() || hash == null) {
+            throw new IllegalStateException("The account key directory " + keysDir + " needs at least one <id>.key and hash.key");
+        }
+        keys = Map.copyOf(found);
+        current = ((TreeMap<String, SecretKeySpec>) found).lastKey();
+        hashKey = hash;
+    }
+
+    public String currentKeyId() {
+        return current;
+    }
+
+    /** Whether the text is a ciphertext under the current key (the rotation's test). */
+    public boolean isCurrent(String stored) {
+        return stored != null && stored.startsWith(PREFIX + current + ":");
+    }
+
+    public static boolean isEncrypted(String stored) {
+        return stored != null && stored.startsWith(PREFIX);
+    }
+
+    public String encrypt(String plaintext, UUID claimId) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(current), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(aad(claimId));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            return PREFIX + current + ":" + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    /** The plaintext; a value stored before encryption existed is returned as it is. */
+    public String decrypt(String stored, UUID claimId) {
+        if (!isEncrypted(stored)) {
+            return stored;
+        }
+        int colon = stored.indexOf(':', PREFIX.length());
+        String keyId = stored.substring(PREFIX.length(), colon);
+        SecretKeySpec key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("No account key " + keyId + " is mounted; it is still needed to read old rows");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.updateAAD(aad(claimId));
+            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A stored account does not decrypt (tampered, or moved from another claim)", e);
+        }
+    }
+
+    /** A keyed hash of the account number's digits: equal for equal accounts, useless without the key. */
+    public String hash(String accountNumber) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            return HexFormat.of().formatHex(mac.doFinal(accountNumber.replace("-", "").getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Hashing failed", e);
+        }
+    }
+
+    private static byte[] aad(UUID claimId) {
+        return ByteBuffer.allocate(16).putLong(claimId.getMostSignificantBits()).putLong(claimId.getLeastSignificantBits()).array();
+    }
+}
