@@ -136,34 +136,39 @@ class CampaignOverlapTest {
     }
 
     /**
-     * The database decides the order: while a run of one campaign is working (here held at its last
-     * chunk by a row lock, as a worker in another replica would hold it), a run of an overlapping
-     * campaign waits in preparing, and a rollback of an overlapping campaign is refused; when the first
-     * run has finished, the second starts and leaves out everyone the first compensated.
+     * The database decides the order: while a run of one campaign is working (here its chunk held by a
+     * row lock, as a worker in another replica would hold it), a run of an overlapping campaign waits
+     * in preparing, a rollback of an overlapping campaign is refused, and another service's campaign
+     * is not held up; once the first run is over, the waiting one starts and leaves out everyone the
+     * first one compensated.
      */
     @Test
     void aRunWaitsWhileAnOverlappingCampaignIsBeingApplied() throws Exception {
         UUID a = Campaigns.define(Campaigns.cashOnly("MELON-A", 1000, "exclude"));
         UUID b = Campaigns.define(Campaigns.cashOnly("MELON-B", 2000, "exclude"));
         UUID other = Campaigns.define(Campaigns.giftPack("KAKAO-GIFT", 10));
+        UUID runA = UUID.randomUUID();
         long maxId = Database.count("select max(id) from subscription");
+        // A's run with one chunk, written while the run is not RUNNING (so no worker can take the chunk yet)
+        Database.execute("insert into campaign_run (id, campaign_id, idempotency_key, state, chunk_size, total, requested_by, "
+                + "created_at, started_at, finished_at) values ('" + runA + "', '" + a + "', 'held', 'COMPLETED', 100000, "
+                + PASSES + ", 'test', now(), now(), now())");
+        Database.execute("insert into run_chunk (run_id, chunk_no, from_subject, to_subject, eligible, state) values ('"
+                + runA + "', 0, 0, " + (maxId + 1) + ", " + PASSES + ", 'PENDING')");
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
-            // A's run, with one more chunk past the last subject that a "worker" is still holding
-            UUID runA = UUID.randomUUID();
-            Database.execute("insert into campaign_run (id, campaign_id, idempotency_key, state, chunk_size, total, requested_by, "
-                    + "created_at, started_at) values ('" + runA + "', '" + a + "', 'held', 'RUNNING', 100000, 0, 'test', now(), now())");
-            Database.execute("insert into run_chunk (run_id, chunk_no, from_subject, to_subject, eligible, state) values ('"
-                    + runA + "', 0, 0, " + (maxId + 1) + ", " + PASSES + ", 'PENDING')");
             try (var s = holder.createStatement()) {
+                // the "worker" holding A's chunk: workers skip a locked chunk, and the run stays RUNNING
                 s.execute("select * from run_chunk where run_id = '" + runA + "' for update");
             }
+            Database.execute("update campaign_run set state = 'RUNNING', finished_at = null where id = '" + runA + "'");
             String runB = Campaigns.startRun(b, "b-1", "{\"chunkSize\":100}").then().statusCode(202).extract().path("runId");
             String runOther = Campaigns.startRun(other, "other-1", "{}").then().statusCode(202).extract().path("runId");
-            Campaigns.awaitFinished(other, runOther);  // another service's campaign is not held up
-            Thread.sleep(1500);
+            Campaigns.awaitFinished(other, runOther);
+            Thread.sleep(1000);
             given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + b + "/runs/" + runB).then()
                     .body("state", equalTo("preparing"));
+            assertThat(Database.count("select count(*) from campaign_grant where campaign_id = '" + b + "'")).isZero();
             given().auth().oauth2(Tokens.operator()).when().post("/api/v1/campaigns/" + b + "/rollback").then()
                     .statusCode(409).body("type", equalTo(PROBLEMS + "run-in-progress"));
             holder.rollback();

@@ -151,6 +151,60 @@ class AccountEncryptionTest {
         given().auth().oauth2(Tokens.reviewer()).when().post("/api/v1/operations/account-key-rotation").then().statusCode(403);
     }
 
+    /** Rows stored before encryption existed (plain text, no mask) are encrypted by the pass that runs at start. */
+    @Test
+    void rowsStoredBeforeEncryptionAreEncryptedByThePass() {
+        String claim = file(1, NUMBER);
+        Database.execute("update claim set bank_account = '" + NUMBER + "', account_holder = 'Holder 1', "
+                + "bank_account_masked = null, bank_account_hash = null where id = '" + claim + "'");
+        given().auth().oauth2(approver).get("/api/v1/claims/{id}", claim).then().statusCode(200)
+                .body("bankAccount.accountNumberMasked", equalTo("*********9111"));
+        given().auth().oauth2(approver).when().post("/api/v1/operations/account-key-rotation").then().statusCode(200)
+                .body("reencrypted", equalTo(1)).body("remaining", equalTo(0));
+        assertThat(Database.count("select count(*) from claim where bank_account like 'enc1:%' and account_holder like 'enc1:%' "
+                + "and bank_account_masked = '*********9111' and bank_account_hash is not null")).isOne();
+    }
+
+    /** Nothing the service logs while handling accounts (refusals included) carries a number. */
+    @Test
+    void noAccountNumberInTheLogs() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                String message = record.getMessage() == null ? "" : new java.util.logging.SimpleFormatter().formatMessage(record);
+                lines.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            String claim = file(1, NUMBER);
+            Map<String, Object> again = new HashMap<>(Claims.taxi(1, 100_000));
+            again.put("bankAccount", Map.of("bank", "Hana", "accountNumber", NUMBER, "holder", "Holder 1"));
+            given().auth().oauth2(Tokens.businessOwner("owner-1")).contentType(ContentType.JSON).header("Idempotency-Key", "dup")
+                    .body(again).when().post("/api/v1/programs/{id}/claims", program).then().statusCode(409);
+            given().auth().oauth2(Tokens.businessOwner("owner-1")).contentType(ContentType.JSON)
+                    .body(Map.of("bankAccount", Map.of("bank", "Hana", "accountNumber", NUMBER, "holder", "Holder 1")))
+                    .when().put("/api/v1/claims/{id}/bank-account", claim).then().statusCode(422);
+            String batch = given().auth().oauth2(approver).header("Idempotency-Key", "b1")
+                    .when().post("/api/v1/programs/{id}/payout-batches", program).then().statusCode(201).extract().path("id");
+            given().auth().oauth2(approver).when().get("/api/v1/payout-batches/{id}/transfers.csv", batch).then().statusCode(200);
+            given().auth().oauth2(approver).when().post("/api/v1/operations/account-key-rotation").then().statusCode(200);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(lines).isNotEmpty().noneMatch(l -> l.contains(NUMBER) || l.contains(NUMBER.replace("-", "")));
+    }
+
     private static String pgDump() throws Exception {
         URI url = URI.create(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class).substring(5));
         Process dump = new ProcessBuilder("pg_dump", "-h", url.getHost(), "-p", String.valueOf(url.getPort()), "-U", "postgres",

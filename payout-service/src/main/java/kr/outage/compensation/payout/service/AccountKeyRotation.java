@@ -46,7 +46,7 @@ public class AccountKeyRotation {
     void atStart(@Observes StartupEvent event) {
         if (rotateAtStart) {
             rotate().subscribe().with(
-                    p -> LOG.infof("Bank accounts under key %s: %d re-encrypted at start", p.currentKey(), p.reencrypted()),
+                    p -> { },
                     failure -> LOG.warnf("Bank account re-encryption at start stopped: %s (it resumes at the next run)",
                             failure.getMessage()));
         }
@@ -58,7 +58,9 @@ public class AccountKeyRotation {
         String current = vault.currentKeyId();
         return Multi.createBy().repeating().uni(this::chunk).whilst(done -> done > 0)
                 .collect().with(java.util.stream.Collectors.summingLong(Integer::longValue))
-                .chain(done -> remaining(current).map(left -> new Progress(current, done, left)));
+                .chain(done -> remaining(current).map(left -> new Progress(current, done, left)))
+                .invoke(p -> LOG.infof("Bank accounts: %d re-encrypted under key %s, %d not yet", p.reencrypted(),
+                        p.currentKey(), p.remaining()));
     }
 
     private Uni<Integer> chunk() {
