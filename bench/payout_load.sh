@@ -3,7 +3,9 @@
 # Each run: a fresh program, CLAIMS claims filed by wrk (2 threads, CONNECTIONS connections; every
 # claim asks incident-service for the impaired time, is assessed and stored with its
 # Idempotency-Key), then one payout batch over all of them (each is approved by rule), timed.
-#   bench/payout_load.sh [RUNS] [CLAIMS] [CONNECTIONS]
+# The program has a budget (BENCH_BUDGET_KRW, default 10^12 KRW, never reached); BENCH_BUDGET_KRW=none
+# defines it without one.
+#   [BENCH_BUDGET_KRW=none] bench/payout_load.sh [RUNS] [CLAIMS] [CONNECTIONS]
 source "$(dirname "$0")/common.sh"
 RUNS="${1:-3}" CLAIMS="${2:-100000}" CONNECTIONS="${3:-64}"
 need wrk wrk
@@ -32,9 +34,10 @@ psql_bench() { psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d payout_bench -tAc
 
 rates=() p99s=() batch_ms=() stored=() items=()
 for run in $(seq 1 "$RUNS"); do
-  program=$(jq -n --arg inc "$fire" '{incidentId:$inc,name:"bench",intake:{opensOn:"2020-01-01",closesOn:"2099-12-31",zone:"Asia/Seoul"},
+  program=$(jq -n --arg inc "$fire" --arg budget "${BENCH_BUDGET_KRW:-1000000000000}" '{incidentId:$inc,name:"bench",intake:{opensOn:"2020-01-01",closesOn:"2099-12-31",zone:"Asia/Seoul"},
       services:["kakaot"],assessment:{operatingMargins:{taxi:0.5},alternativeAvailabilityFactor:0.8,platformShares:{kakaot:0.8}},
-      tiers:[{upTo:300000,support:30000},{upTo:500000,support:50000}],reviewThreshold:500000,budgetKrw:1000000000000}' \
+      tiers:[{upTo:300000,support:30000},{upTo:500000,support:50000}],reviewThreshold:500000}
+      + (if $budget == "none" then {} else {budgetKrw:($budget|tonumber)} end)' \
     | curl -fs -X POST http://127.0.0.1:18093/api/v1/programs -H "Authorization: Bearer $operator" \
         -H 'Content-Type: application/json' -d @- | jq -r .id)
   export CLAIMS_PATH="/api/v1/programs/$program/claims" RUN_ID="$run"

@@ -152,5 +152,14 @@ class BudgetTest {
                 .body("budget.remaining", equalTo(null)).body("byState.approved", equalTo(3));
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(Map.of("budgetKrw", 50_000))
                 .when().put("/api/v1/programs/{id}/budget", UUID.randomUUID()).then().statusCode(404);
+        // setting a budget later counts what was approved without one (from the ledger)
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(Map.of("budgetKrw", 80_000))
+                .when().put("/api/v1/programs/{id}/budget", program).then().statusCode(409);
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(Map.of("budgetKrw", 100_000))
+                .when().put("/api/v1/programs/{id}/budget", program).then().statusCode(200)
+                .body("committed", equalTo(90_000)).body("admitted", equalTo(0));
+        Claims.file(program, Claims.taxi(3, 100_000), "owner-3");
+        assertThat(Database.count("select count(*) from claim where state = 'awaiting_budget'")).isOne();
+        assertThat(Database.count("select committed from program_budget")).isEqualTo(90_000);
     }
 }

@@ -39,8 +39,8 @@ public class ClaimWriter {
      * booking is the same balanced transaction as {@code LedgerBook.approved}: budget credited,
      * payable debited.
      *
-     * <p>A claim approved by rule first adds its amount to the program's committed budget, only while
-     * it fits (the row lock orders concurrent claims, and the condition is re-checked on the row as the
+     * <p>In a program with a budget, a claim approved by rule first adds its amount to the committed
+     * budget, only while it fits (the row lock orders concurrent claims, and the condition is re-checked on the row as the
      * previous one left it); one that no longer fits is stored as awaiting_budget, without an approval
      * or a booking. The idempotency record is a plain insert: a second request with the same key fails
      * on its primary key after the first commits, so its budget update is rolled back with it (never
@@ -51,11 +51,12 @@ public class ClaimWriter {
                 select id from claim where program_id = $8::uuid and business_number = $9::char(10) and service = $11::varchar
             ), budget as (
                 update program_budget set committed = committed + $28
-                where program_id = $8::uuid and $28::bigint > 0 and (budget is null or committed + $28 <= budget)
+                where program_id = $8::uuid and $28::bigint > 0 and committed + $28 <= budget
                     and not exists (select 1 from earlier)
                 returning 1
             ), gate as (
-                select $28 is not null and not exists (select 1 from budget) as w
+                select $28 is not null and not exists (select 1 from budget)
+                    and exists (select 1 from program_budget where program_id = $8 and budget is not null) as w
             ), reserved as (
                 insert into idempotency_record
                 select $1::varchar, $2::varchar, $3::varchar, $4::char(64), $5::int, $6::varchar,

@@ -46,6 +46,21 @@ public class AccountVault {
     String keysDir;
 
     private final SecureRandom random = new SecureRandom();
+    /** Cipher and Mac objects are not thread-safe and not cheap to look up: one of each per thread. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
     private volatile Map<String, SecretKeySpec> keys = Map.of();
     private volatile String current;
     private volatile SecretKeySpec hashKey;
@@ -100,7 +115,7 @@ public class AccountVault {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(current), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(aad(claimId));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -124,7 +139,7 @@ public class AccountVault {
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(aad(claimId));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
@@ -136,7 +151,7 @@ public class AccountVault {
     /** A keyed hash of the account number's digits: equal for equal accounts, useless without the key. */
     public String hash(String accountNumber) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = macs.get();
             mac.init(hashKey);
             return HexFormat.of().formatHex(mac.doFinal(accountNumber.replace("-", "").getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

@@ -29,12 +29,15 @@ public class LedgerBook {
      * does not fit.
      */
     public Uni<Boolean> approveWithinBudget(UUID programId, UUID claimId, long amount) {
+        // a program without a budget (budget null) is not limited: its row is not touched, so its
+        // approvals do not queue on it; committed is recomputed from the ledger when a budget is set
         return Panache.getSession().chain(session -> session.createNativeQuery("update program_budget "
-                        + "set committed = committed + ?1 where program_id = ?2 and (budget is null or committed + ?1 <= budget)")
-                .setParameter(1, amount).setParameter(2, programId).executeUpdate())
-                .chain(updated -> updated == 1
-                        ? approved(programId, claimId, amount).replaceWith(true)
-                        : Uni.createFrom().item(false));
+                        + "set committed = committed + ?1 where program_id = ?2 and budget is not null and committed + ?1 <= budget")
+                .setParameter(1, amount).setParameter(2, programId).executeUpdate()
+                .chain(updated -> updated == 1 ? Uni.createFrom().item(true) : session.createNativeQuery(
+                                "select cast(count(*) as bigint) from program_budget where program_id = ?1 and budget is null", Long.class)
+                        .setParameter(1, programId).getSingleResult().map(unlimited -> unlimited > 0)))
+                .chain(fits -> fits ? approved(programId, claimId, amount).replaceWith(true) : Uni.createFrom().item(false));
     }
 
     /** An approved claim: the program's budget now owes the business. */
