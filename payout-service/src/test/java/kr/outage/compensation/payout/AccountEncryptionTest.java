@@ -11,7 +11,6 @@ import kr.outage.compensation.payout.support.Claims;
 import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
-import kr.outage.compensation.payout.support.TestClock;
 import kr.outage.compensation.payout.support.Tokens;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -51,10 +50,7 @@ class AccountEncryptionTest {
 
     @BeforeEach
     void setUp() {
-        Database.clean();
-        IncidentServiceStub.stubTheFire();
-        TestClock.INSTANCE.reset();
-        program = Programs.create(Programs.fire2022());
+        program = Programs.freshFire2022();
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import kr.outage.compensation.payout.support.Claims;
 import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
-import kr.outage.compensation.payout.support.TestClock;
 import kr.outage.compensation.payout.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +39,7 @@ class PaymentFailureTest {
 
     @BeforeEach
     void setUp() {
-        Database.clean();
-        IncidentServiceStub.stubTheFire();
-        TestClock.INSTANCE.reset();
-        program = Programs.create(Programs.fire2022());
+        program = Programs.freshFire2022();
     }
 
     @Test

@@ -36,10 +36,7 @@ class PayoutTest {
 
     @BeforeEach
     void setUp() {
-        Database.clean();
-        IncidentServiceStub.stubTheFire();
-        TestClock.INSTANCE.reset();
-        program = Programs.create(Programs.fire2022());
+        program = Programs.freshFire2022();
     }
 
     /** n small taxi claims, each approved by rule at 30,000 KRW. */

@@ -114,7 +114,7 @@ public class ClaimResource {
                                              SecurityContext security) {
         var account = request.bankAccount();
         boolean operator = security.isUserInRole(Roles.CLAIMS_REVIEWER) || security.isUserInRole(Roles.PAYOUT_APPROVER);
-        return RunToCompletion.of(() -> corrections.correct(claimId,
+        return RunToCompletion.retryingConflicts(() -> corrections.correct(claimId,
                         new BankAccount(account.bank(), account.accountNumber(), account.holder()), request.reason(),
                         security.getUserPrincipal().getName(), operator))
                 .map(corrected -> intake.view(corrected.claim()));

@@ -46,7 +46,7 @@ public class ProgramPayoutsResource {
     public Uni<Response> create(@PathParam("id") UUID programId, @HeaderParam(IdempotencyKey.HEADER) String key,
                                 SecurityContext security, UriInfo uri) {
         IdempotencyKey.require(key);
-        return RunToCompletion.of(() -> batches.create(programId, key, security.getUserPrincipal().getName()))
+        return RunToCompletion.retryingConflicts(() -> batches.create(programId, key, security.getUserPrincipal().getName()))
                 .chain(stored -> batches.view(UUID.fromString(stored.location().substring(stored.location().lastIndexOf('/') + 1)),
                                 0, FIRST_ITEMS)
                         .map(view -> Response.status(stored.status())

@@ -21,4 +21,25 @@ public final class RunToCompletion {
     public static <T> Uni<T> of(Supplier<Uni<T>> work) {
         return Uni.createFrom().emitter(emitter -> work.get().subscribe().with(emitter::complete, emitter::fail));
     }
+
+    /**
+     * The same, for a transaction that PostgreSQL may pick as the victim of a deadlock (or fail to
+     * serialize) when it runs beside others over the same claims, such as a payout batch beside bank
+     * account corrections: the failed transaction was rolled back whole, so it is simply run again,
+     * up to three times, with a short pause.
+     */
+    public static <T> Uni<T> retryingConflicts(Supplier<Uni<T>> work) {
+        return of(() -> Uni.createFrom().<T>deferred(work::get).onFailure(RunToCompletion::isConflict)
+                .retry().withBackOff(java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(200)).atMost(3));
+    }
+
+    static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("40P01") || message.contains("40001") || message.contains("deadlock detected")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

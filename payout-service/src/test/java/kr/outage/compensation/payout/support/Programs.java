@@ -48,6 +48,14 @@ public final class Programs {
                 "reviewEvidence", List.of("sales_ledger"));
     }
 
+    /** A clean database, incident-service answering for the fire, the clock inside its intake, and the 2022 program. */
+    public static String freshFire2022() {
+        Database.clean();
+        IncidentServiceStub.stubTheFire();
+        TestClock.INSTANCE.reset();
+        return create(fire2022());
+    }
+
     public static String create(Map<String, Object> program) {
         return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(program)
                 .when().post("/api/v1/programs").then().statusCode(201).extract().path("id");
