@@ -40,9 +40,9 @@ public class ClaimWriter {
      * payable debited.
      *
      * <p>In a program with a budget, a claim approved by rule first adds its amount to the committed
-     * budget, only while it fits (the row lock orders concurrent claims, and the condition is re-checked on the row as the
-     * previous one left it); one that no longer fits is stored as awaiting_budget, without an approval
-     * or a booking. The idempotency record is a plain insert: a second request with the same key fails
+     * budget, only while it fits (the row lock orders concurrent claims, and the condition is
+     * re-checked on the row as the previous one left it); one that no longer fits is stored as
+     * awaiting_budget, without an approval or a booking. The idempotency record is a plain insert: a second request with the same key fails
      * on its primary key after the first commits, so its budget update is rolled back with it (never
      * counted twice), and the caller answers it with the first response.
      */
@@ -119,8 +119,8 @@ public class ClaimWriter {
                         }
                         return Uni.createFrom().item(stored);
                     }
-                    // not filed: the key was taken by a request that finished first (answer as it did),
-                    // or this business already has a claim (409, unless that claim came from this very key)
+                    // not filed: this business already has a claim; 409, unless that claim came from this
+                    // very key (a key taken by another request fails the insert instead, answered by the caller)
                     UUID earlier = row.getUUID("earlier_id");
                     return replay(principal, key, requestHash).map(replayed -> replayed.orElseThrow(() -> new DuplicateClaim(earlier)));
                 })
