@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
-import kr.outage.compensation.entitlement.support.Tokens;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +83,32 @@ class BadInputTest {
     }
 
     @Test
+    void aNullRemedyOrGroupIsAFieldErrorNotAServerError() {
+        String music = Campaigns.music("BAD-NULL");
+        define(music.replace("\"remedies\":[{\"type\":\"extend_billing_date\",\"days\":3}]", "\"remedies\":[null]"))
+                .statusCode(422).body("errors.field", hasItem("groups[0].remedies[0].type"));
+        define(music.replace("\"remedies\":[{\"type\":\"extend_billing_date\",\"days\":3}]",
+                        "\"remedies\":[{\"type\":\"extend_billing_date\",\"days\":3},null,{\"type\":\"extend_billing_date\",\"days\":3}]"))
+                .statusCode(422).body("errors.field", hasItem("groups[0].remedies[1].type"));
+        define(music.replace("\"groups\":[", "\"groups\":[null,")).statusCode(422).body("errors.field", hasItem("groups[0]"));
+        nothingChanged();
+    }
+
+    @Test
+    void hostileTextInACampaignIsRefusedByField() {
+        String music = Campaigns.music("BAD-TEXT");
+        define(music.replace("멜론 서비스 장애 보상", "멜론\\u0000보상")).statusCode(400)
+                .body("type", equalTo(PROBLEMS + "malformed-body")).body("errors[0].field", equalTo("title"));
+        define(music.replace("\"services\":[\"melon\"]", "\"services\":[false]")).statusCode(400)
+                .body("errors[0].field", equalTo("services[0]")).body("errors[0].message", containsString("must be a string"));
+        define(music.replace("[\"멜론\",\"Melon\"]", "[\"멜론\",12]")).statusCode(400)
+                .body("errors[0].field", equalTo("serviceNames.melon[1]"));
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/users/{id}/entitlements", "user\u0000x")
+                .then().statusCode(400).contentType("application/problem+json").body("type", equalTo(PROBLEMS + "invalid-parameter"));
+        nothingChanged();
+    }
+
+    @Test
     void theIncidentMustExistAndHaveImpairedTheServices() {
         define(Campaigns.music("BAD-3").replace(IncidentServiceStub.FIRE, UUID.randomUUID().toString()))
                 .statusCode(422).body("type", equalTo(PROBLEMS + "incident-not-impairing")).body("errors.field", hasItem("incidentId"));
@@ -134,14 +160,30 @@ class BadInputTest {
         given().auth().oauth2(Tokens.operator()).contentType("text/csv").body("name,amount\nx,1\n")
                 .when().post("/api/v1/subscriptions/import").then().statusCode(400)
                 .contentType("application/problem+json").body("type", equalTo(PROBLEMS + "unreadable-import"));
-        byte[] latin1 = (ONE_PASS.replace("apple-user", "user-b") + "caf\u00e9,melon-unlimited,recurring,apple,active,KR,"
-                + "2021-05-01T00:00:00+09:00,,2022-10-25,\n").getBytes(StandardCharsets.ISO_8859_1);
-        given().auth().oauth2(Tokens.operator()).contentType("text/csv").body(latin1)
-                .when().post("/api/v1/subscriptions/import").then().statusCode(400)
-                .body("detail", containsString("UTF-8"));
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/subscriptions/import").then().statusCode(415).contentType("application/problem+json");
         nothingChanged();
+    }
+
+    @Test
+    void aLineThatIsNotUtf8OrHoldsAControlCharacterIsRejectedByItsNumber() {
+        String row = ",melon-unlimited,recurring,apple,active,KR,2021-05-01T00:00:00+09:00,,2022-10-25,\n";
+        byte[] latin1 = ("caf\u00e9" + row).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] nul = ("nul\u0000user" + row).getBytes(StandardCharsets.UTF_8);
+        byte[] good = ("user-c" + row).getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream upload = new java.io.ByteArrayOutputStream();
+        upload.writeBytes(ONE_PASS.replace("apple-user", "user-b").getBytes(StandardCharsets.UTF_8));
+        upload.writeBytes(latin1);
+        upload.writeBytes(nul);
+        upload.writeBytes(good);
+        given().auth().oauth2(Tokens.operator()).contentType("text/csv").body(upload.toByteArray())
+                .when().post("/api/v1/subscriptions/import").then().statusCode(200)
+                .body("imported", equalTo(2)).body("rejected", equalTo(2))
+                .body("rejections.line", equalTo(java.util.List.of(3, 4)))
+                .body("rejections[0].reason", containsString("not valid UTF-8"))
+                .body("rejections[1].reason", containsString("U+0000"));
+        assertThat(Database.count("select count(*) from subscription where user_id in ('user-b', 'user-c')")).isEqualTo(2);
+        assertThat(Database.count("select count(*) from subscription where user_id like 'caf%' or user_id like 'nul%'")).isZero();
     }
 
     @Test

@@ -6,8 +6,8 @@ import io.restassured.http.ContentType;
 import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
-import kr.outage.compensation.entitlement.support.TestClock;
-import kr.outage.compensation.entitlement.support.Tokens;
+import kr.outage.compensation.platform.testing.MovableClock;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class GiftPackTest {
     void fixture() {
         Database.clean();
         IncidentServiceStub.stubTheFire();
-        TestClock.INSTANCE.set(Instant.parse("2023-01-06T01:00:00Z"));
+        MovableClock.INSTANCE.set(Instant.parse("2023-01-06T01:00:00Z"));
         StringBuilder csv = new StringBuilder("user_id,country,created_at\n");
         for (int i = 0; i < DOMESTIC; i++) {
             csv.append("kr-").append(i).append(",KR,2015-03-01T00:00:00+09:00\n");
@@ -59,7 +59,7 @@ class GiftPackTest {
 
     @AfterEach
     void resetClock() {
-        TestClock.INSTANCE.reset();
+        MovableClock.INSTANCE.reset();
     }
 
     @Test
@@ -142,18 +142,18 @@ class GiftPackTest {
     @Test
     void claimsAreRefusedAfterTheDeadlineForeignAccountsAndOtherPeople() {
         // the deadline 2023-01-20 23:59:59 KST is the last second in, all of it: .000 and .999 are in, the next second out
-        TestClock.INSTANCE.set(Instant.parse("2023-01-20T14:59:59.000Z"));
+        MovableClock.INSTANCE.set(Instant.parse("2023-01-20T14:59:59.000Z"));
         claim("kr-1", "kr-1").then().statusCode(201).body("position", equalTo(1));
-        TestClock.INSTANCE.set(Instant.parse("2023-01-20T14:59:59.999Z"));
+        MovableClock.INSTANCE.set(Instant.parse("2023-01-20T14:59:59.999Z"));
         claim("kr-2", "kr-2").then().statusCode(201).body("position", equalTo(2));
-        TestClock.INSTANCE.set(Instant.parse("2023-01-20T15:00:00.000Z"));
+        MovableClock.INSTANCE.set(Instant.parse("2023-01-20T15:00:00.000Z"));
         claim("kr-3", "kr-3").then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "claim-deadline-passed"))
                 .body("claimsCloseAt", equalTo("2023-01-20T15:00:00Z"));
         given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + campaign).then().statusCode(200)
                 .body("claims.deadline", equalTo("2023-01-20T14:59:59Z")).body("claims.closesAt", equalTo("2023-01-20T15:00:00Z"))
                 .body("state", equalTo("applied"));
-        TestClock.INSTANCE.set(Instant.parse("2023-01-10T00:00:00Z"));
+        MovableClock.INSTANCE.set(Instant.parse("2023-01-10T00:00:00Z"));
         claim("us-1", "us-1").then().statusCode(422).body("type", equalTo(PROBLEMS + "not-eligible"));
         claim("kr-joined-later", "kr-joined-later").then().statusCode(422).body("type", equalTo(PROBLEMS + "not-eligible"));
         claim("kr-4", "kr-5").then().statusCode(403).contentType("application/problem+json");

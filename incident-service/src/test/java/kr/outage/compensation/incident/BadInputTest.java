@@ -5,7 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import kr.outage.compensation.incident.support.Database;
 import kr.outage.compensation.incident.support.Incidents;
-import kr.outage.compensation.incident.support.Tokens;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +202,51 @@ class BadInputTest {
         given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(commander).when().delete("/api/v1/incidents/{id}", incidentId)
                 .then().statusCode(405).contentType("application/problem+json");
+    }
+
+    static Stream<Object[]> hostileText() {
+        String incident = "{\"title\":%s,\"cause\":%s,\"severity\":\"major\",\"startedAt\":\"2022-10-15T15:19:00+09:00\","
+                + "\"services\":[{\"service\":%s,\"functions\":[%s]}]}";
+        String ok = "\"ok\"";
+        return Stream.of(
+                new Object[]{"NUL in the title", incident.formatted("\"fire\\u0000\"", ok, "\"kakaotalk\"", ok), "title", "control characters"},
+                new Object[]{"NUL in the cause", incident.formatted(ok, "\"power\\u0000loss\"", "\"kakaotalk\"", ok), "cause", "control characters"},
+                new Object[]{"NUL in a service key", incident.formatted(ok, ok, "\"kakao\\u0000talk\"", ok), "services[0].service", "control characters"},
+                new Object[]{"escape character in the title", incident.formatted("\"\\u001b[31mred\"", ok, "\"kakaotalk\"", ok), "title", "control characters"},
+                new Object[]{"false as a function", incident.formatted(ok, ok, "\"kakaotalk\"", "false"), "services[0].functions[0]", "must be a string"},
+                new Object[]{"a number as the title", incident.formatted("12", ok, "\"kakaotalk\"", ok), "title", "must be a string"},
+                new Object[]{"an object as the cause", incident.formatted(ok, "{}", "\"kakaotalk\"", ok), "cause", "must be a string"});
+    }
+
+    /** Text PostgreSQL cannot store, and values of the wrong JSON type, are the client's mistake: a 400 naming the field. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileText")
+    void hostileTextIsRefusedByField(String why, String body, String field, String message) {
+        declare(body).statusCode(400)
+                .body("type", equalTo(PROBLEMS + "malformed-body"))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString(message));
+    }
+
+    @Test
+    void aNulInAnUpdateMessageIsRefused() {
+        given().auth().oauth2(commander).contentType(ContentType.JSON)
+                .body(VALID_UPDATE.replace("\"status\":\"identified\"", "\"status\":\"identified\",\"message\":\"cause found\\u0000\""))
+                .when().post("/api/v1/incidents/{id}/updates", incidentId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("message"));
+    }
+
+    @Test
+    void tabsAndLineBreaksStayAllowedInFreeText() {
+        String id = given().auth().oauth2(commander).contentType(ContentType.JSON)
+                .body("{\"title\":\"fire\",\"cause\":\"line one\\nline two\\tindented\",\"severity\":\"major\","
+                        + "\"startedAt\":\"2022-10-15T15:19:00+09:00\"}")
+                .when().post("/api/v1/incidents")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(commander).when().get("/api/v1/incidents/{id}", id)
+                .then().statusCode(200).body("cause", equalTo("line one\nline two\tindented"));
+        before = Database.rowCounts(); // this one was meant to be stored
     }
 
     private ValidatableResponse declare(String body) {

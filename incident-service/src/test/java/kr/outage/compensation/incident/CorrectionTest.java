@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import kr.outage.compensation.incident.support.Database;
 import kr.outage.compensation.incident.support.Incidents;
-import kr.outage.compensation.incident.support.Tokens;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package kr.outage.compensation.incident;
 
+import kr.outage.compensation.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kr.outage.compensation.incident.support.ProxiedDatabase;
@@ -31,7 +32,7 @@ class HealthProbeTest {
                     given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN")));
             given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             // a write while the database is gone fails cleanly, as a problem, not a hang
-            given().auth().oauth2(kr.outage.compensation.incident.support.Tokens.commander())
+            given().auth().oauth2(kr.outage.compensation.platform.testing.Tokens.commander())
                     .contentType("application/json")
                     .body("{\"title\":\"t\",\"severity\":\"minor\",\"startedAt\":\"2022-10-15T15:19:00+09:00\"}")
                     .when().post("/api/v1/incidents")

@@ -5,7 +5,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 import kr.outage.compensation.incident.support.Database;
 import kr.outage.compensation.incident.support.Incidents;
-import kr.outage.compensation.incident.support.Tokens;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

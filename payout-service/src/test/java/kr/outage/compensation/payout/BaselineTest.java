@@ -7,8 +7,8 @@ import kr.outage.compensation.payout.support.Claims;
 import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
-import kr.outage.compensation.payout.support.TestClock;
-import kr.outage.compensation.payout.support.Tokens;
+import kr.outage.compensation.platform.testing.MovableClock;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class BaselineTest {
     void programWithBaselines() {
         Database.clean();
         IncidentServiceStub.stubTheFire();
-        TestClock.INSTANCE.reset();
+        MovableClock.INSTANCE.reset();
         program = Programs.create(Programs.fire2022());
     }
 

@@ -8,8 +8,8 @@ import kr.outage.compensation.payout.support.Claims;
 import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
-import kr.outage.compensation.payout.support.TestClock;
-import kr.outage.compensation.payout.support.Tokens;
+import kr.outage.compensation.platform.testing.MovableClock;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class BudgetTest {
     void setUp() {
         Database.clean();
         IncidentServiceStub.stubTheFire();
-        TestClock.INSTANCE.reset();
+        MovableClock.INSTANCE.reset();
     }
 
     private static String program(long budget) {
@@ -89,7 +89,7 @@ class BudgetTest {
         String program = program(60_000);
         List<String> claims = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            TestClock.INSTANCE.set(TestClock.INSIDE_2022_INTAKE.plusSeconds(i));
+            MovableClock.INSTANCE.set(MovableClock.start().plusSeconds(i));
             claims.add(Claims.file(program, Claims.taxi(i, 100_000), "owner-" + i));
         }
         assertThat(Database.count("select count(*) from claim where state = 'awaiting_budget'")).isEqualTo(3);

@@ -7,8 +7,8 @@ import io.restassured.response.Response;
 import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
-import kr.outage.compensation.payout.support.TestClock;
-import kr.outage.compensation.payout.support.Tokens;
+import kr.outage.compensation.platform.testing.MovableClock;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,13 +47,13 @@ class ClaimIntakeTest {
     void programExists() {
         Database.clean();
         IncidentServiceStub.stubTheFire();
-        TestClock.INSTANCE.reset();
+        MovableClock.INSTANCE.reset();
         program = Programs.create(Programs.fire2022());
     }
 
     @AfterEach
     void resetClock() {
-        TestClock.INSTANCE.reset();
+        MovableClock.INSTANCE.reset();
     }
 
     static Map<String, Object> taxiClaim(long reportedLoss) {
@@ -161,16 +161,16 @@ class ClaimIntakeTest {
 
     @Test
     void theIntakeWindowIsEnforcedToTheSecondInKoreanTime() {
-        TestClock.INSTANCE.set(OffsetDateTime.parse("2022-11-06T23:59:59+09:00").toInstant());
+        MovableClock.INSTANCE.set(OffsetDateTime.parse("2022-11-06T23:59:59+09:00").toInstant());
         file(taxiClaim(300_000), "last-second").then().statusCode(201);
 
         Map<String, Object> late = taxiClaim(300_000);
         late.put("businessRegistrationNumber", RESTAURANT);
-        TestClock.INSTANCE.set(OffsetDateTime.parse("2022-11-07T00:00:00+09:00").toInstant());
+        MovableClock.INSTANCE.set(OffsetDateTime.parse("2022-11-07T00:00:00+09:00").toInstant());
         file(late, "first-second-after").then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "intake-closed"))
                 .body("intakeClosesAt", equalTo("2022-11-06T15:00:00Z"));
-        TestClock.INSTANCE.set(OffsetDateTime.parse("2022-10-18T23:59:59+09:00").toInstant());
+        MovableClock.INSTANCE.set(OffsetDateTime.parse("2022-10-18T23:59:59+09:00").toInstant());
         file(late, "before-opening").then().statusCode(422).body("type", equalTo(PROBLEMS + "intake-closed"));
         assertThat(Database.count("select count(*) from claim")).isOne();
         assertThat(Database.count("select count(*) from idempotency_record")).isOne();

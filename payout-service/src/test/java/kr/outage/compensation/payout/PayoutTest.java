@@ -8,8 +8,8 @@ import kr.outage.compensation.payout.support.Claims;
 import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
-import kr.outage.compensation.payout.support.TestClock;
-import kr.outage.compensation.payout.support.Tokens;
+import kr.outage.compensation.platform.testing.MovableClock;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +70,7 @@ class PayoutTest {
 
         // the program's batches, paged, newest first
         Claims.file(program, Claims.taxi(99, 100_000), "owner-99");
-        TestClock.INSTANCE.set(TestClock.INSTANCE.instant().plusSeconds(60));
+        MovableClock.INSTANCE.set(MovableClock.INSTANCE.instant().plusSeconds(60));
         String second = createBatch("batch-3").then().statusCode(201).extract().path("id");
         given().auth().oauth2(approver).when().get("/api/v1/programs/{id}/payout-batches", program).then().statusCode(200)
                 .body("total", equalTo(2)).body("items.size()", equalTo(2)).body("items[0].id", equalTo(second))

@@ -7,8 +7,8 @@ import kr.outage.compensation.payout.support.Claims;
 import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
-import kr.outage.compensation.payout.support.TestClock;
-import kr.outage.compensation.payout.support.Tokens;
+import kr.outage.compensation.platform.testing.MovableClock;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +45,13 @@ class PlatformClaimTest {
 
     @AfterEach
     void clock() {
-        TestClock.INSTANCE.reset();
+        MovableClock.INSTANCE.reset();
     }
 
     @Test
     void theMobileOnlyOutageCoversMobileSellersOnly() {
         String program = Programs.create(Programs.genie2019());
-        TestClock.INSTANCE.set(Instant.parse("2019-02-14T01:00:00Z"));
+        MovableClock.INSTANCE.set(Instant.parse("2019-02-14T01:00:00Z"));
         String mobile = file(program, genieClaim(1, "mobile"), 201).extract().path("id");
         given().auth().oauth2(Tokens.reviewer()).get("/api/v1/claims/{id}", mobile).then().statusCode(200)
                 .body("platforms", equalTo(List.of("mobile")))
@@ -73,7 +73,7 @@ class PlatformClaimTest {
     @Test
     void overlappingWindowsOnTwoPlatformsCountOnce() {
         String program = Programs.create(Programs.fire2022());
-        TestClock.INSTANCE.set(Instant.parse("2022-10-25T01:00:00Z"));
+        MovableClock.INSTANCE.set(Instant.parse("2022-10-25T01:00:00Z"));
         Map<String, Object> both = Claims.restaurant(1, 300_000);
         both.put("platforms", List.of("mobile", "web"));
         file(program, both, 201).body("assessment.impairedSeconds", equalTo((int) IncidentServiceStub.KAKAOTALK_SECONDS))
@@ -97,7 +97,7 @@ class PlatformClaimTest {
     @Test
     void aBaselineSplitAcrossPlatformsCountsEachPlatformsOwnTime() {
         String program = Programs.create(Programs.fire2022());
-        TestClock.INSTANCE.set(Instant.parse("2022-10-25T01:00:00Z"));
+        MovableClock.INSTANCE.set(Instant.parse("2022-10-25T01:00:00Z"));
         String header = "business_registration_number,business_name,category,service,daily_sales_krw,"
                 + "daily_sales_mobile_krw,daily_sales_web_krw,daily_sales_pc_krw\n";
         given().auth().oauth2(Tokens.operator()).contentType("text/csv").body(header
@@ -135,7 +135,7 @@ class PlatformClaimTest {
     @Test
     void platformListsThatMakeNoSenseAreRefusedAndNothingIsStored() {
         String program = Programs.create(Programs.fire2022());
-        TestClock.INSTANCE.set(Instant.parse("2022-10-25T01:00:00Z"));
+        MovableClock.INSTANCE.set(Instant.parse("2022-10-25T01:00:00Z"));
         var before = Database.rowCounts();
         for (Object platforms : Arrays.asList(List.of("all", "mobile"), List.of("mobile", "mobile"), List.of(),
                 Arrays.asList("mobile", null), List.of("mobile", "web", "pc", "all"))) {

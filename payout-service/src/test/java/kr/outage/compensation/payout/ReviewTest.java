@@ -8,8 +8,8 @@ import kr.outage.compensation.payout.support.Claims;
 import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
-import kr.outage.compensation.payout.support.TestClock;
-import kr.outage.compensation.payout.support.Tokens;
+import kr.outage.compensation.platform.testing.MovableClock;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class ReviewTest {
     void aLargeClaimAwaitsReview() {
         Database.clean();
         IncidentServiceStub.stubTheFire();
-        TestClock.INSTANCE.reset();
+        MovableClock.INSTANCE.reset();
         program = Programs.create(Programs.fire2022());
         claim = Claims.file(program, Claims.restaurant(1, 10_000_000), "owner-1");
         given().auth().oauth2(reviewer).when().get("/api/v1/programs/{id}/claims/review-queue", program)

@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.client;
 
+import kr.outage.compensation.platform.client.ServiceTokenHeaders;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

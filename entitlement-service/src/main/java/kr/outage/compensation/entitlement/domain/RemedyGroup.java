@@ -21,7 +21,8 @@ public record RemedyGroup(String name, SubjectMatch match, List<Remedy> remedies
         return remedies.stream().filter(r -> r.type() == RemedyType.GRANT_COUPON).mapToLong(Remedy::krw).sum();
     }
 
+    /** Null entries are skipped: the rules report them as errors of their own, after counting these. */
     public List<Remedy> ofType(RemedyType type) {
-        return remedies.stream().filter(r -> r.type() == type).toList();
+        return remedies.stream().filter(r -> r != null && r.type() == type).toList();
     }
 }

@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.page;
 
+import kr.outage.compensation.platform.page.PageLanguage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -12,12 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.rest.CampaignView;
 import kr.outage.compensation.entitlement.rest.IdempotencyKey;
 import kr.outage.compensation.entitlement.rest.PreviewView;
 import kr.outage.compensation.entitlement.rest.RunView;
-import kr.outage.compensation.entitlement.security.Roles;
+import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.entitlement.service.CampaignLifecycle;
 import kr.outage.compensation.entitlement.service.CampaignPreview;
 import kr.outage.compensation.entitlement.service.CampaignRuns;

@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.page;
 
+import kr.outage.compensation.platform.page.PageLanguage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.rest.PublicCompensationView;
 import kr.outage.compensation.entitlement.rest.VerificationView;
 import kr.outage.compensation.entitlement.service.OfferVerification;

@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.persistence;
 
+import kr.outage.compensation.platform.json.JsonDocuments;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

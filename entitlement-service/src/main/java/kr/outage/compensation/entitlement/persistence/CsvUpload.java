@@ -1,16 +1,13 @@
 package kr.outage.compensation.entitlement.persistence;
 
-import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.platform.csv.Utf8Lines;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,8 +17,9 @@ import java.util.List;
 /**
  * Streams a CSV upload into PostgreSQL with COPY, line by line: memory stays flat whatever the size.
  * Each line is validated by the format; valid rows go to COPY, invalid ones are reported with their
- * line number (the first {@link #MAX_REPORTED} in full, all of them counted). A file that is not
- * readable at all (wrong header, not UTF-8, broken upload) rolls the whole transaction back.
+ * line number (the first {@link #MAX_REPORTED} in full, all of them counted), and so is a line that
+ * is not UTF-8 or holds a control character. A file that is not readable at all (wrong header,
+ * broken upload) rolls the whole transaction back.
  */
 public final class CsvUpload {
 
@@ -55,45 +53,33 @@ public final class CsvUpload {
     }
 
     public static Outcome copy(Connection c, InputStream body, Format format) throws SQLException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(format.copyStatement());
-        long line = 0, received = 0, copied = 0, rejected = 0;
+        long received = 0, copied = 0, rejected = 0;
         List<Rejection> rejections = new ArrayList<>();
         StringBuilder buffer = new StringBuilder(FLUSH_BYTES + 1024);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, decoder), 1 << 16)) {
-            String header = reader.readLine();
-            line++;
-            if (header != null && header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
+        Utf8Lines lines = new Utf8Lines(body);
+        try (lines) {
+            Utf8Lines.Line header = lines.next();
             String expected = String.join(",", format.header());
-            if (header == null || !header.trim().equals(expected)) {
-                throw unreadable("line 1 must be the header '" + expected + "'");
+            if (header == null || !header.readable() || !header.text().trim().equals(expected)) {
+                throw unreadable("line 1 must be the header '" + expected + "'"
+                        + (header != null && !header.readable() ? "; it " + header.defect() : ""));
             }
-            for (String text; (text = reader.readLine()) != null; ) {
-                line++;
-                if (text.isBlank()) {
+            for (Utf8Lines.Line line; (line = lines.next()) != null; ) {
+                if (line.readable() && line.text().isBlank()) {
                     continue;
                 }
                 received++;
                 try {
-                    String[] fields = text.split(",", -1);
-                    if (fields.length != format.header().size()) {
-                        throw new Rejected("expected " + format.header().size() + " fields, found " + fields.length);
+                    if (!line.readable()) {
+                        throw new Rejected("the line " + line.defect());
                     }
-                    for (int i = 0; i < fields.length; i++) {
-                        fields[i] = fields[i].trim();
-                        if (fields[i].indexOf('"') >= 0 || fields[i].indexOf('\t') >= 0 || fields[i].indexOf('\\') >= 0) {
-                            throw new Rejected("field " + format.header().get(i) + " contains a quote, tab or backslash");
-                        }
-                    }
-                    buffer.append(format.toCopyRow(fields)).append('\n');
+                    buffer.append(format.toCopyRow(fields(line.text(), format))).append('\n');
                     copied++;
                 } catch (Rejected r) {
                     rejected++;
                     if (rejections.size() < MAX_REPORTED) {
-                        rejections.add(new Rejection(line, r.getMessage()));
+                        rejections.add(new Rejection(line.number(), r.getMessage()));
                     }
                 }
                 if (buffer.length() >= FLUSH_BYTES) {
@@ -103,16 +89,28 @@ public final class CsvUpload {
             flush(copy, buffer);
             copy.endCopy();
             return new Outcome(received, copied, rejected, rejections);
-        } catch (CharacterCodingException e) {
-            cancel(copy);
-            throw unreadable("line " + line + " is not valid UTF-8 text");
         } catch (IOException e) {
             cancel(copy);
-            throw unreadable("the upload broke off at line " + line + " (" + e.getMessage() + ")");
+            throw unreadable("the upload broke off (" + e.getMessage() + ")");
         } catch (RuntimeException | SQLException e) {
             cancel(copy);
             throw e;
         }
+    }
+
+    /** The line's fields, trimmed; COPY's own special characters are refused rather than escaped. */
+    private static String[] fields(String text, Format format) throws Rejected {
+        String[] fields = text.split(",", -1);
+        if (fields.length != format.header().size()) {
+            throw new Rejected("expected " + format.header().size() + " fields, found " + fields.length);
+        }
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = fields[i].trim();
+            if (fields[i].indexOf('"') >= 0 || fields[i].indexOf('\t') >= 0 || fields[i].indexOf('\\') >= 0) {
+                throw new Rejected("field " + format.header().get(i) + " contains a quote, tab or backslash");
+            }
+        }
+        return fields;
     }
 
     private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {

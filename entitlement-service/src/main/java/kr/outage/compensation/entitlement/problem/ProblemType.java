@@ -1,16 +1,12 @@
 package kr.outage.compensation.entitlement.problem;
 
-/** Every kind of error this service reports, with its HTTP status and stable type URI. */
-public enum ProblemType {
-    VALIDATION_FAILED(400, "validation-failed", "The request has invalid fields"),
-    MALFORMED_BODY(400, "malformed-body", "The request body is not valid JSON of the expected shape"),
-    INVALID_PARAMETER(400, "invalid-parameter", "A query or path parameter is invalid"),
-    UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
-    FORBIDDEN(403, "forbidden", "The caller lacks the role this operation requires"),
-    NOT_FOUND(404, "not-found", "No such resource"),
-    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed on this resource"),
-    NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
-    CONFLICT(409, "conflict", "The request conflicts with the current state"),
+import kr.outage.compensation.platform.problem.ProblemKind;
+
+/**
+ * The refusals of this service's own domain, with their HTTP status and stable type URI; the errors
+ * of HTTP, JSON and security are the platform's {@link kr.outage.compensation.platform.problem.GeneralProblem}.
+ */
+public enum ProblemType implements ProblemKind {
     CAMPAIGN_RULE_VIOLATED(422, "campaign-rule-violated", "The campaign definition is inconsistent"),
     INCIDENT_NOT_IMPAIRING(422, "incident-not-impairing", "The incident does not exist or did not impair the campaign's services"),
     DUPLICATE_CAMPAIGN_CODE(409, "duplicate-campaign-code", "A campaign with this public code already exists"),
@@ -20,7 +16,6 @@ public enum ProblemType {
     CAMPAIGN_NOT_PUBLISHED(409, "campaign-not-published", "The campaign is a draft; publish it first"),
     CAMPAIGN_WITHDRAWN(409, "campaign-withdrawn", "The campaign was withdrawn from the public registry"),
     ROLLBACK_REQUIRED(409, "rollback-required", "The campaign was applied; roll it back before withdrawing it"),
-    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "This Idempotency-Key was used for a different request"),
     IDEMPOTENCY_KEY_REQUIRED(400, "idempotency-key-required", "Send an Idempotency-Key header with this request"),
     NOT_ELIGIBLE(422, "not-eligible", "The account is not eligible for this campaign"),
     ALREADY_CLAIMED(409, "already-claimed", "This account already claimed this grant"),
@@ -29,10 +24,7 @@ public enum ProblemType {
     NOTHING_TO_CLAIM(422, "nothing-to-claim", "This campaign has no claim-based grant"),
     INSUFFICIENT_BALANCE(409, "insufficient-balance", "The cash balance is lower than the debit"),
     UNREADABLE_IMPORT(400, "unreadable-import", "The upload is not a readable file of the expected format; nothing was imported"),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json"),
-    INCIDENT_SERVICE_UNAVAILABLE(503, "incident-service-unavailable", "incident-service cannot confirm the incident now; try again later"),
-    SERVICE_UNAVAILABLE(503, "service-unavailable", "A dependency is unavailable; try again later"),
-    INTERNAL(500, "internal-error", "Unexpected error");
+    INCIDENT_SERVICE_UNAVAILABLE(503, "incident-service-unavailable", "incident-service cannot confirm the incident now; try again later");
 
     private final int status;
     private final String slug;
@@ -44,14 +36,17 @@ public enum ProblemType {
         this.title = title;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
-    public String uri() {
-        return Problem.TYPE_BASE + slug;
+    @Override
+    public String slug() {
+        return slug;
     }
 
+    @Override
     public String title() {
         return title;
     }

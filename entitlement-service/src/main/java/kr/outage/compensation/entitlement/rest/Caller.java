@@ -1,11 +1,11 @@
 package kr.outage.compensation.entitlement.rest;
 
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import kr.outage.compensation.entitlement.problem.ProblemException;
-import kr.outage.compensation.entitlement.problem.ProblemType;
-import kr.outage.compensation.entitlement.security.Roles;
+import kr.outage.compensation.platform.problem.ProblemException;
+import kr.outage.compensation.platform.security.Roles;
 
 /**
  * Who is calling. A person reads and acts on their own account (the token's subject is their user
@@ -33,7 +33,7 @@ public class Caller {
                 return;
             }
         }
-        throw new ProblemException(ProblemType.FORBIDDEN, "Only " + userId + " or staff with the role "
+        throw new ProblemException(GeneralProblem.FORBIDDEN, "Only " + userId + " or staff with the role "
                 + String.join(" or ", staffRoles) + " may do this");
     }
 

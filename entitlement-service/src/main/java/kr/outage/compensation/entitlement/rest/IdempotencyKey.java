@@ -1,7 +1,7 @@
 package kr.outage.compensation.entitlement.rest;
 
-import kr.outage.compensation.entitlement.problem.Problem;
-import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.platform.problem.Problem;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
 
 import java.util.List;

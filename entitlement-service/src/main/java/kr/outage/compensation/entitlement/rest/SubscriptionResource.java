@@ -12,7 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import kr.outage.compensation.entitlement.security.Roles;
+import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.entitlement.service.BulkImports;
 import kr.outage.compensation.entitlement.service.Subscriptions;
 import org.eclipse.microprofile.openapi.annotations.Operation;

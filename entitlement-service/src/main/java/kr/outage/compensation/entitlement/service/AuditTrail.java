@@ -3,7 +3,7 @@ package kr.outage.compensation.entitlement.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
-import kr.outage.compensation.entitlement.persistence.JsonDocuments;
+import kr.outage.compensation.platform.json.JsonDocuments;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -12,8 +12,8 @@ import kr.outage.compensation.entitlement.domain.CampaignState;
 import kr.outage.compensation.entitlement.domain.CampaignTerms;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
-import kr.outage.compensation.entitlement.problem.Problem;
-import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.platform.problem.Problem;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
 
 import java.time.Clock;

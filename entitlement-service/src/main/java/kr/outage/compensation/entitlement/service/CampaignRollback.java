@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.service;
 
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
@@ -9,7 +10,7 @@ import kr.outage.compensation.entitlement.persistence.DatabaseFailure;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.RunStore;
 import kr.outage.compensation.entitlement.persistence.SqlText;
-import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
 import kr.outage.compensation.entitlement.rest.RollbackView;
 
@@ -53,7 +54,7 @@ public class CampaignRollback {
         try (Connection session = jdbc.connection()) {
             // One rollback per campaign at a time, across replicas; released if this process dies.
             if (!tryLock(session, campaignId)) {
-                throw new ProblemException(ProblemType.CONFLICT, "A rollback of campaign " + campaignId + " is in progress");
+                throw new ProblemException(GeneralProblem.CONFLICT, "A rollback of campaign " + campaignId + " is in progress");
             }
             try {
                 return rollbackLocked(campaignId, principal, reason);

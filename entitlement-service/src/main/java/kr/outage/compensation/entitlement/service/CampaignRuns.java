@@ -8,7 +8,7 @@ import kr.outage.compensation.entitlement.domain.RemedyGroup;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.RunStore;
-import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
 import kr.outage.compensation.entitlement.rest.RunView;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

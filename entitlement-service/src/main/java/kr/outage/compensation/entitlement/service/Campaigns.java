@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
-import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 
 import java.util.List;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
 import kr.outage.compensation.entitlement.domain.OfferCheck;
-import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;

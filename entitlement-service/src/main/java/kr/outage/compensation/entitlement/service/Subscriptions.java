@@ -1,13 +1,13 @@
 package kr.outage.compensation.entitlement.service;
 
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.SubscriptionRules;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.SqlText;
-import kr.outage.compensation.entitlement.problem.Problem;
-import kr.outage.compensation.entitlement.problem.ProblemException;
-import kr.outage.compensation.entitlement.problem.ProblemType;
+import kr.outage.compensation.platform.problem.Problem;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.rest.SubscriptionRequest;
 import kr.outage.compensation.entitlement.rest.SubscriptionView;
 
@@ -42,7 +42,7 @@ public class Subscriptions {
                 r.expiresOn());
         String problem = SubscriptionRules.problem(s);
         if (problem != null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, problem,
+            throw new ProblemException(GeneralProblem.VALIDATION_FAILED, problem,
                     List.of(new Problem.FieldError(problem.substring(0, problem.indexOf(' ')), problem)));
         }
         return jdbc.inTransaction(c -> {
@@ -74,7 +74,7 @@ public class Subscriptions {
         return jdbc.inTransaction(c -> {
             SubscriptionView before = find(c, id, true).orElseThrow(() -> ProblemException.notFound("No subscription " + id));
             if (!"active".equals(before.status())) {
-                throw new ProblemException(ProblemType.CONFLICT, "Subscription " + id + " is already " + before.status());
+                throw new ProblemException(GeneralProblem.CONFLICT, "Subscription " + id + " is already " + before.status());
             }
             Instant now = clock.instant();
             try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("update subscription set status = 'CANCELLED', "

@@ -1,11 +1,12 @@
 package kr.outage.compensation.entitlement.service;
 
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
-import kr.outage.compensation.entitlement.persistence.JsonDocuments;
+import kr.outage.compensation.platform.json.JsonDocuments;
 import kr.outage.compensation.entitlement.persistence.SqlText;
-import kr.outage.compensation.entitlement.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
 import kr.outage.compensation.entitlement.rest.DebitRequest;
 import kr.outage.compensation.entitlement.rest.WalletEntryView;
@@ -96,7 +97,7 @@ public class Wallets {
                     + "and used_at is null and revoked_at is null and valid_until > ?", clock.instant(), couponId, userId,
                     clock.instant()));
             if (changed == 0) {
-                throw new ProblemException(ProblemType.CONFLICT, "Coupon " + couponId + " of " + userId
+                throw new ProblemException(GeneralProblem.CONFLICT, "Coupon " + couponId + " of " + userId
                         + " does not exist, is used, withdrawn or expired");
             }
             audit.record(c, principal, "COUPON_USED", "coupon", Long.toString(couponId), null, null, null, Map.of("userId", userId));
@@ -111,7 +112,7 @@ public class Wallets {
                 return Optional.empty();
             }
             if (!rs.getString(1).equals(hash)) {
-                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key " + key
+                throw new ProblemException(GeneralProblem.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key " + key
                         + " was used for a different debit");
             }
             return Optional.of(new Replayable(rs.getInt(2), json.read(rs.getString(3), WalletEntryView.class)));

@@ -1,13 +1,14 @@
 package kr.outage.compensation.entitlement.page;
 
+import kr.outage.compensation.platform.page.ConsoleSession;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import kr.outage.compensation.entitlement.security.Roles;
+import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
-import kr.outage.compensation.entitlement.support.Tokens;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.support;
 
+import kr.outage.compensation.platform.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 

@@ -1,5 +1,6 @@
 package kr.outage.compensation.incident.page;
 
+import kr.outage.compensation.platform.page.PageLanguage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -19,6 +20,10 @@ import kr.outage.compensation.incident.service.ImpactCache;
 import kr.outage.compensation.incident.service.IncidentQueries;
 import kr.outage.compensation.incident.service.IncidentSnapshot;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -63,6 +68,7 @@ public class StatusPageResource {
 
     @GET
     @Operation(summary = "Ongoing and past incidents (HTML)")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Uni<TemplateInstance> incidents(@QueryParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
         return queries.list(Optional.empty(), Optional.empty(), Optional.empty(), 0, INCIDENTS_LISTED).map(found -> {
@@ -76,6 +82,8 @@ public class StatusPageResource {
     @GET
     @Path("incidents/{id}")
     @Operation(summary = "One incident: timeline picture per service and function, impaired time, updates (HTML)")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such incident (an HTML page)", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> incident(@PathParam("id") UUID id, @QueryParam("lang") String lang,
                                   @QueryParam("updates") String updatesPage) {
         PageLanguage language = PageLanguage.of(lang);

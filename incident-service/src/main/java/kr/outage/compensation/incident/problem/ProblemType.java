@@ -1,20 +1,13 @@
 package kr.outage.compensation.incident.problem;
 
-/** Every kind of error this service reports, with its HTTP status and stable type URI. */
-public enum ProblemType {
-    VALIDATION_FAILED(400, "validation-failed", "The request has invalid fields"),
-    MALFORMED_BODY(400, "malformed-body", "The request body is not valid JSON of the expected shape"),
-    INVALID_PARAMETER(400, "invalid-parameter", "A query or path parameter is invalid"),
-    UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
-    FORBIDDEN(403, "forbidden", "The caller lacks the role this operation requires"),
-    NOT_FOUND(404, "not-found", "No such resource"),
-    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed on this resource"),
-    NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
-    CONFLICT(409, "conflict", "The request conflicts with the current state"),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json"),
-    TIMELINE_RULE_VIOLATED(422, "timeline-rule-violated", "The request breaks a timeline rule"),
-    SERVICE_UNAVAILABLE(503, "service-unavailable", "A dependency is unavailable; try again later"),
-    INTERNAL(500, "internal-error", "Unexpected error");
+import kr.outage.compensation.platform.problem.ProblemKind;
+
+/**
+ * The refusals of this service's own domain, with their HTTP status and stable type URI; the errors
+ * of HTTP, JSON and security are the platform's {@link kr.outage.compensation.platform.problem.GeneralProblem}.
+ */
+public enum ProblemType implements ProblemKind {
+    TIMELINE_RULE_VIOLATED(422, "timeline-rule-violated", "The request breaks a timeline rule");
 
     private final int status;
     private final String slug;
@@ -26,14 +19,17 @@ public enum ProblemType {
         this.title = title;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
-    public String uri() {
-        return Problem.TYPE_BASE + slug;
+    @Override
+    public String slug() {
+        return slug;
     }
 
+    @Override
     public String title() {
         return title;
     }

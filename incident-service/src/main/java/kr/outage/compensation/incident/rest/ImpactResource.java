@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kr.outage.compensation.incident.domain.ComponentState;
 import kr.outage.compensation.incident.domain.Platform;
-import kr.outage.compensation.incident.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.incident.service.ImpactCache;
 import kr.outage.compensation.incident.service.IncidentSnapshot;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -4,7 +4,7 @@ import kr.outage.compensation.incident.domain.ComponentState;
 import kr.outage.compensation.incident.domain.IncidentImpact;
 import kr.outage.compensation.incident.domain.IncidentStatus;
 import kr.outage.compensation.incident.domain.Platform;
-import kr.outage.compensation.incident.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package kr.outage.compensation.incident.service;
 
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -12,9 +13,8 @@ import kr.outage.compensation.incident.persistence.AuditEventEntity;
 import kr.outage.compensation.incident.persistence.IncidentEntity;
 import kr.outage.compensation.incident.persistence.IncidentUpdateEntity;
 import kr.outage.compensation.incident.persistence.UpdateStateEntity;
-import kr.outage.compensation.incident.problem.Problem;
-import kr.outage.compensation.incident.problem.ProblemException;
-import kr.outage.compensation.incident.problem.ProblemType;
+import kr.outage.compensation.platform.problem.Problem;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.incident.rest.CorrectionRequest;
 import kr.outage.compensation.incident.rest.DeclareIncidentRequest;
 import kr.outage.compensation.incident.rest.RetractionRequest;
@@ -116,11 +116,11 @@ public class IncidentCommands {
                         throw ProblemException.notFound("No update " + updateId + " in incident " + incidentId);
                     }
                     if (update.supersededBy != null) {
-                        throw new ProblemException(ProblemType.CONFLICT, "Update " + updateId
+                        throw new ProblemException(GeneralProblem.CONFLICT, "Update " + updateId
                                 + " was already corrected by " + update.supersededBy + "; correct that one instead");
                     }
                     if (update.retractedAt != null) {
-                        throw new ProblemException(ProblemType.CONFLICT, "Update " + updateId + " was retracted at "
+                        throw new ProblemException(GeneralProblem.CONFLICT, "Update " + updateId + " was retracted at "
                                 + update.retractedAt + "; record a new update instead");
                     }
                 });
@@ -191,7 +191,7 @@ public class IncidentCommands {
             DeclareIncidentRequest.AffectedService s = services.get(i);
             if (!seen.add(s.service())) {
                 String field = "services[" + i + "].service";
-                throw new ProblemException(ProblemType.VALIDATION_FAILED, field + " '" + s.service() + "' is listed twice",
+                throw new ProblemException(GeneralProblem.VALIDATION_FAILED, field + " '" + s.service() + "' is listed twice",
                         List.of(new Problem.FieldError(field, "is listed twice")));
             }
             AffectedServiceEntity row = new AffectedServiceEntity();

@@ -1,7 +1,7 @@
 package kr.outage.compensation.incident.service;
 
-import kr.outage.compensation.incident.problem.Problem;
-import kr.outage.compensation.incident.problem.ProblemException;
+import kr.outage.compensation.platform.problem.Problem;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.incident.problem.ProblemType;
 
 import java.util.List;

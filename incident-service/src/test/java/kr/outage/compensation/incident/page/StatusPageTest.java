@@ -3,7 +3,7 @@ package kr.outage.compensation.incident.page;
 import io.quarkus.test.junit.QuarkusTest;
 import kr.outage.compensation.incident.support.Database;
 import kr.outage.compensation.incident.support.Incidents;
-import kr.outage.compensation.incident.support.Tokens;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,5 +1,6 @@
 package kr.outage.compensation.incident.support;
 
+import kr.outage.compensation.platform.testing.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.client;
 
+import kr.outage.compensation.platform.client.ServiceTokenHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.page;
 
+import kr.outage.compensation.platform.page.PageLanguage;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.payout.persistence.PayoutBatchEntity;
 import kr.outage.compensation.payout.rest.PayoutBatchView;
-import kr.outage.compensation.payout.security.Roles;
+import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.payout.service.PayoutBatches;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

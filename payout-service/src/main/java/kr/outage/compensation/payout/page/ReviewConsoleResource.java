@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.page;
 
+import kr.outage.compensation.platform.page.PageLanguage;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -19,11 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.payout.persistence.ClaimDecisionEntity;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
-import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.rest.ClaimDecisionView;
 import kr.outage.compensation.payout.rest.ClaimView;
 import kr.outage.compensation.payout.rest.ReviewRequest;
-import kr.outage.compensation.payout.security.Roles;
+import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.payout.service.ClaimIntake;
 import kr.outage.compensation.payout.service.ClaimReview;
 import kr.outage.compensation.payout.service.Program;

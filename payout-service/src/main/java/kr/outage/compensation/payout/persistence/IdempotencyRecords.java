@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.persistence;
 
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -7,8 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import kr.outage.compensation.payout.problem.ProblemException;
-import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.platform.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -78,7 +78,7 @@ public class IdempotencyRecords {
     private static StoredResponse stored(String key, String requestHash, String storedHash, int status, String location,
                                          String body) {
         if (!requestHash.equals(storedHash.strip())) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
+            throw new ProblemException(GeneralProblem.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
                     + "' was already used for a different request; use a new key for a new request");
         }
         return new StoredResponse(status, location, body);

@@ -1,16 +1,12 @@
 package kr.outage.compensation.payout.problem;
 
-/** Every kind of error this service reports, with its HTTP status and stable type URI. */
-public enum ProblemType {
-    VALIDATION_FAILED(400, "validation-failed", "The request has invalid fields"),
-    MALFORMED_BODY(400, "malformed-body", "The request body is not valid JSON of the expected shape"),
-    INVALID_PARAMETER(400, "invalid-parameter", "A query or path parameter is invalid"),
-    UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
-    FORBIDDEN(403, "forbidden", "The caller lacks the role this operation requires"),
-    NOT_FOUND(404, "not-found", "No such resource"),
-    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed on this resource"),
-    NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
-    CONFLICT(409, "conflict", "The request conflicts with the current state"),
+import kr.outage.compensation.platform.problem.ProblemKind;
+
+/**
+ * The refusals of this service's own domain, with their HTTP status and stable type URI; the errors
+ * of HTTP, JSON and security are the platform's {@link kr.outage.compensation.platform.problem.GeneralProblem}.
+ */
+public enum ProblemType implements ProblemKind {
     FOUR_EYES_REQUIRED(403, "four-eyes-required", "The approver must be someone other than the recommender"),
     ILLEGAL_TRANSITION(409, "illegal-transition", "The claim's state does not allow this decision"),
     NOTHING_TO_PAY(422, "nothing-to-pay", "No approved, unpaid claims"),
@@ -21,10 +17,7 @@ public enum ProblemType {
     PROGRAM_RULE_VIOLATED(422, "program-rule-violated", "The program definition is inconsistent"),
     INTAKE_CLOSED(422, "intake-closed", "Claims are not accepted at this time"),
     SERVICE_NOT_COVERED(422, "service-not-covered", "The program does not cover this service, or the incident did not impair it"),
-    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "This Idempotency-Key was used for a different request"),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json"),
-    INCIDENT_SERVICE_UNAVAILABLE(503, "incident-service-unavailable", "incident-service cannot confirm the incident now; try again later"),
-    INTERNAL(500, "internal-error", "Unexpected error");
+    INCIDENT_SERVICE_UNAVAILABLE(503, "incident-service-unavailable", "incident-service cannot confirm the incident now; try again later");
 
     private final int status;
     private final String slug;
@@ -36,14 +29,17 @@ public enum ProblemType {
         this.title = title;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
-    public String uri() {
-        return Problem.TYPE_BASE + slug;
+    @Override
+    public String slug() {
+        return slug;
     }
 
+    @Override
     public String title() {
         return title;
     }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import kr.outage.compensation.payout.security.Roles;
+import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.payout.service.AccountKeyRotation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

@@ -15,18 +15,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 import kr.outage.compensation.payout.persistence.BaselineStore;
-import kr.outage.compensation.payout.problem.ProblemException;
-import kr.outage.compensation.payout.security.Roles;
+import kr.outage.compensation.platform.problem.ProblemException;
+import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.payout.service.BaselineImport;
 import kr.outage.compensation.payout.service.Program;
 import kr.outage.compensation.payout.service.ProgramRegistry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The platform's baseline sales per business, for claims without documents and for contacting those who have not claimed. */
@@ -52,7 +49,7 @@ public class ProgramBaselinesResource {
         // the program lookup may need a Hibernate Reactive session, which only runs on a Vert.x context
         Program program = VertxContextSupport.subscribeAndAwait(() -> programs.find(programId))
                 .orElseThrow(() -> ProblemException.notFound("No program " + programId));
-        return importer.run(program, new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
+        return importer.run(program, body);
     }
 
     @GET

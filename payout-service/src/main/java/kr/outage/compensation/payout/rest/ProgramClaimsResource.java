@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.rest;
 
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -23,9 +24,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import kr.outage.compensation.payout.domain.ClaimState;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
-import kr.outage.compensation.payout.problem.ProblemException;
-import kr.outage.compensation.payout.problem.ProblemType;
-import kr.outage.compensation.payout.security.Roles;
+import kr.outage.compensation.platform.problem.ProblemException;
+import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.payout.service.ClaimIntake;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -98,7 +98,7 @@ public class ProgramClaimsResource {
 
     private static ClaimState parseState(String state) {
         return Arrays.stream(ClaimState.values()).filter(s -> s.wireName().equals(state)).findFirst()
-                .orElseThrow(() -> ProblemException.field(ProblemType.INVALID_PARAMETER, "state", "must be one of "
+                .orElseThrow(() -> ProblemException.field(GeneralProblem.INVALID_PARAMETER, "state", "must be one of "
                         + String.join(", ", Arrays.stream(ClaimState.values()).map(ClaimState::wireName).toList())));
     }
 }

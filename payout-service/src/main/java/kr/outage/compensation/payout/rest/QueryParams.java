@@ -1,7 +1,7 @@
 package kr.outage.compensation.payout.rest;
 
-import kr.outage.compensation.payout.problem.ProblemException;
-import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.platform.problem.GeneralProblem;
+import kr.outage.compensation.platform.problem.ProblemException;
 
 /** Strict query parameters: a bad value is a 400 naming the parameter, not a silent default. */
 final class QueryParams {
@@ -21,6 +21,6 @@ final class QueryParams {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw ProblemException.field(ProblemType.INVALID_PARAMETER, name, "must be a whole number from " + min + " to " + max);
+        throw ProblemException.field(GeneralProblem.INVALID_PARAMETER, name, "must be a whole number from " + min + " to " + max);
     }
 }

@@ -10,7 +10,7 @@ import kr.outage.compensation.payout.domain.ClaimState;
 import kr.outage.compensation.payout.persistence.BankAccountChangeEntity;
 import kr.outage.compensation.payout.persistence.ClaimDecisionEntity;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
-import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.security.AccountVault;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,14 +1,15 @@
 package kr.outage.compensation.payout.service;
 
+import kr.outage.compensation.platform.csv.Utf8Lines;
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 import kr.outage.compensation.payout.persistence.BaselineStore;
-import kr.outage.compensation.payout.problem.ProblemException;
-import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.platform.problem.ProblemException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import java.util.List;
 
 /**
  * Streams a CSV of baseline sales into the program, one chunk at a time, so a file of millions of
- * rows never sits in memory. Each row is validated; bad rows are reported by line number and
- * skipped, good ones stored. A file whose header is wrong is refused before anything is stored.
+ * rows never sits in memory. Each row is validated; bad rows (also a line that is not UTF-8 or
+ * holds a control character) are reported by line number and skipped, good ones stored. A file whose header is wrong is refused before anything is stored.
  */
 @ApplicationScoped
 public class BaselineImport {
@@ -43,41 +44,45 @@ public class BaselineImport {
     Clock clock;
 
     /** Runs on a worker thread: it reads a blocking stream. */
-    public Report run(Program program, BufferedReader csv) {
-        String header = readLine(csv);
-        String columns = header == null ? "" : header.strip().replace("\uFEFF", "");
-        if (!columns.equals(HEADER) && !columns.equals(HEADER_WITH_SPLIT)) {
-            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "file",
-                    "must be CSV with the header line: " + HEADER + " (optionally followed by "
-                            + HEADER_WITH_SPLIT.substring(HEADER.length() + 1) + ")");
-        }
-        int fieldCount = columns.equals(HEADER) ? 5 : 8;
-        List<BaselineStore.Baseline> chunk = new ArrayList<>(CHUNK);
-        List<Rejection> rejections = new ArrayList<>();
-        long accepted = 0;
-        long rejected = 0;
-        long lineNumber = 1;
-        String line;
-        while ((line = readLine(csv)) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
+    public Report run(Program program, InputStream csv) {
+        try (Utf8Lines lines = new Utf8Lines(csv)) {
+            Utf8Lines.Line header = lines.next();
+            String columns = header == null || !header.readable() ? "" : header.text().strip();
+            if (!columns.equals(HEADER) && !columns.equals(HEADER_WITH_SPLIT)) {
+                throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "file",
+                        "must be UTF-8 CSV with the header line: " + HEADER + " (optionally followed by "
+                                + HEADER_WITH_SPLIT.substring(HEADER.length() + 1) + ")");
             }
-            try {
-                chunk.add(parse(program, line, fieldCount));
-            } catch (IllegalArgumentException e) {
-                rejected++;
-                if (rejections.size() < REJECTIONS_LISTED) {
-                    rejections.add(new Rejection(lineNumber, e.getMessage()));
+            int fieldCount = columns.equals(HEADER) ? 5 : 8;
+            List<BaselineStore.Baseline> chunk = new ArrayList<>(CHUNK);
+            List<Rejection> rejections = new ArrayList<>();
+            long accepted = 0;
+            long rejected = 0;
+            for (Utf8Lines.Line line; (line = lines.next()) != null; ) {
+                if (line.readable() && line.text().isBlank()) {
+                    continue;
                 }
-                continue;
+                try {
+                    if (!line.readable()) {
+                        throw new IllegalArgumentException("the line " + line.defect());
+                    }
+                    chunk.add(parse(program, line.text(), fieldCount));
+                } catch (IllegalArgumentException e) {
+                    rejected++;
+                    if (rejections.size() < REJECTIONS_LISTED) {
+                        rejections.add(new Rejection(line.number(), e.getMessage()));
+                    }
+                    continue;
+                }
+                if (chunk.size() == CHUNK) {
+                    accepted += flush(program, chunk);
+                }
             }
-            if (chunk.size() == CHUNK) {
-                accepted += flush(program, chunk);
-            }
+            accepted += flush(program, chunk);
+            return new Report(accepted, rejected, rejections);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The baseline upload broke off", e);
         }
-        accepted += flush(program, chunk);
-        return new Report(accepted, rejected, rejections);
     }
 
     private int flush(Program program, List<BaselineStore.Baseline> chunk) {
@@ -133,14 +138,6 @@ public class BaselineImport {
             return Long.parseLong(field.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(column + " must be a whole number of won");
-        }
-    }
-
-    private static String readLine(BufferedReader reader) {
-        try {
-            return reader.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout.service;
 
+import kr.outage.compensation.platform.json.JsonDocuments;
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +21,7 @@ import kr.outage.compensation.payout.persistence.ClaimWriter;
 import kr.outage.compensation.payout.persistence.IdempotencyRecords;
 import kr.outage.compensation.payout.persistence.IdempotencyRecords.StoredResponse;
 import kr.outage.compensation.payout.persistence.StoredAssessment;
-import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.rest.ClaimView;
 import kr.outage.compensation.payout.security.AccountVault;
@@ -63,7 +65,7 @@ public class ClaimIntake {
 
     public Uni<StoredResponse> file(UUID programId, FileClaimRequest request, String key, String principal) {
         BusinessRegistrationNumber.check(request.businessRegistrationNumber()).ifPresent(defect -> {
-            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "businessRegistrationNumber",
+            throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "businessRegistrationNumber",
                     "is not a valid business registration number: " + defect.message() + " (e.g. 220-81-62517)");
         });
         BusinessRegistrationNumber business = BusinessRegistrationNumber.parse(request.businessRegistrationNumber()).orElseThrow();
@@ -86,7 +88,7 @@ public class ClaimIntake {
             checkAgainstProgram(program, request, receivedAt);
             return baselines.find(programId, business.digits(), request.service()).chain(baseline -> {
                 if (baseline.isEmpty() && request.reportedLoss() == null) {
-                    throw ProblemException.field(ProblemType.VALIDATION_FAILED, "reportedLoss",
+                    throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "reportedLoss",
                             "is required: the platform holds no baseline sales for this business and service");
                 }
                 List<SalesPlatform> platforms = request.platformsOrAll();
@@ -170,10 +172,10 @@ public class ClaimIntake {
     private static void checkAgainstProgram(Program program, FileClaimRequest request, Instant receivedAt) {
         String platformProblem = SalesPlatform.problem(request.platformsOrAll());
         if (platformProblem != null) {
-            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "platforms", platformProblem);
+            throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "platforms", platformProblem);
         }
         if (!program.assessment().operatingMargins().containsKey(request.category())) {
-            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "category",
+            throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "category",
                     "must be one of " + String.join(", ", program.assessment().operatingMargins().keySet().stream().sorted().toList()));
         }
         if (!program.services().contains(request.service())) {

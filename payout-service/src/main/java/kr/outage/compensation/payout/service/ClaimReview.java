@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout.service;
 
+import kr.outage.compensation.platform.json.JsonDocuments;
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +12,7 @@ import kr.outage.compensation.payout.domain.ClaimState;
 import kr.outage.compensation.payout.domain.ReviewDecision;
 import kr.outage.compensation.payout.persistence.ClaimDecisionEntity;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
-import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.rest.FileClaimRequest;
 import kr.outage.compensation.payout.rest.ReviewRequest;
@@ -45,7 +47,7 @@ public class ClaimReview {
     public Uni<ClaimEntity> decide(UUID claimId, ReviewRequest request, String principal, Predicate<String> hasRole) {
         ReviewDecision decision = ReviewDecision.parse(request.decision()).orElseThrow();
         if (ReviewDecision.ROLES.get(decision).stream().noneMatch(hasRole)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only " + String.join(" or ", ReviewDecision.ROLES.get(decision))
+            throw new ProblemException(GeneralProblem.FORBIDDEN, "Only " + String.join(" or ", ReviewDecision.ROLES.get(decision))
                     + " may " + decision.wireName().replace('_', ' '));
         }
         return locked(claimId).chain(claim -> {
@@ -131,7 +133,7 @@ public class ClaimReview {
             }
             case REQUEST_EVIDENCE -> {
                 if (request.evidenceTypes() == null || request.evidenceTypes().isEmpty()) {
-                    throw ProblemException.field(ProblemType.VALIDATION_FAILED, "evidenceTypes", "must name the evidence requested");
+                    throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "evidenceTypes", "must name the evidence requested");
                 }
                 claim.missingEvidence = request.evidenceTypes().stream().distinct().toArray(String[]::new);
                 return null;
@@ -145,11 +147,11 @@ public class ClaimReview {
     /** Support never exceeds the loss the business reported, or, for a baseline claim, the assessed loss. */
     private static long requireAmount(Long amount, ClaimEntity claim) {
         if (amount == null) {
-            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "amount", "is required for this decision");
+            throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "amount", "is required for this decision");
         }
         long bound = claim.reportedLoss != null ? claim.reportedLoss : claim.assessedLoss;
         if (amount > bound) {
-            throw ProblemException.field(ProblemType.VALIDATION_FAILED, "amount", "must not exceed the "
+            throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "amount", "must not exceed the "
                     + (claim.reportedLoss != null ? "reported" : "assessed") + " loss of " + bound + " KRW");
         }
         return amount;

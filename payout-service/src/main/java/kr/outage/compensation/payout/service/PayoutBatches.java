@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout.service;
 
+import kr.outage.compensation.platform.json.JsonDocuments;
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -11,7 +13,7 @@ import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 import kr.outage.compensation.payout.persistence.IdempotencyRecords;
 import kr.outage.compensation.payout.persistence.PayoutBatchEntity;
 import kr.outage.compensation.payout.persistence.ProgramEntity;
-import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.security.AccountVault;
 import kr.outage.compensation.payout.rest.PageView;
@@ -164,7 +166,7 @@ public class PayoutBatches {
                 .setParameter(1, items).setParameter(2, batchId).getResultList()
                 .invoke(unknown -> {
                     if (!unknown.isEmpty()) {
-                        throw ProblemException.field(ProblemType.VALIDATION_FAILED, "items",
+                        throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "items",
                                 "name claims that are not in this batch: " + String.join(", ", unknown));
                     }
                 })

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.service;
 
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -7,8 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import kr.outage.compensation.payout.persistence.ProgramBudgetEntity;
-import kr.outage.compensation.payout.problem.ProblemException;
-import kr.outage.compensation.payout.problem.ProblemType;
+import kr.outage.compensation.platform.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +56,7 @@ public class ProgramBudgets {
 
     private Uni<Raised> setBudget(ProgramBudgetEntity row, long budget, String principal, Instant now, UUID programId) {
         if (budget < row.committed) {
-            throw new ProblemException(ProblemType.CONFLICT, String.format("Approvals have committed %,d KRW already; "
+            throw new ProblemException(GeneralProblem.CONFLICT, String.format("Approvals have committed %,d KRW already; "
                     + "the budget cannot be lower", row.committed), null, Map.of("committed", row.committed));
         }
         Long before = row.budget;

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.service;
 
+import kr.outage.compensation.platform.json.JsonDocuments;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -13,8 +14,8 @@ import kr.outage.compensation.payout.domain.IntakeWindow;
 import kr.outage.compensation.payout.domain.SupportTier;
 import kr.outage.compensation.payout.persistence.ProgramBudgetEntity;
 import kr.outage.compensation.payout.persistence.ProgramEntity;
-import kr.outage.compensation.payout.problem.Problem;
-import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.platform.problem.Problem;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.rest.CreateProgramRequest;
 

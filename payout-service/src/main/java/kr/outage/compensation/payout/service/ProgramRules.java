@@ -1,7 +1,7 @@
 package kr.outage.compensation.payout.service;
 
-import kr.outage.compensation.payout.problem.Problem;
-import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.platform.problem.Problem;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.rest.CreateProgramRequest;
 

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.payout.persistence.ProgramEntity;
-import kr.outage.compensation.payout.problem.ProblemException;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.rest.ProgramStatsView;
 import org.hibernate.reactive.mutiny.Mutiny;
 

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.page;
 
+import kr.outage.compensation.platform.page.ConsoleSession;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -7,8 +8,8 @@ import kr.outage.compensation.payout.support.Claims;
 import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
-import kr.outage.compensation.payout.support.TestClock;
-import kr.outage.compensation.payout.support.Tokens;
+import kr.outage.compensation.platform.testing.MovableClock;
+import kr.outage.compensation.platform.testing.Tokens;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ class ConsolePagesTest {
     void aLargeClaimAwaitsReview() {
         Database.clean();
         IncidentServiceStub.stubTheFire();
-        TestClock.INSTANCE.reset();
+        MovableClock.INSTANCE.reset();
         program = Programs.create(Programs.fire2022());
         claim = Claims.file(program, Claims.restaurant(1, 10_000_000), "owner-1");
     }

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.support;
 
+import kr.outage.compensation.platform.testing.Tokens;
 import io.restassured.http.ContentType;
 import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 

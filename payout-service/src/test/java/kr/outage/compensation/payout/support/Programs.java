@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout.support;
 
+import kr.outage.compensation.platform.testing.MovableClock;
+import kr.outage.compensation.platform.testing.Tokens;
 import io.restassured.http.ContentType;
 
 import java.util.List;
@@ -52,7 +54,7 @@ public final class Programs {
     public static String freshFire2022() {
         Database.clean();
         IncidentServiceStub.stubTheFire();
-        TestClock.INSTANCE.reset();
+        MovableClock.INSTANCE.reset();
         return create(fire2022());
     }
 

@@ -1,0 +1,44 @@
+package kr.outage.compensation.incident;
+
+import io.quarkus.test.junit.QuarkusTest;
+import kr.outage.compensation.incident.support.Database;
+import kr.outage.compensation.incident.support.Incidents;
+import kr.outage.compensation.platform.testing.HostileTransportChecks;
+import kr.outage.compensation.platform.testing.Tokens;
+
+import java.util.Map;
+
+/** The platform's transport checks against incident-service: declaring incidents, reading one. */
+@QuarkusTest
+class HostileTransportTest extends HostileTransportChecks {
+
+    String incidentId;
+
+    @Override
+    protected void prepare() {
+        if (incidentId == null) {
+            Database.clean();
+            incidentId = Incidents.post(Incidents.MOBILE_ONLY);
+        }
+    }
+
+    @Override
+    protected String jsonOperation() {
+        return "/api/v1/incidents";
+    }
+
+    @Override
+    protected String token() {
+        return Tokens.commander();
+    }
+
+    @Override
+    protected String readableResource() {
+        return "/api/v1/incidents/" + incidentId;
+    }
+
+    @Override
+    protected Map<String, Long> rowCounts() {
+        return Database.rowCounts();
+    }
+}

@@ -1,0 +1,16 @@
+package kr.outage.compensation.platform.security;
+
+/** The suite's roles, carried in the JWT {@code groups} claim. */
+public final class Roles {
+
+    public static final String INCIDENT_COMMANDER = "incident-commander";
+    public static final String COMPENSATION_OPERATOR = "compensation-operator";
+    public static final String CLAIMS_REVIEWER = "claims-reviewer";
+    public static final String PAYOUT_APPROVER = "payout-approver";
+    public static final String AUDITOR = "auditor";
+    /** Another service of the suite calling this one. */
+    public static final String SERVICE = "service";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,153 @@
+package kr.outage.compensation.platform.testing;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every service must do with requests that break HTTP itself rather than an operation's rules:
+ * answer with a problem+json 4xx (never an empty body, never a 5xx) and store nothing. Each service
+ * runs these against its own running instance by extending this class with {@code @QuarkusTest}.
+ * Raw sockets and the JDK client are used where REST Assured would repair the request.
+ */
+public abstract class HostileTransportChecks {
+
+    static final String PROBLEMS = "https://compensation-suite.example/problems/";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private Map<String, Long> before;
+
+    /** An operation that takes a JSON body, with a token allowed to call it. */
+    protected abstract String jsonOperation();
+
+    protected abstract String token();
+
+    /** A resource that answers GET (and only the methods it declares). */
+    protected abstract String readableResource();
+
+    /** The service's tables and their row counts, to show that nothing was stored. */
+    protected abstract Map<String, Long> rowCounts();
+
+    /** Whatever {@link #readableResource()} needs to exist; runs before the rows are counted. */
+    protected void prepare() {
+    }
+
+    @BeforeEach
+    void prepareAndCountRows() {
+        prepare();
+        before = rowCounts();
+    }
+
+    @AfterEach
+    void nothingWasStored() {
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAProblemNotAnEmpty413() throws IOException {
+        String head = "POST " + jsonOperation() + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token()
+                + "\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n";
+        String answer = rawExchange(head);
+        assertThat(answer).startsWith("HTTP/1.1 413");
+        assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+        assertThat(answer).contains(PROBLEMS + "payload-too-large");
+    }
+
+    @Test
+    void anOverLongUriIsAProblemNotAnEmpty414() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(readableResource() + "?q=" + "a".repeat(20_000))).GET());
+        assertProblem(answer, 414, "uri-too-long");
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(jsonOperation()))
+                .header("Authorization", "Bearer " + token())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertProblem(answer, 415, "unsupported-media-type");
+    }
+
+    @Test
+    void traceIsRefusedWithTheAllowedMethods() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(readableResource()))
+                .header("Authorization", "Bearer " + token())
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()));
+        assertProblem(answer, 405, "method-not-allowed");
+        assertThat(answer.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+    }
+
+    @Test
+    void optionsAdvertisesOnlyWhatTheResourceAnswers() throws Exception {
+        HttpResponse<String> options = send(HttpRequest.newBuilder(uri(readableResource()))
+                .header("Authorization", "Bearer " + token())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(options.statusCode()).isLessThan(300);
+        for (String method : options.headers().firstValue("Allow").orElse("").split("\\s*,\\s*")) {
+            if (method.isBlank() || method.equals("OPTIONS") || method.equals("HEAD")) {
+                continue;
+            }
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(readableResource()))
+                    .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(answer.statusCode()).as("%s %s, advertised by OPTIONS", method, readableResource()).isNotEqualTo(405);
+        }
+    }
+
+    @Test
+    void aControlCharacterInTheQueryIsRefusedBeforeAnyOperation() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(readableResource() + "?service=a%00b"))
+                .header("Authorization", "Bearer " + token()).GET());
+        assertProblem(answer, 400, "invalid-parameter");
+        assertThat(answer.body()).contains("\"field\":\"service\"");
+    }
+
+    @Test
+    void aControlCharacterInThePathIsRefusedBeforeAnyOperation() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(readableResource() + "%00"))
+                .header("Authorization", "Bearer " + token()).GET());
+        assertProblem(answer, 400, "invalid-parameter");
+    }
+
+    protected static void assertProblem(HttpResponse<String> answer, int status, String type) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"type\":\"" + PROBLEMS + type + "\"");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(String pathAndQuery) {
+        return URI.create("http://localhost:" + RestAssured.port + pathAndQuery);
+    }
+
+    /** Sends the bytes as they are and reads the whole answer (the service closes the connection). */
+    private static String rawExchange(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
