@@ -80,6 +80,7 @@ public class CampaignResource {
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(summary = "Define a campaign for an incident (checked with incident-service); it starts as a draft, "
             + "invisible to the public until published")
+    @APIResponse(responseCode = "201", description = "The draft; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     public Response define(@NotNull @Valid DefineCampaignRequest request) {
         CampaignView view = CampaignView.of(definitions.define(request.toDefinition(), caller.name()));
         return Response.created(URI.create("/api/v1/campaigns/" + view.id())).entity(view).build();
@@ -169,6 +170,7 @@ public class CampaignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(summary = "Apply the campaign in an asynchronous run; 202 + Location of its progress")
+    @APIResponse(responseCode = "202", description = "The run (new, or the one this Idempotency-Key already started); Location names its progress", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     public Response startRun(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key,
                              @Valid StartRunRequest request) {
         IdempotencyKey.require(key);
@@ -227,6 +229,7 @@ public class CampaignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @io.quarkus.security.Authenticated
     @Operation(summary = "Claim a capped grant before its deadline: first come, first served, one per account")
+    @APIResponse(responseCode = "201", description = "Claimed; Location names the account's entitlements", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimView.class)))
     public Response claim(@PathParam("id") UUID id, @NotNull @Valid ClaimRequest request) {
         caller.requireSelfOr(request.userId(), Caller.ACTORS);
         ClaimView view = claims.claim(id, request.userId(), caller.name());

@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kr.outage.compensation.entitlement.service.OfferVerification;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -32,7 +33,9 @@ public class PublicCompensationResource {
     @Path("verify")
     @Operation(summary = "Is an offer official? Give its code, or the text of the offer as you saw it (at most 2,000 "
             + "characters). The verdict is official, not_official, suspicious, withdrawn or unknown, with reasons")
-    public VerificationView verify(@QueryParam("code") String code, @QueryParam("offer") String offer) {
+    public VerificationView verify(
+            @Parameter(description = "A campaign code quoted by the offer") @QueryParam("code") String code,
+            @Parameter(description = "The text of the offer as received (message, post, mail)") @QueryParam("offer") String offer) {
         return VerificationView.of(verification.verify(code, offer));
     }
 }

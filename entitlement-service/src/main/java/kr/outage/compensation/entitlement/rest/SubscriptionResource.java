@@ -16,6 +16,9 @@ import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.entitlement.service.BulkImports;
 import kr.outage.compensation.entitlement.service.Subscriptions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -38,6 +41,8 @@ public class SubscriptionResource {
     @Path("subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
+    @Operation(summary = "Add one subscription")
+    @APIResponse(responseCode = "201", description = "Added; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
     public Response create(@NotNull @Valid SubscriptionRequest request) {
         SubscriptionView view = subscriptions.create(request, caller.name());
         return Response.created(URI.create("/api/v1/subscriptions/" + view.id())).entity(view).build();

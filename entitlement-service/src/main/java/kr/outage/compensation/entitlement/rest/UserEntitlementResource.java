@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.entitlement.persistence.EntitlementViewQuery;
 import kr.outage.compensation.entitlement.service.Wallets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -39,6 +42,8 @@ public class UserEntitlementResource {
     @GET
     @Path("entitlements")
     @Operation(summary = "Passes with dates and what changed them, cash balance and ledger, coupons, items")
+    @APIResponse(responseCode = "200", description = "The account's entitlements now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserEntitlementsDocument.class)))
     public String entitlements(@PathParam("userId") String userId) {
         caller.requireSelfOr(userId, Caller.READERS);
         return view.render(userId, clock.instant());
@@ -48,6 +53,8 @@ public class UserEntitlementResource {
     @Path("wallet/debits")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Spend cash (Idempotency-Key required)")
+    @APIResponse(responseCode = "201", description = "Debited", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WalletEntryView.class)))
+    @APIResponse(responseCode = "200", description = "This Idempotency-Key already debited: the same entry again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WalletEntryView.class)))
     public Response debit(@PathParam("userId") String userId, @HeaderParam(IdempotencyKey.HEADER) String key,
                           @NotNull @Valid DebitRequest request) {
         caller.requireSelfOr(userId, Caller.ACTORS);
@@ -59,6 +66,7 @@ public class UserEntitlementResource {
     @POST
     @Path("coupons/{couponId}/use")
     @Operation(summary = "Use a coupon at checkout")
+    @APIResponse(responseCode = "204", description = "Used")
     public Response useCoupon(@PathParam("userId") String userId, @PathParam("couponId") long couponId) {
         caller.requireSelfOr(userId, Caller.ACTORS);
         wallets.useCoupon(userId, couponId, caller.name());

@@ -15,6 +15,9 @@ import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.incident.service.ImpactCache;
 import kr.outage.compensation.incident.service.IncidentSnapshot;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -36,9 +39,10 @@ public class ImpactResource {
 
     @GET
     @Operation(summary = "Impact windows per service, platform and function, with totals")
-    public Uni<ImpactView> impact(@PathParam("id") UUID id, @QueryParam("service") String service,
-                                  @QueryParam("platform") String platform,
-                                  @QueryParam("includeDegraded") String includeDegraded) {
+    public Uni<ImpactView> impact(@PathParam("id") UUID id,
+                                  @Parameter(description = "Only this service (a lower-case service key)", schema = @Schema(pattern = Wire.KEY)) @QueryParam("service") String service,
+                                  @Parameter(description = "mobile, web, pc, or all (the default: the platforms taken together)", schema = @Schema(enumeration = {"mobile", "web", "pc", "all"}, defaultValue = "all")) @QueryParam("platform") String platform,
+                                  @Parameter(description = "Count degraded performance as impaired too", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("includeDegraded") String includeDegraded) {
         Optional<String> serviceFilter = service == null || service.isEmpty() ? Optional.empty()
                 : Optional.of(QueryParams.requiredKey("service", service));
         Platform platformFilter = QueryParams.platform(platform);
@@ -49,9 +53,11 @@ public class ImpactResource {
     @GET
     @Path("check")
     @Operation(summary = "Was service S on platform P impaired at T, and for how long in total?")
-    public Uni<ImpactCheckView> check(@PathParam("id") UUID id, @QueryParam("service") String service,
-                                      @QueryParam("platform") String platform, @QueryParam("at") String at,
-                                      @QueryParam("includeDegraded") String includeDegraded) {
+    public Uni<ImpactCheckView> check(@PathParam("id") UUID id,
+                                      @Parameter(required = true, description = "The service (a lower-case service key)", schema = @Schema(pattern = Wire.KEY)) @QueryParam("service") String service,
+                                      @Parameter(description = "mobile, web, pc, or all (the default: the platforms taken together)", schema = @Schema(enumeration = {"mobile", "web", "pc", "all"}, defaultValue = "all")) @QueryParam("platform") String platform,
+                                      @Parameter(description = "The instant asked about (ISO-8601 with offset); without it only the totals", schema = @Schema(format = "date-time")) @QueryParam("at") String at,
+                                      @Parameter(description = "Count degraded performance as impaired too", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("includeDegraded") String includeDegraded) {
         String serviceKey = QueryParams.requiredKey("service", service);
         Platform platformFilter = QueryParams.platform(platform);
         Optional<Instant> instant = QueryParams.instant("at", at);

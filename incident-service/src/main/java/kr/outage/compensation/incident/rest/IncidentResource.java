@@ -23,6 +23,11 @@ import kr.outage.compensation.incident.service.ImpactCache;
 import kr.outage.compensation.incident.service.IncidentCommands;
 import kr.outage.compensation.incident.service.IncidentQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -47,6 +52,7 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INCIDENT_COMMANDER)
     @Operation(summary = "Declare an incident")
+    @APIResponse(responseCode = "201", description = "Declared; Location names the incident", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> declare(@NotNull @Valid DeclareIncidentRequest request, SecurityContext security, UriInfo uri) {
         return commands.declare(request, principal(security))
                 .chain(incident -> snapshotView(incident.id))
@@ -58,9 +64,12 @@ public class IncidentResource {
     @PermitAll
     @Operation(summary = "List incidents, newest first",
             description = "Filter by status and by a time range [from, to) that the incident overlaps.")
-    public Uni<PageView<IncidentListItem>> list(@QueryParam("status") String status, @QueryParam("from") String from,
-                                                @QueryParam("to") String to, @QueryParam("page") String page,
-                                                @QueryParam("size") String size) {
+    public Uni<PageView<IncidentListItem>> list(
+            @Parameter(schema = @Schema(enumeration = {"investigating", "identified", "monitoring", "resolved"})) @QueryParam("status") String status,
+            @Parameter(description = "Incidents still open at or after this instant", schema = @Schema(format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Incidents started before this instant (after from)", schema = @Schema(format = "date-time")) @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
         var statusFilter = QueryParams.status(status);
         var fromFilter = QueryParams.instant("from", from);
         var toFilter = QueryParams.instant("to", to);
@@ -87,6 +96,7 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INCIDENT_COMMANDER)
     @Operation(summary = "Add a timeline update (may be back-dated)")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the update", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineEntryView.class)))
     public Uni<Response> recordUpdate(@PathParam("id") UUID id, @NotNull @Valid TimelineUpdateRequest request,
                                       SecurityContext security, UriInfo uri) {
         return commands.recordUpdate(id, request, principal(security))
@@ -109,6 +119,7 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INCIDENT_COMMANDER)
     @Operation(summary = "Correct an update: the replacement takes effect, the original is kept, marked superseded")
+    @APIResponse(responseCode = "201", description = "The replacement; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineEntryView.class)))
     public Uni<Response> correct(@PathParam("id") UUID id, @PathParam("updateId") UUID updateId,
                                  @NotNull @Valid CorrectionRequest request, SecurityContext security, UriInfo uri) {
         return commands.correct(id, updateId, request, principal(security))

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.payout.service.PayoutBatches;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kr.outage.compensation.payout.service.RunToCompletion;
@@ -34,8 +37,8 @@ public class PayoutBatchResource {
     @GET
     @RolesAllowed({Roles.PAYOUT_APPROVER, Roles.CLAIMS_REVIEWER, Roles.AUDITOR})
     @Operation(summary = "Batch state, totals by item state, and a page of its items")
-    public Uni<PayoutBatchView> get(@PathParam("batchId") UUID batchId, @QueryParam("page") String page,
-                                    @QueryParam("size") String size) {
+    public Uni<PayoutBatchView> get(@PathParam("batchId") UUID batchId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+                                    @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
         return batches.view(batchId, QueryParams.intInRange("page", page, 0, 0, 1_000_000),
                 QueryParams.intInRange("size", size, 100, 1, 1000));
     }

@@ -21,6 +21,9 @@ import kr.outage.compensation.payout.service.BaselineImport;
 import kr.outage.compensation.payout.service.Program;
 import kr.outage.compensation.payout.service.ProgramRegistry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -56,8 +59,8 @@ public class ProgramBaselinesResource {
     @Path("unclaimed")
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.CLAIMS_REVIEWER, Roles.AUDITOR})
     @Operation(summary = "Businesses with baseline sales through a covered service that have not claimed, largest first")
-    public Uni<PageView<UnclaimedBusiness>> unclaimed(@PathParam("id") UUID programId, @QueryParam("page") String page,
-                                                      @QueryParam("size") String size) {
+    public Uni<PageView<UnclaimedBusiness>> unclaimed(@PathParam("id") UUID programId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+                                                      @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
         int pageIndex = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
         int pageSize = QueryParams.intInRange("size", size, 100, 1, 1000);
         return programs.find(programId).chain(found -> {

@@ -28,6 +28,11 @@ import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.payout.service.ClaimIntake;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kr.outage.compensation.payout.service.RunToCompletion;
@@ -52,6 +57,8 @@ public class ProgramClaimsResource {
     @Authenticated
     @Operation(summary = "File a claim",
             description = "Requires an Idempotency-Key header: a retry with the same key and body returns the first response.")
+    @APIResponse(responseCode = "201", description = "Filed and assessed; Location names the claim",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimView.class)))
     public Uni<Response> file(@PathParam("id") UUID programId, @HeaderParam(IdempotencyKey.HEADER) String key,
                               @NotNull @Valid FileClaimRequest request, SecurityContext security, UriInfo uri) {
         IdempotencyKey.require(key);
@@ -67,8 +74,11 @@ public class ProgramClaimsResource {
     @RolesAllowed({Roles.CLAIMS_REVIEWER, Roles.PAYOUT_APPROVER, Roles.AUDITOR})
     @WithSession
     @Operation(summary = "The claims of a program, oldest first, optionally by state")
-    public Uni<PageView<ClaimView>> list(@PathParam("id") UUID programId, @QueryParam("state") String state,
-                                         @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Uni<PageView<ClaimView>> list(@PathParam("id") UUID programId,
+                                         @Parameter(schema = @Schema(enumeration = {"evidence_requested", "awaiting_review", "recommended",
+                                                 "awaiting_budget", "approved", "rejected", "in_payment", "payment_failed", "paid"}))
+                                         @QueryParam("state") String state,
+                                         @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
         int pageIndex = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
         int pageSize = QueryParams.intInRange("size", size, 50, 1, 500);
         var query = state == null || state.isEmpty()
@@ -85,8 +95,8 @@ public class ProgramClaimsResource {
     @RolesAllowed({Roles.CLAIMS_REVIEWER, Roles.PAYOUT_APPROVER, Roles.AUDITOR})
     @WithSession
     @Operation(summary = "Claims waiting for the committee (awaiting review or recommended), oldest first")
-    public Uni<PageView<ClaimView>> reviewQueue(@PathParam("id") UUID programId, @QueryParam("page") String page,
-                                                @QueryParam("size") String size) {
+    public Uni<PageView<ClaimView>> reviewQueue(@PathParam("id") UUID programId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+                                                @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
         int pageIndex = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
         int pageSize = QueryParams.intInRange("size", size, 50, 1, 500);
         var query = ClaimEntity.<ClaimEntity>find("programId = ?1 and state in ('awaiting_review', 'recommended')",

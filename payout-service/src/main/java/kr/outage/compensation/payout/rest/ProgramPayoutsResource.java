@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.payout.service.PayoutBatches;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kr.outage.compensation.payout.service.RunToCompletion;
@@ -57,8 +59,8 @@ public class ProgramPayoutsResource {
     @GET
     @RolesAllowed({Roles.PAYOUT_APPROVER, Roles.CLAIMS_REVIEWER, Roles.AUDITOR})
     @Operation(summary = "The program's payout batches, newest first, with their totals by settlement state (paged)")
-    public Uni<PageView<PayoutBatchView.Summary>> list(@PathParam("id") UUID programId, @QueryParam("page") String page,
-                                                       @QueryParam("size") String size) {
+    public Uni<PageView<PayoutBatchView.Summary>> list(@PathParam("id") UUID programId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+                                                       @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
         return batches.list(programId, QueryParams.intInRange("page", page, 0, 0, 1_000_000),
                 QueryParams.intInRange("size", size, 20, 1, 100));
     }

@@ -24,6 +24,9 @@ import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.payout.service.ProgramRegistry;
 import kr.outage.compensation.payout.service.ProgramStats;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kr.outage.compensation.payout.service.RunToCompletion;
@@ -50,6 +53,8 @@ public class ProgramResource {
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(summary = "Define a support program for an incident",
             description = "The incident must exist in incident-service and have impaired every listed service.")
+    @APIResponse(responseCode = "201", description = "Defined; Location names the program",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramView.class)))
     public Uni<Response> create(@NotNull @Valid CreateProgramRequest request, SecurityContext security, UriInfo uri) {
         return RunToCompletion.of(() -> programs.create(request, security.getUserPrincipal().getName()))
                 .map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())

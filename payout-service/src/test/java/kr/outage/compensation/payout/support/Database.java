@@ -9,11 +9,20 @@ public final class Database extends SqlChecks {
 
     private static final String[] TABLES = {"program", "claim", "idempotency_record"};
 
+    /** Every table the service writes, for fingerprints (TABLES are the ones {@link #clean()} empties directly). */
+    private static final String[] ALL_TABLES = {"payout_audit", "program", "claim", "idempotency_record", "claim_decision",
+            "payout_batch", "payout_item", "ledger_entry", "business_baseline", "bank_account_change", "program_budget"};
+
     private Database() {
     }
 
     public static void clean() {
         execute("truncate program, claim, idempotency_record cascade");
+    }
+
+    /** A hash of every row of every table: unchanged means a request stored and changed nothing. */
+    public static String fingerprint() {
+        return fingerprint(ALL_TABLES);
     }
 
     /** Every table's row count, to show that a refused request stored nothing anywhere. */

@@ -74,11 +74,16 @@ public class IncidentServiceStub implements QuarkusTestResourceLifecycleManager 
                         + "\"windows\":" + windows + ",\"revision\":7}")));
     }
 
+    /** The check of one service across platforms: one impaired window from the start of the fire, as long as given. */
     private static void stubCheck(String service, boolean impaired, long seconds) {
+        java.time.Instant from = java.time.Instant.parse("2022-10-15T06:19:00Z");
+        String windows = impaired ? "[{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(seconds) + "\",\"open\":false,"
+                + "\"state\":\"major_outage\",\"durationSeconds\":" + seconds + "}]" : "[]";
         server.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + FIRE + "/impact/check"))
                 .withQueryParam("service", equalTo(service)).atPriority(1)
                 .willReturn(json("{\"service\":\"" + service + "\",\"affected\":" + impaired + ",\"everImpaired\":" + impaired
-                        + ",\"totalImpairedSeconds\":" + seconds + ",\"totalImpairedDuration\":\"PT" + seconds + "S\",\"revision\":13}")));
+                        + ",\"totalImpairedSeconds\":" + seconds + ",\"totalImpairedDuration\":\"PT" + seconds + "S\","
+                        + "\"windows\":" + windows + ",\"revision\":13}")));
     }
 
     /** incident-service answering every call with a server error, as while its database is down. */

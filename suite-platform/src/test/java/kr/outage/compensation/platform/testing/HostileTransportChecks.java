@@ -29,6 +29,7 @@ public abstract class HostileTransportChecks {
 
     static final String PROBLEMS = "https://compensation-suite.example/problems/";
 
+    /** HTTP/1.1 as most clients send it; the JDK client would otherwise ask to upgrade to HTTP/2 (h2c). */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private Map<String, Long> before;

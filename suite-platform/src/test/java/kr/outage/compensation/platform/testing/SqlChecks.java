@@ -76,6 +76,15 @@ public class SqlChecks {
         return counts;
     }
 
+    /** A hash of every row of the given tables: equal before and after means nothing was stored or changed. */
+    public static String fingerprint(String... tables) {
+        StringBuilder sql = new StringBuilder("select concat_ws(',' ");
+        for (String table : tables) {
+            sql.append(", (select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ").append(table).append(" t)");
+        }
+        return text(sql.append(")").toString());
+    }
+
     private static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),

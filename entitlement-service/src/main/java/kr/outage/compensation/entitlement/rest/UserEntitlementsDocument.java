@@ -1,0 +1,60 @@
+package kr.outage.compensation.entitlement.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The shape of {@code GET /api/v1/users/{userId}/entitlements}, for the published contract only:
+ * the document itself is built by PostgreSQL in one query (persistence/EntitlementViewQuery), so
+ * these records are never instantiated. Keep them in step with that query; the OpenAPI check in
+ * the tests compares every answer with this schema.
+ */
+@Schema(name = "UserEntitlements")
+public record UserEntitlementsDocument(
+        @Schema(required = true) String userId,
+        @Schema(required = true) Instant asOf,
+        @Schema(required = true) List<Pass> passes,
+        @Schema(required = true) Cash cash,
+        @Schema(required = true) List<Coupon> coupons,
+        @Schema(required = true) List<Item> items) {
+
+    @Schema(name = "UserPass")
+    public record Pass(@Schema(required = true) long subscriptionId, @Schema(required = true) String product,
+                       @Schema(required = true) String kind, @Schema(required = true) String channel,
+                       @Schema(required = true) String status, String country, Instant startedAt, Instant endedAt,
+                       LocalDate nextBillingDate, LocalDate expiresOn,
+                       @Schema(required = true, description = "What campaigns changed on this pass, oldest first") List<Change> changes) {
+    }
+
+    @Schema(name = "UserPassChange")
+    public record Change(String campaignCode, String campaignTitle, UUID campaignId, UUID runId, Instant at,
+                         LocalDate nextBillingDateBefore, LocalDate nextBillingDateAfter,
+                         LocalDate expiresOnBefore, LocalDate expiresOnAfter, Instant rolledBackAt) {
+    }
+
+    @Schema(name = "UserCash")
+    public record Cash(@Schema(required = true) long balanceKrw,
+                       @Schema(required = true, description = "Newest first") List<LedgerEntry> ledger) {
+    }
+
+    @Schema(name = "UserLedgerEntry")
+    public record LedgerEntry(@Schema(required = true) long entryId, @Schema(required = true) long amountKrw,
+                              String reason, String source, UUID campaignId, UUID runId, Instant at) {
+    }
+
+    @Schema(name = "UserCoupon")
+    public record Coupon(@Schema(required = true) long couponId, String label, long valueKrw, Instant validUntil,
+                         Instant grantedAt, @Schema(required = true, enumeration = {"available", "used", "expired", "withdrawn"}) String state,
+                         Instant usedAt, UUID campaignId) {
+    }
+
+    @Schema(name = "UserItem")
+    public record Item(@Schema(required = true) long itemId, String itemCode, String label,
+                       @Schema(required = true) boolean permanent, Instant validUntil, Instant grantedAt,
+                       @Schema(required = true) boolean active, Instant withdrawnAt, UUID campaignId) {
+    }
+}

@@ -1,0 +1,55 @@
+package kr.outage.compensation.entitlement;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import kr.outage.compensation.entitlement.client.ImpactCheck;
+import kr.outage.compensation.entitlement.support.IncidentServiceStub;
+import kr.outage.compensation.platform.testing.ConsumerContract;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * This service's tests stand in for incident-service with a stub; the stub must say only what
+ * incident-service says. Every interaction of contracts/incident-service/entitlement-service.json (which
+ * incident-service's build replays against the real service) is asked of the stub here, and what
+ * the stub answers must satisfy the contract and be readable by this service's client.
+ */
+@QuarkusTest
+@QuarkusTestResource(IncidentServiceStub.class)
+class IncidentServiceContractTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void theStubKeepsToTheContractIncidentServiceIsHeldTo() throws Exception {
+        IncidentServiceStub.stubTheFire();
+        ConsumerContract contract = ConsumerContract.between("entitlement-service", "incident-service");
+        Map<String, String> ids = Map.of("fire", IncidentServiceStub.FIRE, "unknown", UUID.randomUUID().toString());
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> broken = new ArrayList<>();
+        for (ConsumerContract.Interaction interaction : contract.interactions()) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                            URI.create(IncidentServiceStub.server.baseUrl() + interaction.target(ids)))
+                    .method(interaction.method(), HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            interaction.mismatches(answer.statusCode(), answer.body())
+                    .forEach(mismatch -> broken.add(interaction.description() + ": " + mismatch));
+            if (answer.statusCode() == 200) {
+                assertThat(json.readValue(answer.body(), ImpactCheck.class)).as(interaction.description()).isNotNull();
+            }
+        }
+        assertThat(broken).as("what the stub answers and incident-service does not").isEmpty();
+    }
+}
