@@ -10,11 +10,6 @@ import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.platform.testing.ConsumerContract;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,19 +34,8 @@ class IncidentServiceContractTest {
         IncidentServiceStub.stubTheFire();
         ConsumerContract contract = ConsumerContract.between("payout-service", "incident-service");
         Map<String, String> ids = Map.of("fire", IncidentServiceStub.FIRE, "genie", IncidentServiceStub.GENIE, "unknown", UUID.randomUUID().toString());
-        HttpClient http = HttpClient.newHttpClient();
-        List<String> broken = new ArrayList<>();
-        for (ConsumerContract.Interaction interaction : contract.interactions()) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                            URI.create(IncidentServiceStub.server.baseUrl() + interaction.target(ids)))
-                    .method(interaction.method(), HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            interaction.mismatches(answer.statusCode(), answer.body())
-                    .forEach(mismatch -> broken.add(interaction.description() + ": " + mismatch));
-            if (answer.statusCode() == 200) {
-                Class<?> read = interaction.path().endsWith("/impact/check") ? ImpactCheck.class : IncidentSummary.class;
-                assertThat(json.readValue(answer.body(), read)).as(interaction.description()).isNotNull();
-            }
-        }
+        List<String> broken = contract.askStub(IncidentServiceStub.server.baseUrl(), ids,
+                i -> i.path().endsWith("/impact/check") ? ImpactCheck.class : IncidentSummary.class, json);
         assertThat(broken).as("what the stub answers and incident-service does not").isEmpty();
     }
 }

@@ -1,27 +1,31 @@
 package kr.outage.compensation.entitlement.page;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.ws.rs.Path;
 import kr.outage.compensation.platform.page.ConsoleLoginPage;
 import kr.outage.compensation.platform.page.PageLanguage;
 
-/** This console's login page; in development the token comes from {@code bin/dev-token compensation-operator}. */
+/** This console's sign-in: its name and where a token comes from (in development, {@code bin/dev-token compensation-operator}). */
 @Path("/console")
 public class ConsoleLoginResource extends ConsoleLoginPage {
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance login(PageLanguage lang, String next, String error);
+    @Override
+    protected String consoleName(PageLanguage lang) {
+        return words(lang).console();
     }
 
     @Override
-    protected TemplateInstance page(PageLanguage lang, String next, String error) {
-        return Templates.login(lang, next, error);
+    protected String signInHint(PageLanguage lang) {
+        return words(lang).login_intro();
     }
 
     @Override
     protected String home() {
         return "/console/campaigns";
+    }
+
+    private static PageMessages words(PageLanguage lang) {
+        return MessageBundles.get(PageMessages.class, Localized.Literal.of(lang.code()));
     }
 }

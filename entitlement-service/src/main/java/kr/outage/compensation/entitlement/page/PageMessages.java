@@ -52,29 +52,11 @@ public interface PageMessages {
     @Message("{#switch status}{#case 'official'}공식{#case 'withdrawn'}철회됨{#case 'rolled_back'}되돌림{#else}{status}{/switch}")
     String public_status(String status);
 
-    @Message("English")
-    String other_language();
-
     @Message("운영 콘솔")
     String console();
 
-    @Message("콘솔 로그인")
-    String login_title();
-
     @Message("회사 인증 서버에서 받은 토큰을 붙여 넣으세요. 개발 환경에서는 bin/dev-token compensation-operator 로 만들 수 있습니다.")
     String login_intro();
-
-    @Message("토큰")
-    String token();
-
-    @Message("로그인")
-    String login();
-
-    @Message("로그아웃")
-    String logout();
-
-    @Message("토큰이 유효하지 않거나 만료되었습니다.")
-    String login_invalid();
 
     @Message("보상 캠페인")
     String campaigns();

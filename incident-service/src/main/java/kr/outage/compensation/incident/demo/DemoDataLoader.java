@@ -54,10 +54,10 @@ public class DemoDataLoader {
     }
 
     private Uni<Void> load(DemoIncident demo) {
-        return commands.declare(demo.incident(), PRINCIPAL).chain(incident -> {
+        return commands.declare(demo.incident().toDeclaration(), PRINCIPAL).chain(incident -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (var update : demo.updates()) {
-                chain = chain.chain(() -> commands.recordUpdate(incident.id, update, PRINCIPAL).replaceWithVoid());
+                chain = chain.chain(() -> commands.recordUpdate(incident.id, update.toTimelineUpdate(), PRINCIPAL).replaceWithVoid());
             }
             return chain;
         });

@@ -6,31 +6,11 @@ import kr.outage.compensation.platform.problem.ProblemKind;
  * The refusals of this service's own domain, with their HTTP status and stable type URI; the errors
  * of HTTP, JSON and security are the platform's {@link kr.outage.compensation.platform.problem.GeneralProblem}.
  */
-public enum ProblemType implements ProblemKind {
-    TIMELINE_RULE_VIOLATED(422, "timeline-rule-violated", "The request breaks a timeline rule");
+public final class ProblemType {
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    public static final ProblemKind TIMELINE_RULE_VIOLATED = new ProblemKind(422, "timeline-rule-violated",
+            "The request breaks a timeline rule");
 
-    ProblemType(int status, String slug, String title) {
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    private ProblemType() {
     }
 }

@@ -1,5 +1,6 @@
 package kr.outage.compensation.incident.rest;
 
+import kr.outage.compensation.incident.service.IncidentDeclaration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,13 @@ public record DeclareIncidentRequest(
         @NotNull OffsetDateTime startedAt,
         OffsetDateTime detectedAt,
         @Valid @Size(max = 200) List<@NotNull AffectedService> services) {
+
+    public IncidentDeclaration toDeclaration() {
+        return new IncidentDeclaration(title, cause, severity, startedAt.toInstant(),
+                detectedAt == null ? null : detectedAt.toInstant(),
+                services == null ? null : services.stream()
+                        .map(s -> new IncidentDeclaration.AffectedService(s.service(), s.name(), s.functions())).toList());
+    }
 
     /** A service known to be affected when the incident is declared; more can appear in later updates. */
     public record AffectedService(

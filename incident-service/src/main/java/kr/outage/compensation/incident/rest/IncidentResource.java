@@ -1,5 +1,6 @@
 package kr.outage.compensation.incident.rest;
 
+import kr.outage.compensation.platform.http.QueryParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,7 +55,7 @@ public class IncidentResource {
     @Operation(summary = "Declare an incident")
     @APIResponse(responseCode = "201", description = "Declared; Location names the incident", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> declare(@NotNull @Valid DeclareIncidentRequest request, SecurityContext security, UriInfo uri) {
-        return commands.declare(request, principal(security))
+        return commands.declare(request.toDeclaration(), principal(security))
                 .chain(incident -> snapshotView(incident.id))
                 .map(view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
                         .entity(view).build());
@@ -76,8 +77,8 @@ public class IncidentResource {
         if (fromFilter.isPresent() && toFilter.isPresent() && !fromFilter.get().isBefore(toFilter.get())) {
             throw ProblemException.invalidParameter("to", "must be after from");
         }
-        int pageIndex = QueryParams.intInRange("page", page, 0, 0, 100_000);
-        int pageSize = QueryParams.intInRange("size", size, 20, 1, 200);
+        int pageIndex = QueryParameters.intInRange("page", page, 0, 0, 100_000);
+        int pageSize = QueryParameters.intInRange("size", size, 20, 1, 200);
         return queries.list(statusFilter, fromFilter, toFilter, pageIndex, pageSize)
                 .map(found -> new PageView<>(found.items().stream().map(IncidentListItem::of).toList(),
                         pageIndex, pageSize, found.total()));
@@ -99,7 +100,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "201", description = "Recorded; Location names the update", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineEntryView.class)))
     public Uni<Response> recordUpdate(@PathParam("id") UUID id, @NotNull @Valid TimelineUpdateRequest request,
                                       SecurityContext security, UriInfo uri) {
-        return commands.recordUpdate(id, request, principal(security))
+        return commands.recordUpdate(id, request.toTimelineUpdate(), principal(security))
                 .invoke(() -> cache.evict(id))
                 .chain(update -> entry(id, update.id))
                 .map(entry -> Response.created(uri.getAbsolutePathBuilder().path(entry.id().toString()).build())
@@ -122,7 +123,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "201", description = "The replacement; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineEntryView.class)))
     public Uni<Response> correct(@PathParam("id") UUID id, @PathParam("updateId") UUID updateId,
                                  @NotNull @Valid CorrectionRequest request, SecurityContext security, UriInfo uri) {
-        return commands.correct(id, updateId, request, principal(security))
+        return commands.correct(id, updateId, request.replacement().toTimelineUpdate(), request.reason(), principal(security))
                 .invoke(() -> cache.evict(id))
                 .chain(replacement -> entry(id, replacement.id))
                 .map(entry -> Response.created(uri.getBaseUriBuilder()
@@ -137,7 +138,7 @@ public class IncidentResource {
     @Operation(summary = "Retract an update: it no longer counts, and stays visible with the reason")
     public Uni<TimelineEntryView> retract(@PathParam("id") UUID id, @PathParam("updateId") UUID updateId,
                                           @NotNull @Valid RetractionRequest request, SecurityContext security) {
-        return commands.retract(id, updateId, request, principal(security))
+        return commands.retract(id, updateId, request.reason(), principal(security))
                 .invoke(() -> cache.evict(id))
                 .chain(update -> entry(id, update.id));
     }

@@ -59,21 +59,6 @@ final class QueryParams {
         throw ProblemException.invalidParameter("includeDegraded", "must be true or false");
     }
 
-    static int intInRange(String name, String value, int defaultValue, int min, int max) {
-        if (value == null || value.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ProblemException.invalidParameter(name, "must be a whole number from " + min + " to " + max);
-    }
-
     static String requiredKey(String name, String value) {
         if (value == null || value.isEmpty()) {
             throw ProblemException.invalidParameter(name, "is required");

@@ -1,5 +1,6 @@
 package kr.outage.compensation.incident.rest;
 
+import kr.outage.compensation.incident.service.TimelineUpdate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,8 +19,9 @@ public record TimelineUpdateRequest(
         @Size(max = 4000) String message,
         @Valid @Size(max = 500) List<@NotNull StateStatementRequest> states) {
 
-    public List<StateStatementRequest> statesOrEmpty() {
-        return states == null ? List.of() : states;
+    public TimelineUpdate toTimelineUpdate() {
+        return new TimelineUpdate(at.toInstant(), status, message, states == null ? null : states.stream()
+                .map(s -> new TimelineUpdate.StateStatement(s.service(), s.function(), s.platform(), s.state())).toList());
     }
 
     /** "Service S, function F (or all of them), on platform P (default all) is in state X." */
@@ -28,9 +30,5 @@ public record TimelineUpdateRequest(
             @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String function,
             @Pattern(regexp = Wire.PLATFORM, message = Wire.PLATFORM_MESSAGE) String platform,
             @NotNull @Pattern(regexp = Wire.STATE, message = Wire.STATE_MESSAGE) String state) {
-
-        public String platformOrAll() {
-            return platform == null ? "all" : platform;
-        }
     }
 }

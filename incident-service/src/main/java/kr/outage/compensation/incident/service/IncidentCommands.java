@@ -15,10 +15,6 @@ import kr.outage.compensation.incident.persistence.IncidentUpdateEntity;
 import kr.outage.compensation.incident.persistence.UpdateStateEntity;
 import kr.outage.compensation.platform.problem.Problem;
 import kr.outage.compensation.platform.problem.ProblemException;
-import kr.outage.compensation.incident.rest.CorrectionRequest;
-import kr.outage.compensation.incident.rest.DeclareIncidentRequest;
-import kr.outage.compensation.incident.rest.RetractionRequest;
-import kr.outage.compensation.incident.rest.TimelineUpdateRequest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,23 +36,23 @@ public class IncidentCommands {
     Clock clock;
 
     @WithTransaction
-    public Uni<IncidentEntity> declare(DeclareIncidentRequest request, String principal) {
-        Instant startedAt = request.startedAt().toInstant();
+    public Uni<IncidentEntity> declare(IncidentDeclaration declaration, String principal) {
+        Instant startedAt = declaration.startedAt();
         TimeRules.requirePlausible("startedAt", startedAt, clock);
-        if (request.detectedAt() != null) {
-            TimeRules.requirePlausible("detectedAt", request.detectedAt().toInstant(), clock);
-            TimeRules.requireNotBefore("detectedAt", request.detectedAt().toInstant(), "startedAt", startedAt);
+        if (declaration.detectedAt() != null) {
+            TimeRules.requirePlausible("detectedAt", declaration.detectedAt(), clock);
+            TimeRules.requireNotBefore("detectedAt", declaration.detectedAt(), "startedAt", startedAt);
         }
-        List<AffectedServiceEntity> services = affectedServices(request);
+        List<AffectedServiceEntity> services = affectedServices(declaration);
         Instant now = clock.instant();
         IncidentEntity incident = new IncidentEntity();
         incident.id = UUID.randomUUID();
-        incident.title = request.title().strip();
-        incident.cause = request.cause();
-        incident.severity = request.severity();
+        incident.title = declaration.title().strip();
+        incident.cause = declaration.cause();
+        incident.severity = declaration.severity();
         incident.status = "investigating";
         incident.startedAt = startedAt;
-        incident.detectedAt = request.detectedAt() == null ? null : request.detectedAt().toInstant();
+        incident.detectedAt = declaration.detectedAt();
         incident.createdAt = now;
         incident.createdBy = principal;
         services.forEach(s -> s.incidentId = incident.id);
@@ -68,10 +64,10 @@ public class IncidentCommands {
     }
 
     @WithTransaction
-    public Uni<IncidentUpdateEntity> recordUpdate(UUID incidentId, TimelineUpdateRequest request, String principal) {
+    public Uni<IncidentUpdateEntity> recordUpdate(UUID incidentId, TimelineUpdate facts, String principal) {
         return lockedIncident(incidentId).chain(incident -> {
-            IncidentUpdateEntity update = newUpdate(incident, request, principal, "");
-            return persistUpdate(update, request)
+            IncidentUpdateEntity update = newUpdate(incident, facts, principal, "");
+            return persistUpdate(update, facts)
                     .chain(() -> afterTimelineChange(incident, principal, "update_recorded", update.id,
                             "at " + update.at + ", status " + update.status))
                     .replaceWith(update);
@@ -79,26 +75,27 @@ public class IncidentCommands {
     }
 
     @WithTransaction
-    public Uni<IncidentUpdateEntity> correct(UUID incidentId, UUID updateId, CorrectionRequest request, String principal) {
+    public Uni<IncidentUpdateEntity> correct(UUID incidentId, UUID updateId, TimelineUpdate replacementFacts, String reason,
+                                             String principal) {
         return lockedIncident(incidentId).chain(incident -> effectiveUpdate(incidentId, updateId).chain(original -> {
-            IncidentUpdateEntity replacement = newUpdate(incident, request.replacement(), principal, "replacement.");
+            IncidentUpdateEntity replacement = newUpdate(incident, replacementFacts, principal, "replacement.");
             replacement.correctsUpdateId = original.id;
-            replacement.correctionReason = request.reason();
-            return persistUpdate(replacement, request.replacement())
+            replacement.correctionReason = reason;
+            return persistUpdate(replacement, replacementFacts)
                     .invoke(() -> original.supersededBy = replacement.id)
                     .chain(() -> afterTimelineChange(incident, principal, "update_corrected", original.id,
-                            "replaced by " + replacement.id + ": " + request.reason()))
+                            "replaced by " + replacement.id + ": " + reason))
                     .replaceWith(replacement);
         }));
     }
 
     @WithTransaction
-    public Uni<IncidentUpdateEntity> retract(UUID incidentId, UUID updateId, RetractionRequest request, String principal) {
+    public Uni<IncidentUpdateEntity> retract(UUID incidentId, UUID updateId, String reason, String principal) {
         return lockedIncident(incidentId).chain(incident -> effectiveUpdate(incidentId, updateId).chain(update -> {
             update.retractedAt = clock.instant();
             update.retractedBy = principal;
-            update.retractionReason = request.reason();
-            return afterTimelineChange(incident, principal, "update_retracted", update.id, request.reason())
+            update.retractionReason = reason;
+            return afterTimelineChange(incident, principal, "update_retracted", update.id, reason)
                     .replaceWith(update);
         }));
     }
@@ -126,35 +123,35 @@ public class IncidentCommands {
                 });
     }
 
-    private IncidentUpdateEntity newUpdate(IncidentEntity incident, TimelineUpdateRequest request, String principal,
+    private IncidentUpdateEntity newUpdate(IncidentEntity incident, TimelineUpdate facts, String principal,
                                            String fieldPrefix) {
-        Instant at = request.at().toInstant();
+        Instant at = facts.at();
         TimeRules.requirePlausible(fieldPrefix + "at", at, clock);
         TimeRules.requireNotBefore(fieldPrefix + "at", at, "the incident's startedAt", incident.startedAt);
         IncidentUpdateEntity update = new IncidentUpdateEntity();
         update.id = UUID.randomUUID();
         update.incidentId = incident.id;
         update.at = at;
-        update.status = request.status();
-        update.message = request.message();
+        update.status = facts.status();
+        update.message = facts.message();
         update.recordedAt = clock.instant();
         update.recordedBy = principal;
         return update;
     }
 
-    private Uni<Void> persistUpdate(IncidentUpdateEntity update, TimelineUpdateRequest request) {
+    private Uni<Void> persistUpdate(IncidentUpdateEntity update, TimelineUpdate facts) {
         List<Object> rows = new ArrayList<>();
         rows.add(update);
-        List<TimelineUpdateRequest.StateStatementRequest> states = request.statesOrEmpty();
+        List<TimelineUpdate.StateStatement> states = facts.statesOrEmpty();
         for (int i = 0; i < states.size(); i++) {
-            TimelineUpdateRequest.StateStatementRequest s = states.get(i);
+            TimelineUpdate.StateStatement s = states.get(i);
             UpdateStateEntity row = new UpdateStateEntity();
             row.updateId = update.id;
             row.incidentId = update.incidentId;
             row.position = i;
             row.service = s.service();
             row.function = s.function();
-            row.platform = s.platformOrAll();
+            row.platform = s.platform() == null ? "all" : s.platform();
             row.state = s.state();
             rows.add(row);
         }
@@ -183,12 +180,12 @@ public class IncidentCommands {
                 .replaceWithVoid();
     }
 
-    private static List<AffectedServiceEntity> affectedServices(DeclareIncidentRequest request) {
+    private static List<AffectedServiceEntity> affectedServices(IncidentDeclaration declaration) {
         List<AffectedServiceEntity> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<DeclareIncidentRequest.AffectedService> services = request.services() == null ? List.of() : request.services();
+        List<IncidentDeclaration.AffectedService> services = declaration.servicesOrEmpty();
         for (int i = 0; i < services.size(); i++) {
-            DeclareIncidentRequest.AffectedService s = services.get(i);
+            IncidentDeclaration.AffectedService s = services.get(i);
             if (!seen.add(s.service())) {
                 String field = "services[" + i + "].service";
                 throw new ProblemException(GeneralProblem.VALIDATION_FAILED, field + " '" + s.service() + "' is listed twice",

@@ -7,29 +7,11 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "msg", locale = "ko")
 public interface PageMessages {
 
-    @Message("English")
-    String other_language();
-
     @Message("소상공인 지원 콘솔")
     String console();
 
-    @Message("콘솔 로그인")
-    String login_title();
-
     @Message("회사 인증 서버에서 받은 토큰을 붙여 넣으세요. 개발 환경에서는 bin/dev-token claims-reviewer 로 만들 수 있습니다.")
     String login_intro();
-
-    @Message("토큰")
-    String token();
-
-    @Message("로그인")
-    String login();
-
-    @Message("로그아웃")
-    String logout();
-
-    @Message("토큰이 유효하지 않거나 만료되었습니다.")
-    String login_invalid();
 
     @Message("심사 대기 목록")
     String queue();

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.rest;
 
+import kr.outage.compensation.platform.http.QueryParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,8 +40,8 @@ public class PayoutBatchResource {
     @Operation(summary = "Batch state, totals by item state, and a page of its items")
     public Uni<PayoutBatchView> get(@PathParam("batchId") UUID batchId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
                                     @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
-        return batches.view(batchId, QueryParams.intInRange("page", page, 0, 0, 1_000_000),
-                QueryParams.intInRange("size", size, 100, 1, 1000));
+        return batches.view(batchId, QueryParameters.intInRange("page", page, 0, 0, 1_000_000),
+                QueryParameters.intInRange("size", size, 100, 1, 1000));
     }
 
     @GET

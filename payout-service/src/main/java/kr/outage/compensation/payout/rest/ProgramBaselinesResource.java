@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.rest;
 
+import kr.outage.compensation.platform.http.QueryParameters;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -61,8 +62,8 @@ public class ProgramBaselinesResource {
     @Operation(summary = "Businesses with baseline sales through a covered service that have not claimed, largest first")
     public Uni<PageView<UnclaimedBusiness>> unclaimed(@PathParam("id") UUID programId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
                                                       @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
-        int pageIndex = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
-        int pageSize = QueryParams.intInRange("size", size, 100, 1, 1000);
+        int pageIndex = QueryParameters.intInRange("page", page, 0, 0, 1_000_000);
+        int pageSize = QueryParameters.intInRange("size", size, 100, 1, 1000);
         return programs.find(programId).chain(found -> {
             found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
             return store.unclaimed(programId, pageIndex, pageSize).chain(rows -> store.unclaimedCount(programId)

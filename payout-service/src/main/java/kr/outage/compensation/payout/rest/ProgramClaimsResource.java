@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.rest;
 
+import kr.outage.compensation.platform.http.QueryParameters;
 import kr.outage.compensation.platform.problem.GeneralProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -79,8 +80,8 @@ public class ProgramClaimsResource {
                                                  "awaiting_budget", "approved", "rejected", "in_payment", "payment_failed", "paid"}))
                                          @QueryParam("state") String state,
                                          @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
-        int pageIndex = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
-        int pageSize = QueryParams.intInRange("size", size, 50, 1, 500);
+        int pageIndex = QueryParameters.intInRange("page", page, 0, 0, 1_000_000);
+        int pageSize = QueryParameters.intInRange("size", size, 50, 1, 500);
         var query = state == null || state.isEmpty()
                 ? ClaimEntity.<ClaimEntity>find("programId", Sort.ascending("filedAt", "id"), programId)
                 : ClaimEntity.<ClaimEntity>find("programId = ?1 and state = ?2", Sort.ascending("filedAt", "id"),
@@ -97,8 +98,8 @@ public class ProgramClaimsResource {
     @Operation(summary = "Claims waiting for the committee (awaiting review or recommended), oldest first")
     public Uni<PageView<ClaimView>> reviewQueue(@PathParam("id") UUID programId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
                                                 @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
-        int pageIndex = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
-        int pageSize = QueryParams.intInRange("size", size, 50, 1, 500);
+        int pageIndex = QueryParameters.intInRange("page", page, 0, 0, 1_000_000);
+        int pageSize = QueryParameters.intInRange("size", size, 50, 1, 500);
         var query = ClaimEntity.<ClaimEntity>find("programId = ?1 and state in ('awaiting_review', 'recommended')",
                 Sort.ascending("filedAt", "id"), programId);
         return query.page(Page.of(pageIndex, pageSize)).list()

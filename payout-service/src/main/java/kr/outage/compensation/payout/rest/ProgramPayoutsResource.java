@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.rest;
 
+import kr.outage.compensation.platform.http.QueryParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,7 +62,7 @@ public class ProgramPayoutsResource {
     @Operation(summary = "The program's payout batches, newest first, with their totals by settlement state (paged)")
     public Uni<PageView<PayoutBatchView.Summary>> list(@PathParam("id") UUID programId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
                                                        @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
-        return batches.list(programId, QueryParams.intInRange("page", page, 0, 0, 1_000_000),
-                QueryParams.intInRange("size", size, 20, 1, 100));
+        return batches.list(programId, QueryParameters.intInRange("page", page, 0, 0, 1_000_000),
+                QueryParameters.intInRange("size", size, 20, 1, 100));
     }
 }

@@ -1,22 +1,18 @@
 package kr.outage.compensation.payout.support;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
-import java.util.Map;
+import kr.outage.compensation.platform.testing.ServiceStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * incident-service's documented contract, answering as the real service does for the 2022 fire:
  * Kakao T impaired 28 h 41 min, KakaoTalk 127 h 30 min, Melon never mentioned for this stub.
  */
-public class IncidentServiceStub implements QuarkusTestResourceLifecycleManager {
+public class IncidentServiceStub extends ServiceStub {
 
     public static final String FIRE = "6f1c1d3e-2022-4f15-9519-000000001015";
     public static final long KAKAOT_SECONDS = 28 * 3600 + 41 * 60;
@@ -29,14 +25,14 @@ public class IncidentServiceStub implements QuarkusTestResourceLifecycleManager 
     public static final long KAKAOTALK_MOBILE_SECONDS = 100 * 3600;
     public static final long KAKAOTALK_WEB_SECONDS = 77 * 3600 + 30 * 60;
 
-    public static WireMockServer server;
+    @Override
+    protected String urlProperty() {
+        return "quarkus.rest-client.incident-service.url";
+    }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
+    protected void stubDefaults() {
         stubTheFire();
-        return Map.of("quarkus.rest-client.incident-service.url", server.baseUrl());
     }
 
     public static void stubTheFire() {
@@ -84,23 +80,5 @@ public class IncidentServiceStub implements QuarkusTestResourceLifecycleManager 
                 .willReturn(json("{\"service\":\"" + service + "\",\"affected\":" + impaired + ",\"everImpaired\":" + impaired
                         + ",\"totalImpairedSeconds\":" + seconds + ",\"totalImpairedDuration\":\"PT" + seconds + "S\","
                         + "\"windows\":" + windows + ",\"revision\":13}")));
-    }
-
-    /** incident-service answering every call with a server error, as while its database is down. */
-    public static void failing() {
-        server.resetAll();
-        server.stubFor(get(urlPathMatching("/api/v1/incidents/.*"))
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json").withBody("{}")));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }

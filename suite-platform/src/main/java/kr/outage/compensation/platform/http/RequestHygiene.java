@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.json.StrictText;
 import kr.outage.compensation.platform.problem.GeneralProblem;
+import kr.outage.compensation.platform.problem.ProblemKind;
 import kr.outage.compensation.platform.problem.Problem;
 import kr.outage.compensation.platform.problem.ProblemMappers;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -65,7 +66,7 @@ public class RequestHygiene {
         return request.getHeaderString("Transfer-Encoding") != null;
     }
 
-    private static Response refusal(GeneralProblem kind, String field, String message, ContainerRequestContext request) {
+    private static Response refusal(ProblemKind kind, String field, String message, ContainerRequestContext request) {
         return ProblemMappers.respond(kind, field + " " + message, request.getUriInfo(),
                 List.of(new Problem.FieldError(field, message)), null);
     }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.event.Observes;
 import kr.outage.compensation.platform.problem.GeneralProblem;
+import kr.outage.compensation.platform.problem.ProblemKind;
 import kr.outage.compensation.platform.problem.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -63,7 +64,7 @@ public class TransportLimits {
     }
 
     /** Answers and closes: the rest of an over-long body is not worth reading. */
-    private static void refuse(RoutingContext routing, GeneralProblem kind, String detail) {
+    private static void refuse(RoutingContext routing, ProblemKind kind, String detail) {
         Problem body = new Problem(kind.uri(), kind.title(), kind.status(), detail, null, null, Map.of());
         routing.response().endHandler(ended -> routing.request().connection().close());
         routing.response()

@@ -1,5 +1,7 @@
 package kr.outage.compensation.platform.page;
 
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -19,8 +21,9 @@ import java.net.URI;
 
 /**
  * {@code /console/login} and {@code /console/logout} of a service's console. A service extends this
- * with its own {@code @Path("/console")} resource, which supplies the page (its own words) and where
- * a signed-in person lands.
+ * with its own {@code @Path("/console")} resource, which names the console, says where a token comes
+ * from and where a signed-in person lands; the page itself (templates/console-login.html) and its
+ * chrome are the platform's.
  */
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
@@ -28,12 +31,24 @@ public abstract class ConsoleLoginPage {
 
     @Inject
     ConsoleSignIn signIn;
+    @Inject
+    @Location("console-login.html")
+    Template loginPage;
 
-    /** The login page; {@code error} is "invalid" after a refused token, null otherwise. */
-    protected abstract TemplateInstance page(PageLanguage lang, String next, String error);
+    /** The console's name, in the reader's language. */
+    protected abstract String consoleName(PageLanguage lang);
+
+    /** Where the reader gets a token, in the reader's language. */
+    protected abstract String signInHint(PageLanguage lang);
 
     /** Where a sign-in without a valid {@code next} lands. */
     protected abstract String home();
+
+    /** The login page; {@code error} is "invalid" after a refused token, null otherwise. */
+    private TemplateInstance page(PageLanguage lang, String next, String error) {
+        return loginPage.data("lang", lang).data("next", next).data("error", error)
+                .data("site", consoleName(lang)).data("intro", signInHint(lang));
+    }
 
     @GET
     @Path("login")

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -82,6 +87,31 @@ public record ConsumerContract(String consumer, String provider, List<Interactio
     /** The contract {@code consumer} wrote for {@code provider}. */
     public static ConsumerContract between(String consumer, String provider) {
         return read(contractsDirectory().resolve(provider).resolve(consumer + ".json"));
+    }
+
+    /**
+     * Asks a consumer's stub every interaction of this contract; answers what the stub says that the
+     * contract (and so the provider) does not, including an answer the consumer's client cannot read
+     * as {@code readAs} gives it.
+     */
+    public List<String> askStub(String stubUrl, Map<String, String> ids, Function<Interaction, Class<?>> readAs,
+                                ObjectMapper client) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> broken = new ArrayList<>();
+        for (Interaction interaction : interactions) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(stubUrl + interaction.target(ids)))
+                    .method(interaction.method(), HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            interaction.mismatches(answer.statusCode(), answer.body())
+                    .forEach(mismatch -> broken.add(interaction.description() + ": " + mismatch));
+            if (answer.statusCode() == 200) {
+                try {
+                    client.readValue(answer.body(), readAs.apply(interaction));
+                } catch (IOException unreadable) {
+                    broken.add(interaction.description() + ": the client cannot read it: " + unreadable.getMessage());
+                }
+            }
+        }
+        return broken;
     }
 
     private static Path contractsDirectory() {

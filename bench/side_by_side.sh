@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs one benchmark script on this checkout and on an earlier commit, alternately, in one sitting,
+# so their ratio is measured on the same machine at the same time rather than remembered.
+# The earlier commit is built in a worktree (/tmp/bench-base-<commit>) and run with its own copy of
+# the script; this checkout's jars are built first unless SKIP_BUILD=true.
+#   bench/side_by_side.sh COMMIT ROUNDS SCRIPT [ARGS...]
+#   e.g. bench/side_by_side.sh 257fc55 2 payout_load.sh 3 30000 64
+# Each round runs this checkout, then the commit. Prints every script's summary line and the machine.
+source "$(dirname "$0")/common.sh"
+COMMIT="$1" ROUNDS="$2" SCRIPT="$3"
+shift 3
+BASE="/tmp/bench-base-$COMMIT"
+if [ ! -d "$BASE" ]; then
+  git -C "$ROOT" worktree add -q --detach "$BASE" "$COMMIT"
+fi
+if [ ! -f "$BASE/incident-service/target/quarkus-app/quarkus-run.jar" ]; then
+  (cd "$BASE" && ./mvnw -B -q package -DskipTests)
+fi
+build_jars
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round: this checkout ($(git -C "$ROOT" rev-parse --short HEAD))"
+  SKIP_BUILD=true "$ROOT/bench/$SCRIPT" "$@" 2>&1 | tail -n 12
+  echo "== round $round: $COMMIT"
+  SKIP_BUILD=true "$BASE/bench/$SCRIPT" "$@" 2>&1 | tail -n 12
+done
+machine_note
