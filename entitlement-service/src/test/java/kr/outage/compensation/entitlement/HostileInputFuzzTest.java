@@ -6,7 +6,6 @@ import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
 import kr.outage.compensation.platform.testing.HostileInputFuzz;
-import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.util.List;
@@ -21,20 +20,14 @@ class HostileInputFuzzTest extends HostileInputFuzz {
 
     String draft;
 
+    HostileInputFuzzTest() {
+        super(List.of("compensation-operator", "auditor"), Database::fingerprint);
+    }
+
     @BeforeEach
     void aDraftExists() {
         Database.clean();
         draft = Campaigns.defineDraft(Campaigns.music("FUZZ-DRAFT")).toString();
-    }
-
-    @Override
-    protected String token() {
-        return Tokens.withRoles("fuzz@example.com", "compensation-operator", "auditor");
-    }
-
-    @Override
-    protected String fingerprint() {
-        return Database.fingerprint();
     }
 
     @Override

@@ -7,30 +7,17 @@ import kr.outage.compensation.entitlement.support.IncidentServiceStub;
 import kr.outage.compensation.platform.testing.HostileTransportChecks;
 import kr.outage.compensation.platform.testing.Tokens;
 
-import java.util.Map;
-
 /** The platform's transport checks against entitlement-service: adding a subscription, reading a user's entitlements. */
 @QuarkusTest
 @QuarkusTestResource(IncidentServiceStub.class)
 class HostileTransportTest extends HostileTransportChecks {
 
-    @Override
-    protected String jsonOperation() {
-        return "/api/v1/subscriptions";
-    }
-
-    @Override
-    protected String token() {
-        return Tokens.operator();
+    HostileTransportTest() {
+        super("/api/v1/subscriptions", Tokens::operator, Database::rowCounts);
     }
 
     @Override
     protected String readableResource() {
         return "/api/v1/users/user-00000001/entitlements";
-    }
-
-    @Override
-    protected Map<String, Long> rowCounts() {
-        return Database.rowCounts();
     }
 }

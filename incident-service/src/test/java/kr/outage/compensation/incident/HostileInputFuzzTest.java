@@ -4,7 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import kr.outage.compensation.incident.support.Database;
 import kr.outage.compensation.incident.support.Incidents;
 import kr.outage.compensation.platform.testing.HostileInputFuzz;
-import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.util.List;
@@ -15,20 +14,14 @@ class HostileInputFuzzTest extends HostileInputFuzz {
 
     String incidentId;
 
+    HostileInputFuzzTest() {
+        super(List.of("incident-commander", "auditor"), Database::fingerprint);
+    }
+
     @BeforeEach
     void anIncidentExists() {
         Database.clean();
         incidentId = Incidents.post(Incidents.MOBILE_ONLY);
-    }
-
-    @Override
-    protected String token() {
-        return Tokens.withRoles("fuzz@example.com", "incident-commander", "auditor");
-    }
-
-    @Override
-    protected String fingerprint() {
-        return Database.fingerprint();
     }
 
     @Override

@@ -6,13 +6,15 @@ import kr.outage.compensation.incident.support.Incidents;
 import kr.outage.compensation.platform.testing.HostileTransportChecks;
 import kr.outage.compensation.platform.testing.Tokens;
 
-import java.util.Map;
-
 /** The platform's transport checks against incident-service: declaring incidents, reading one. */
 @QuarkusTest
 class HostileTransportTest extends HostileTransportChecks {
 
     String incidentId;
+
+    HostileTransportTest() {
+        super("/api/v1/incidents", Tokens::commander, Database::rowCounts);
+    }
 
     @Override
     protected void prepare() {
@@ -23,22 +25,7 @@ class HostileTransportTest extends HostileTransportChecks {
     }
 
     @Override
-    protected String jsonOperation() {
-        return "/api/v1/incidents";
-    }
-
-    @Override
-    protected String token() {
-        return Tokens.commander();
-    }
-
-    @Override
     protected String readableResource() {
         return "/api/v1/incidents/" + incidentId;
-    }
-
-    @Override
-    protected Map<String, Long> rowCounts() {
-        return Database.rowCounts();
     }
 }

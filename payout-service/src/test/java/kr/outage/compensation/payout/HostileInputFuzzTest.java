@@ -7,7 +7,6 @@ import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
 import kr.outage.compensation.platform.testing.HostileInputFuzz;
-import kr.outage.compensation.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.util.List;
@@ -20,20 +19,14 @@ class HostileInputFuzzTest extends HostileInputFuzz {
     String program;
     String claim;
 
+    HostileInputFuzzTest() {
+        super(List.of("compensation-operator", "claims-reviewer", "payout-approver", "auditor"), Database::fingerprint);
+    }
+
     @BeforeEach
     void aProgramWithAClaim() {
         program = Programs.freshFire2022();
         claim = Claims.file(program, Claims.taxi(1, 300_000), "owner-1");
-    }
-
-    @Override
-    protected String token() {
-        return Tokens.withRoles("fuzz@example.com", "compensation-operator", "claims-reviewer", "payout-approver", "auditor");
-    }
-
-    @Override
-    protected String fingerprint() {
-        return Database.fingerprint();
     }
 
     @Override

@@ -7,30 +7,17 @@ import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.platform.testing.HostileTransportChecks;
 import kr.outage.compensation.platform.testing.Tokens;
 
-import java.util.Map;
-
 /** The platform's transport checks against payout-service: defining a program, listing programs. */
 @QuarkusTest
 @QuarkusTestResource(IncidentServiceStub.class)
 class HostileTransportTest extends HostileTransportChecks {
 
-    @Override
-    protected String jsonOperation() {
-        return "/api/v1/programs";
-    }
-
-    @Override
-    protected String token() {
-        return Tokens.operator();
+    HostileTransportTest() {
+        super("/api/v1/programs", Tokens::operator, Database::rowCounts);
     }
 
     @Override
     protected String readableResource() {
         return "/api/v1/programs";
-    }
-
-    @Override
-    protected Map<String, Long> rowCounts() {
-        return Database.rowCounts();
     }
 }

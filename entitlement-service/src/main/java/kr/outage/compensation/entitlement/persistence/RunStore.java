@@ -4,7 +4,6 @@ import kr.outage.compensation.platform.json.JsonDocuments;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import kr.outage.compensation.entitlement.domain.Campaign;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,8 +18,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Runs and their chunks. A run is PREPARING until one worker has split it into chunks (only subject
- * ranges with eligible subjects), RUNNING while chunks are pending, then COMPLETED (or
+ * Runs and their chunks. A run is PREPARING until one worker has split it into chunks
+ * ({@link RunSplitter}), RUNNING while chunks are pending, then COMPLETED (or
  * COMPLETED_WITH_FAILURES when a chunk failed every attempt). All claiming is done with
  * {@code FOR UPDATE SKIP LOCKED}, so any number of workers in any number of replicas share the work.
  */
@@ -128,35 +127,6 @@ public class RunStore {
                 return rs.getBoolean(1);
             }
         }
-    }
-
-    /** Splits the run into chunks of {@code chunkSize} subject ids, keeping only ranges with eligible subjects. */
-    public long split(Connection c, Run run, Campaign campaign, Instant now) throws SQLException {
-        EligibilitySql terms = new EligibilitySql(campaign.terms());
-        int size = run.chunkSize();
-        SqlText sql = new SqlText()
-                .add("insert into run_chunk (run_id, chunk_no, from_subject, to_subject, eligible, state) "
-                        + "select ?, b, b * " + size + ", (b + 1) * " + size + ", count(*), 'PENDING' "
-                        + "from (select subject_id / " + size + " as b from (", run.id())
-                .add(terms.grants(new SqlText().add("true")))
-                .add(") q) x group by b");
-        try (PreparedStatement ps = Jdbc.prepare(c, sql)) {
-            ps.executeUpdate();
-        }
-        long total;
-        try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(eligible), 0) from run_chunk where run_id = ?")) {
-            ps.setObject(1, run.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "update campaign_run set state = 'RUNNING', total = ?, started_at = ? where id = ?")) {
-            Jdbc.bind(c, ps, List.of(total, now, run.id()));
-            ps.executeUpdate();
-        }
-        return total;
     }
 
     /**

@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.rest;
 
+import kr.outage.compensation.entitlement.domain.SubscriptionRules;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import kr.outage.compensation.entitlement.domain.BillingChannel;
@@ -14,4 +15,9 @@ public record SubscriptionRequest(@NotBlank String userId, @NotBlank String prod
                                   @NotNull BillingChannel channel, @NotNull SubscriptionStatus status,
                                   @NotBlank String country, @NotNull OffsetDateTime startedAt, OffsetDateTime endedAt,
                                   LocalDate nextBillingDate, LocalDate expiresOn) {
+
+    public SubscriptionRules.Subscription toSubscription() {
+        return new SubscriptionRules.Subscription(userId, product, kind, channel, status, country, startedAt.toInstant(),
+                endedAt == null ? null : endedAt.toInstant(), nextBillingDate, expiresOn);
+    }
 }

@@ -44,7 +44,7 @@ public class SubscriptionResource {
     @Operation(summary = "Add one subscription")
     @APIResponse(responseCode = "201", description = "Added; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
     public Response create(@NotNull @Valid SubscriptionRequest request) {
-        SubscriptionView view = subscriptions.create(request, caller.name());
+        SubscriptionView view = subscriptions.create(request.toSubscription(), caller.name());
         return Response.created(URI.create("/api/v1/subscriptions/" + view.id())).entity(view).build();
     }
 

@@ -59,7 +59,7 @@ public class UserEntitlementResource {
                           @NotNull @Valid DebitRequest request) {
         caller.requireSelfOr(userId, Caller.ACTORS);
         IdempotencyKey.require(key);
-        var result = wallets.debit(userId, key, request, caller.name());
+        var result = wallets.debit(userId, key, request.amountKrw(), request.reason(), caller.name());
         return Response.status(result.status()).entity(result.entry()).build();
     }
 

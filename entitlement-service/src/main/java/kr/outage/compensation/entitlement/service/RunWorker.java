@@ -9,6 +9,7 @@ import kr.outage.compensation.entitlement.domain.Campaign;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.ChunkApplier;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
+import kr.outage.compensation.entitlement.persistence.RunSplitter;
 import kr.outage.compensation.entitlement.persistence.RunStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -49,6 +50,8 @@ public class RunWorker {
     Jdbc jdbc;
     @Inject
     RunStore runs;
+    @Inject
+    RunSplitter splitter;
     @Inject
     CampaignStore campaigns;
     @Inject
@@ -138,7 +141,7 @@ public class RunWorker {
             if (runs.overlappingWorkInProgress(c, campaign.id())) {
                 return false;
             }
-            long total = runs.split(c, run.get(), campaign, clock.instant());
+            long total = splitter.split(c, run.get(), campaign, clock.instant());
             LOG.infof("Run %s of campaign %s: %d eligible subjects", run.get().id(), campaign.code(), total);
             return true;
         });

@@ -8,7 +8,6 @@ import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.SqlText;
 import kr.outage.compensation.platform.problem.Problem;
 import kr.outage.compensation.platform.problem.ProblemException;
-import kr.outage.compensation.entitlement.rest.SubscriptionRequest;
 import kr.outage.compensation.entitlement.rest.SubscriptionView;
 
 import java.sql.Connection;
@@ -36,10 +35,7 @@ public class Subscriptions {
     @Inject
     Clock clock;
 
-    public SubscriptionView create(SubscriptionRequest r, String principal) {
-        var s = new SubscriptionRules.Subscription(r.userId(), r.product(), r.kind(), r.channel(), r.status(), r.country(),
-                r.startedAt().toInstant(), r.endedAt() == null ? null : r.endedAt().toInstant(), r.nextBillingDate(),
-                r.expiresOn());
+    public SubscriptionView create(SubscriptionRules.Subscription s, String principal) {
         String problem = SubscriptionRules.problem(s);
         if (problem != null) {
             throw new ProblemException(GeneralProblem.VALIDATION_FAILED, problem,

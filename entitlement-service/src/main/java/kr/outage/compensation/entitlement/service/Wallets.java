@@ -8,7 +8,6 @@ import kr.outage.compensation.platform.json.JsonDocuments;
 import kr.outage.compensation.entitlement.persistence.SqlText;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
-import kr.outage.compensation.entitlement.rest.DebitRequest;
 import kr.outage.compensation.entitlement.rest.WalletEntryView;
 
 import java.nio.charset.StandardCharsets;
@@ -44,9 +43,9 @@ public class Wallets {
     public record Replayable(int status, WalletEntryView entry) {
     }
 
-    public Replayable debit(String userId, String key, DebitRequest request, String principal) {
+    public Replayable debit(String userId, String key, long amountKrw, String reason, String principal) {
         String scope = "wallet-debit:" + userId;
-        String hash = sha256(request.amountKrw() + "\n" + request.reason());
+        String hash = sha256(amountKrw + "\n" + reason);
         try {
             return jdbc.inTransaction(c -> {
                 Optional<Replayable> replay = replay(c, scope, key, hash);
@@ -59,27 +58,27 @@ public class Wallets {
                      ResultSet rs = ps.executeQuery()) {
                     balance = rs.next() ? rs.getLong(1) : 0;
                 }
-                if (balance < request.amountKrw()) {
+                if (balance < amountKrw) {
                     throw new ProblemException(ProblemType.INSUFFICIENT_BALANCE, "Balance is " + balance + " KRW, debit is "
-                            + request.amountKrw() + " KRW", null, Map.of("balanceKrw", balance));
+                            + amountKrw + " KRW", null, Map.of("balanceKrw", balance));
                 }
                 Instant now = clock.instant();
                 Jdbc.update(c, new SqlText().add("update wallet set balance_krw = balance_krw - ? where user_id = ?",
-                        request.amountKrw(), userId));
+                        amountKrw, userId));
                 long entryId;
                 try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("insert into wallet_entry (user_id, amount_krw, "
                         + "reason, source, principal, created_at) values (?, ?, ?, 'PURCHASE', ?, ?) returning id",
-                        userId, -request.amountKrw(), request.reason(), principal, now));
+                        userId, -amountKrw, reason, principal, now));
                      ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     entryId = rs.getLong(1);
                 }
-                WalletEntryView entry = new WalletEntryView(entryId, userId, -request.amountKrw(), request.reason(), "purchase",
-                        balance - request.amountKrw(), now);
+                WalletEntryView entry = new WalletEntryView(entryId, userId, -amountKrw, reason, "purchase",
+                        balance - amountKrw, now);
                 Jdbc.update(c, new SqlText().add("insert into idempotency_record (scope, key, request_hash, status, body, created_at) "
                         + "values (?, ?, ?, 201, ?, ?)", scope, key, hash, json.write(entry), now));
                 audit.record(c, principal, "CASH_DEBITED", "wallet", userId, null, null, Map.of("balanceKrw", balance),
-                        Map.of("balanceKrw", balance - request.amountKrw()));
+                        Map.of("balanceKrw", balance - amountKrw));
                 return new Replayable(201, entry);
             });
         } catch (RuntimeException e) {

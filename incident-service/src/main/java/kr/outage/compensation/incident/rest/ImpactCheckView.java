@@ -2,6 +2,7 @@ package kr.outage.compensation.incident.rest;
 
 import kr.outage.compensation.incident.domain.ComponentState;
 import kr.outage.compensation.incident.domain.Platform;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.UUID;
  * in which state, and for how long in total. {@code affected} is false when the incident never
  * mentioned the service at all.
  */
-public record ImpactCheckView(UUID incidentId, String service, Platform platform, Instant at,
-                              boolean affected, Boolean impairedAt, ComponentState stateAt,
-                              List<String> impairedFunctionsAt, ComponentState impairedFrom,
-                              boolean everImpaired, String totalImpairedDuration, long totalImpairedSeconds,
-                              List<WindowView> windows, long revision) {
+public record ImpactCheckView(@Schema(required = true) UUID incidentId, @Schema(required = true) String service,
+                              @Schema(required = true) Platform platform, Instant at,
+                              @Schema(required = true) boolean affected, Boolean impairedAt, ComponentState stateAt,
+                              List<String> impairedFunctionsAt, @Schema(required = true) ComponentState impairedFrom,
+                              @Schema(required = true) boolean everImpaired, @Schema(required = true) String totalImpairedDuration,
+                              @Schema(required = true) long totalImpairedSeconds, @Schema(required = true) List<WindowView> windows,
+                              @Schema(required = true) long revision) {
 }

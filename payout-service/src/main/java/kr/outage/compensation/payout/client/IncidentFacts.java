@@ -29,11 +29,11 @@ public class IncidentFacts {
     @ConfigProperty(name = "payout.incident-impact.cache-ttl", defaultValue = "PT5S")
     java.time.Duration cacheTtl;
 
-    private ImpactCache recentImpacts;
+    private RecentImpactAnswers recentImpacts;
 
     @PostConstruct
     void init() {
-        recentImpacts = new ImpactCache(cacheTtl);
+        recentImpacts = new RecentImpactAnswers(cacheTtl);
     }
 
     public Uni<Optional<IncidentSummary>> incident(UUID incidentId) {
@@ -45,7 +45,7 @@ public class IncidentFacts {
 
     /**
      * How long the service was impaired by the incident on one platform (or "all"); answers are reused
-     * for a few seconds (see {@link ImpactCache}).
+     * for a few seconds (see {@link RecentImpactAnswers}).
      */
     public Uni<Optional<ImpactCheck>> impact(UUID incidentId, String service, String platform) {
         Optional<Optional<ImpactCheck>> recent = recentImpacts.get(incidentId, service, platform, clock.instant());

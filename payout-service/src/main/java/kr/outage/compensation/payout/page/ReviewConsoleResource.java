@@ -119,7 +119,7 @@ public class ReviewConsoleResource {
             } catch (ProblemException invalid) {
                 return refusedPage(language, name(who), claimId, invalid);
             }
-            return RunToCompletion.of(() -> review.decide(claimId, request, name(who), who::hasRole))
+            return RunToCompletion.of(() -> review.decide(claimId, request.toVote(), name(who), who::hasRole))
                     .map(decided -> Response.seeOther(URI.create("/console/reviews/" + claimId + "?lang=" + language.code()
                             + "&done=" + request.decision())).build())
                     .onFailure(ProblemException.class)

@@ -76,7 +76,7 @@ public class ClaimResource {
     @Operation(summary = "A committee decision: recommend (reviewer), approve (approver, not the recommender), reject, request evidence")
     public Uni<ClaimView> review(@PathParam("claimId") UUID claimId, @NotNull @Valid ReviewRequest request,
                                  SecurityContext security) {
-        return RunToCompletion.of(() -> review.decide(claimId, request, security.getUserPrincipal().getName(), security::isUserInRole))
+        return RunToCompletion.of(() -> review.decide(claimId, request.toVote(), security.getUserPrincipal().getName(), security::isUserInRole))
                 .map(intake::view);
     }
 
@@ -87,7 +87,7 @@ public class ClaimResource {
     @Operation(summary = "The claimant adds evidence that was requested")
     public Uni<ClaimView> addEvidence(@PathParam("claimId") UUID claimId, @NotNull @Valid EvidenceRequest request,
                                       SecurityContext security) {
-        return RunToCompletion.of(() -> review.addEvidence(claimId, request.evidence(), security.getUserPrincipal().getName()))
+        return RunToCompletion.of(() -> review.addEvidence(claimId, request.evidence().stream().map(FileClaimRequest.Evidence::toEvidence).toList(), security.getUserPrincipal().getName()))
                 .map(intake::view);
     }
 

@@ -1,5 +1,8 @@
 package kr.outage.compensation.payout.rest;
 
+import kr.outage.compensation.payout.domain.AssessmentParameters;
+import kr.outage.compensation.payout.domain.SupportTier;
+import kr.outage.compensation.payout.service.ProgramDefinition;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -32,6 +35,14 @@ public record CreateProgramRequest(
                 + "approved by rule that no longer fits waits in awaiting_budget; a committee approval that does not fit is "
                 + "refused (409 budget-exhausted). Without it approvals are not limited.")
         @Positive Long budgetKrw) {
+
+    public ProgramDefinition toDefinition() {
+        return new ProgramDefinition(incidentId, name, intake.opensOn(), intake.closesOn(), intake.zone(), services,
+                new AssessmentParameters(assessment.operatingMargins(), assessment.alternativeAvailabilityFactor(),
+                        assessment.platformShares(), assessment.maxDailySales()),
+                tiers.stream().map(t -> new SupportTier(t.upTo(), t.support(), t.evidence() == null ? List.of() : t.evidence())).toList(),
+                reviewThreshold, reviewEvidence, budgetKrw);
+    }
 
     /** Claims are accepted from the start of {@code opensOn} to the end of {@code closesOn}, in {@code zone}. */
     public record Intake(@NotNull LocalDate opensOn, @NotNull LocalDate closesOn, @NotBlank @Size(max = 64) String zone) {

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.rest;
 
+import kr.outage.compensation.payout.service.ClaimFiling;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,12 +30,10 @@ public record FileClaimRequest(
         @NotNull @Valid BankAccount bankAccount,
         @Size(max = 50) @Valid List<@NotNull Evidence> evidence) {
 
-    public List<SalesPlatform> platformsOrAll() {
-        return platforms == null ? List.of(SalesPlatform.ALL) : platforms;
-    }
-
-    public List<Evidence> evidenceOrEmpty() {
-        return evidence == null ? List.of() : evidence;
+    public ClaimFiling toFiling() {
+        return new ClaimFiling(businessRegistrationNumber, businessName, category, service, platforms, reportedLoss, lossBasis,
+                new ClaimFiling.Account(bankAccount.bank(), bankAccount.accountNumber(), bankAccount.holder()),
+                evidence == null ? null : evidence.stream().map(Evidence::toEvidence).toList());
     }
 
     public record BankAccount(@NotBlank @Size(max = 100) String bank,
@@ -45,5 +44,13 @@ public record FileClaimRequest(
     /** A reference to a document held elsewhere (e.g. a storage key), with its type. */
     public record Evidence(@NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String type,
                            @NotBlank @Size(max = 500) String ref) {
+
+        public kr.outage.compensation.payout.domain.Evidence toEvidence() {
+            return new kr.outage.compensation.payout.domain.Evidence(type, ref);
+        }
+
+        public static Evidence of(kr.outage.compensation.payout.domain.Evidence evidence) {
+            return new Evidence(evidence.type(), evidence.ref());
+        }
     }
 }

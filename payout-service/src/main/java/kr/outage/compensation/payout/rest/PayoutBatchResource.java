@@ -62,7 +62,7 @@ public class PayoutBatchResource {
             + "payment_failed until its bank account is corrected (PUT /api/v1/claims/{claimId}/bank-account)")
     public Uni<PayoutBatchView> settle(@PathParam("batchId") UUID batchId, @NotNull @Valid SettlementRequest request,
                                        SecurityContext security) {
-        return RunToCompletion.of(() -> batches.settle(batchId, request, security.getUserPrincipal().getName()))
+        return RunToCompletion.of(() -> batches.settle(batchId, request.toResults(), security.getUserPrincipal().getName()))
                 .chain(id -> batches.view(id, 0, 100));
     }
 }

@@ -63,7 +63,7 @@ public class ProgramClaimsResource {
     public Uni<Response> file(@PathParam("id") UUID programId, @HeaderParam(IdempotencyKey.HEADER) String key,
                               @NotNull @Valid FileClaimRequest request, SecurityContext security, UriInfo uri) {
         IdempotencyKey.require(key);
-        return RunToCompletion.of(() -> intake.file(programId, request, key, security.getUserPrincipal().getName()))
+        return RunToCompletion.of(() -> intake.file(programId, request.toFiling(), key, security.getUserPrincipal().getName()))
                 .map(stored -> Response.status(stored.status())
                         .location(stored.location() == null ? null : uri.getBaseUri().resolve(URI.create(stored.location().substring(1))))
                         .type(MediaType.APPLICATION_JSON)

@@ -56,7 +56,7 @@ public class ProgramResource {
     @APIResponse(responseCode = "201", description = "Defined; Location names the program",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramView.class)))
     public Uni<Response> create(@NotNull @Valid CreateProgramRequest request, SecurityContext security, UriInfo uri) {
-        return RunToCompletion.of(() -> programs.create(request, security.getUserPrincipal().getName()))
+        return RunToCompletion.of(() -> programs.create(request.toDefinition(), security.getUserPrincipal().getName()))
                 .map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())
                         .entity(ProgramView.of(p, clock.instant())).build());
     }

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.rest;
 
+import kr.outage.compensation.payout.service.ReviewVote;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,4 +20,8 @@ public record ReviewRequest(
         @Positive Long amount,
         @NotBlank @Size(max = 2000) String reason,
         @Size(max = 20) List<@NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String> evidenceTypes) {
+
+    public ReviewVote toVote() {
+        return new ReviewVote(decision, amount, reason, evidenceTypes);
+    }
 }

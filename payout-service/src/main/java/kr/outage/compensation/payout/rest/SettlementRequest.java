@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.rest;
 
+import kr.outage.compensation.payout.service.BankResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +12,10 @@ import java.util.UUID;
 
 /** The bank's answer for items of a batch: each paid (with the bank's reference) or failed (with why). */
 public record SettlementRequest(@NotEmpty @Size(max = 200_000) @Valid List<@NotNull Item> items) {
+
+    public List<BankResult> toResults() {
+        return items.stream().map(i -> new BankResult(i.claimId(), i.result(), i.bankReference(), i.failureReason())).toList();
+    }
 
     public record Item(@NotNull UUID claimId,
                        @NotNull @Pattern(regexp = "paid|failed", message = "must be paid or failed") String result,

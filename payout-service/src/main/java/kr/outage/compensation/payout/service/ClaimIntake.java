@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.service;
 
+import kr.outage.compensation.payout.domain.Evidence;
 import kr.outage.compensation.platform.json.JsonDocuments;
 import kr.outage.compensation.platform.problem.GeneralProblem;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -24,8 +25,8 @@ import kr.outage.compensation.payout.persistence.StoredAssessment;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.rest.ClaimView;
-import kr.outage.compensation.payout.security.AccountVault;
 import kr.outage.compensation.payout.rest.FileClaimRequest;
+import kr.outage.compensation.payout.security.AccountVault;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ClaimIntake {
 
-    private static final TypeReference<List<FileClaimRequest.Evidence>> EVIDENCE = new TypeReference<>() { };
+    private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
 
     @Inject
     ProgramRegistry programs;
@@ -63,7 +64,7 @@ public class ClaimIntake {
     @Inject
     AccountVault vault;
 
-    public Uni<StoredResponse> file(UUID programId, FileClaimRequest request, String key, String principal) {
+    public Uni<StoredResponse> file(UUID programId, ClaimFiling request, String key, String principal) {
         BusinessRegistrationNumber.check(request.businessRegistrationNumber()).ifPresent(defect -> {
             throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "businessRegistrationNumber",
                     "is not a valid business registration number: " + defect.message() + " (e.g. 220-81-62517)");
@@ -81,7 +82,7 @@ public class ClaimIntake {
                 .onFailure(ClaimWriter.DuplicateClaim.class).transform(d -> duplicate(((ClaimWriter.DuplicateClaim) d).existing()));
     }
 
-    private Uni<StoredResponse> fileNew(UUID programId, FileClaimRequest request, BusinessRegistrationNumber business,
+    private Uni<StoredResponse> fileNew(UUID programId, ClaimFiling request, BusinessRegistrationNumber business,
                                                     String key, String requestHash, Instant receivedAt, String principal) {
         return programs.find(programId).chain(found -> {
             Program program = found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
@@ -169,7 +170,7 @@ public class ClaimIntake {
         return platforms.stream().map(SalesPlatform::wire).collect(Collectors.joining(", "));
     }
 
-    private static void checkAgainstProgram(Program program, FileClaimRequest request, Instant receivedAt) {
+    private static void checkAgainstProgram(Program program, ClaimFiling request, Instant receivedAt) {
         String platformProblem = SalesPlatform.problem(request.platformsOrAll());
         if (platformProblem != null) {
             throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "platforms", platformProblem);
@@ -191,12 +192,12 @@ public class ClaimIntake {
         }
     }
 
-    private ClaimEntity assess(Program program, FileClaimRequest request, BusinessRegistrationNumber business,
+    private ClaimEntity assess(Program program, ClaimFiling request, BusinessRegistrationNumber business,
                                Optional<BaselineStore.Baseline> baseline, Impaired impaired, Instant receivedAt,
                                String principal) {
         long impairedSeconds = impaired.seconds();
         long incidentRevision = impaired.revision();
-        Set<String> evidenceTypes = request.evidenceOrEmpty().stream().map(FileClaimRequest.Evidence::type).collect(Collectors.toSet());
+        Set<String> evidenceTypes = request.evidenceOrEmpty().stream().map(Evidence::type).collect(Collectors.toSet());
         String category = baseline.map(BaselineStore.Baseline::category).orElse(request.category());
         // the platform's own figures, where it has them, are the basis: no documents, no argument about the amount
         LossAssessment.Result result = baseline.isPresent() && baseline.get().split() != null
@@ -261,7 +262,7 @@ public class ClaimIntake {
                 c.businessName, c.category, c.service, c.platforms == null ? List.of("all") : List.of(c.platforms),
                 c.reportedLoss, c.lossBasis,
                 bankAccountView(c),
-                json.read(c.evidence, EVIDENCE), ClaimState.fromWire(c.state),
+                json.read(c.evidence, EVIDENCE).stream().map(FileClaimRequest.Evidence::of).toList(), ClaimState.fromWire(c.state),
                 assessmentView(json.read(c.assessmentDetail, StoredAssessment.class)), List.of(c.missingEvidence), c.filedAt,
                 new ClaimView.Decision(c.recommendedAmount, c.recommendedBy, c.approvedAmount, c.approvedBy,
                         c.approvedAt, c.decisionReason),
@@ -296,7 +297,7 @@ public class ClaimIntake {
     }
 
     /** The request's identity for Idempotency-Key purposes: program and body, canonically serialized. */
-    private String hash(UUID programId, FileClaimRequest request) {
+    private String hash(UUID programId, ClaimFiling request) {
         return IdempotencyRecords.fingerprint(programId.toString(), json.write(request));
     }
 }

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.service;
 
+import kr.outage.compensation.payout.domain.Evidence;
 import kr.outage.compensation.platform.json.JsonDocuments;
 import kr.outage.compensation.platform.problem.GeneralProblem;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,8 +15,6 @@ import kr.outage.compensation.payout.persistence.ClaimDecisionEntity;
 import kr.outage.compensation.payout.persistence.ClaimEntity;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
-import kr.outage.compensation.payout.rest.FileClaimRequest;
-import kr.outage.compensation.payout.rest.ReviewRequest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +33,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ClaimReview {
 
-    private static final TypeReference<List<FileClaimRequest.Evidence>> EVIDENCE = new TypeReference<>() { };
+    private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
 
     @Inject
     LedgerBook ledger;
@@ -44,8 +43,8 @@ public class ClaimReview {
     Clock clock;
 
     @WithTransaction
-    public Uni<ClaimEntity> decide(UUID claimId, ReviewRequest request, String principal, Predicate<String> hasRole) {
-        ReviewDecision decision = ReviewDecision.parse(request.decision()).orElseThrow();
+    public Uni<ClaimEntity> decide(UUID claimId, ReviewVote vote, String principal, Predicate<String> hasRole) {
+        ReviewDecision decision = ReviewDecision.parse(vote.decision()).orElseThrow();
         if (ReviewDecision.ROLES.get(decision).stream().noneMatch(hasRole)) {
             throw new ProblemException(GeneralProblem.FORBIDDEN, "Only " + String.join(" or ", ReviewDecision.ROLES.get(decision))
                     + " may " + decision.wireName().replace('_', ' '));
@@ -58,9 +57,9 @@ public class ClaimReview {
                         from.wireName(), decision.allowedFrom().stream().map(ClaimState::wireName).sorted().collect(Collectors.joining(", "))));
             }
             Instant now = clock.instant();
-            Long amount = apply(claim, decision, request, principal, now);
+            Long amount = apply(claim, decision, vote, principal, now);
             claim.state = decision.target().wireName();
-            claim.decisionReason = request.reason();
+            claim.decisionReason = vote.reason();
             Uni<Void> money = decision != ReviewDecision.APPROVE ? Uni.createFrom().voidItem()
                     : ledger.approveWithinBudget(claim.programId, claim.id, claim.approvedAmount).invoke(fits -> {
                         if (!fits) {
@@ -71,14 +70,14 @@ public class ClaimReview {
                                     claim.approvedAmount, claim.programId));
                         }
                     }).replaceWithVoid();
-            return money.chain(() -> record(claim, decision.wireName(), from, amount, request.reason(),
-                    request.evidenceTypes() == null ? List.of() : request.evidenceTypes(), principal, now));
+            return money.chain(() -> record(claim, decision.wireName(), from, amount, vote.reason(),
+                    vote.evidenceTypes() == null ? List.of() : vote.evidenceTypes(), principal, now));
         });
     }
 
     /** The claimant adds what was asked for; a complete tier claim is then approved by rule, a larger one goes back to the committee. */
     @WithTransaction
-    public Uni<ClaimEntity> addEvidence(UUID claimId, List<FileClaimRequest.Evidence> evidence, String principal) {
+    public Uni<ClaimEntity> addEvidence(UUID claimId, List<Evidence> evidence, String principal) {
         return locked(claimId).chain(claim -> {
             if (!claim.filedBy.equals(principal)) {
                 throw ProblemException.notFound("No claim " + claimId);
@@ -88,10 +87,10 @@ public class ClaimReview {
                 throw new ProblemException(ProblemType.ILLEGAL_TRANSITION,
                         "Evidence is accepted only when it was requested; this claim is " + from.wireName());
             }
-            List<FileClaimRequest.Evidence> all = new ArrayList<>(json.read(claim.evidence, EVIDENCE));
+            List<Evidence> all = new ArrayList<>(json.read(claim.evidence, EVIDENCE));
             all.addAll(evidence);
             claim.evidence = json.write(all);
-            Set<String> provided = all.stream().map(FileClaimRequest.Evidence::type).collect(Collectors.toSet());
+            Set<String> provided = all.stream().map(Evidence::type).collect(Collectors.toSet());
             claim.missingEvidence = List.of(claim.missingEvidence).stream().filter(t -> !provided.contains(t)).toArray(String[]::new);
             Instant now = clock.instant();
             Uni<Void> money = Uni.createFrom().voidItem();
@@ -108,14 +107,14 @@ public class ClaimReview {
                 }
             }
             return money.chain(() -> record(claim, "evidence_added", from, null, null,
-                    evidence.stream().map(FileClaimRequest.Evidence::type).distinct().toList(), principal, now));
+                    evidence.stream().map(Evidence::type).distinct().toList(), principal, now));
         });
     }
 
-    private Long apply(ClaimEntity claim, ReviewDecision decision, ReviewRequest request, String principal, Instant now) {
+    private Long apply(ClaimEntity claim, ReviewDecision decision, ReviewVote vote, String principal, Instant now) {
         switch (decision) {
             case RECOMMEND -> {
-                long amount = requireAmount(request.amount(), claim);
+                long amount = requireAmount(vote.amount(), claim);
                 claim.recommendedAmount = amount;
                 claim.recommendedBy = principal;
                 return amount;
@@ -125,17 +124,17 @@ public class ClaimReview {
                     throw new ProblemException(ProblemType.FOUR_EYES_REQUIRED, principal
                             + " recommended this claim and so cannot approve it; another approver must");
                 }
-                long amount = request.amount() == null ? claim.recommendedAmount : requireAmount(request.amount(), claim);
+                long amount = vote.amount() == null ? claim.recommendedAmount : requireAmount(vote.amount(), claim);
                 claim.approvedAmount = amount;
                 claim.approvedBy = principal;
                 claim.approvedAt = now;
                 return amount;
             }
             case REQUEST_EVIDENCE -> {
-                if (request.evidenceTypes() == null || request.evidenceTypes().isEmpty()) {
+                if (vote.evidenceTypes() == null || vote.evidenceTypes().isEmpty()) {
                     throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "evidenceTypes", "must name the evidence requested");
                 }
-                claim.missingEvidence = request.evidenceTypes().stream().distinct().toArray(String[]::new);
+                claim.missingEvidence = vote.evidenceTypes().stream().distinct().toArray(String[]::new);
                 return null;
             }
             default -> {

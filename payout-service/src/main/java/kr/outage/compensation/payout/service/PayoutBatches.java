@@ -18,7 +18,6 @@ import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.security.AccountVault;
 import kr.outage.compensation.payout.rest.PageView;
 import kr.outage.compensation.payout.rest.PayoutBatchView;
-import kr.outage.compensation.payout.rest.SettlementRequest;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
@@ -105,9 +104,9 @@ public class PayoutBatches {
 
     /** Applies the bank's results; items already settled keep their first result. Returns the batch afterwards. */
     @WithTransaction
-    public Uni<UUID> settle(UUID batchId, SettlementRequest request, String principal) {
+    public Uni<UUID> settle(UUID batchId, List<BankResult> results, String principal) {
         Instant now = clock.instant();
-        String items = json.write(request.items().stream().map(i -> Map.of("claim_id", i.claimId().toString(),
+        String items = json.write(results.stream().map(i -> Map.of("claim_id", i.claimId().toString(),
                 "result", i.result(), "bank_reference", i.bankReference() == null ? "" : i.bankReference(),
                 "failure_reason", i.failureReason() == null ? "" : i.failureReason())).toList());
         return PayoutBatchEntity.<PayoutBatchEntity>findById(batchId, LockModeType.PESSIMISTIC_WRITE).chain(batch -> {

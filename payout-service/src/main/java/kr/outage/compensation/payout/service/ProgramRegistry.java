@@ -17,7 +17,6 @@ import kr.outage.compensation.payout.persistence.ProgramEntity;
 import kr.outage.compensation.platform.problem.Problem;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
-import kr.outage.compensation.payout.rest.CreateProgramRequest;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -40,15 +39,15 @@ public class ProgramRegistry {
     @Inject
     Clock clock;
 
-    public Uni<Program> create(CreateProgramRequest request, String principal) {
-        ZoneId zone = ProgramRules.check(request);
-        return incidents.incident(request.incidentId())
+    public Uni<Program> create(ProgramDefinition definition, String principal) {
+        ZoneId zone = ProgramRules.check(definition);
+        return incidents.incident(definition.incidentId())
                 .chain(incident -> {
                     if (incident.isEmpty()) {
                         throw ProblemException.field(ProblemType.PROGRAM_RULE_VIOLATED, "incidentId",
                                 "is not an incident known to incident-service");
                     }
-                    return notImpaired(request);
+                    return notImpaired(definition);
                 })
                 .chain(notImpaired -> {
                     if (!notImpaired.isEmpty()) {
@@ -56,10 +55,10 @@ public class ProgramRegistry {
                                 "The incident did not impair: " + String.join(", ", notImpaired),
                                 notImpaired.stream().map(s -> new Problem.FieldError("services", s + " was not impaired by the incident")).toList());
                     }
-                    ProgramEntity entity = toEntity(request, zone, principal);
+                    ProgramEntity entity = toEntity(definition, zone, principal);
                     ProgramBudgetEntity budget = new ProgramBudgetEntity();
                     budget.programId = entity.id;
-                    budget.budget = request.budgetKrw();
+                    budget.budget = definition.budgetKrw();
                     return Panache.withTransaction(() -> entity.persist().chain(budget::persist)).replaceWith(entity);
                 })
                 .map(this::toProgram);
@@ -86,9 +85,9 @@ public class ProgramRegistry {
         return ProgramEntity.<ProgramEntity>list("order by createdAt desc").map(list -> list.stream().map(this::toProgram).toList());
     }
 
-    private Uni<List<String>> notImpaired(CreateProgramRequest request) {
-        List<Uni<Optional<String>>> checks = request.services().stream()
-                .map(service -> incidents.impact(request.incidentId(), service, "all")
+    private Uni<List<String>> notImpaired(ProgramDefinition definition) {
+        List<Uni<Optional<String>>> checks = definition.services().stream()
+                .map(service -> incidents.impact(definition.incidentId(), service, "all")
                         .map(check -> check.filter(ImpactCheck::everImpaired).isPresent()
                                 ? Optional.<String>empty() : Optional.of(service)))
                 .toList();
@@ -96,22 +95,19 @@ public class ProgramRegistry {
                 .map(results -> results.stream().flatMap(Optional::stream).toList());
     }
 
-    private ProgramEntity toEntity(CreateProgramRequest request, ZoneId zone, String principal) {
+    private ProgramEntity toEntity(ProgramDefinition definition, ZoneId zone, String principal) {
         ProgramEntity e = new ProgramEntity();
         e.id = UUID.randomUUID();
-        e.incidentId = request.incidentId();
-        e.name = request.name().strip();
-        e.intakeOpensOn = request.intake().opensOn();
-        e.intakeClosesOn = request.intake().closesOn();
+        e.incidentId = definition.incidentId();
+        e.name = definition.name().strip();
+        e.intakeOpensOn = definition.opensOn();
+        e.intakeClosesOn = definition.closesOn();
         e.intakeZone = zone.getId();
-        e.services = request.services().toArray(String[]::new);
-        var a = request.assessment();
-        e.assessment = json.write(new AssessmentParameters(a.operatingMargins(), a.alternativeAvailabilityFactor(),
-                a.platformShares(), a.maxDailySales()));
-        e.tiers = json.write(request.tiers().stream()
-                .map(t -> new SupportTier(t.upTo(), t.support(), t.evidence() == null ? List.of() : t.evidence())).toList());
-        e.reviewThreshold = request.reviewThreshold();
-        e.reviewEvidence = request.reviewEvidence() == null ? new String[0] : request.reviewEvidence().toArray(String[]::new);
+        e.services = definition.services().toArray(String[]::new);
+        e.assessment = json.write(definition.assessment());
+        e.tiers = json.write(definition.tiers());
+        e.reviewThreshold = definition.reviewThreshold();
+        e.reviewEvidence = definition.reviewEvidence() == null ? new String[0] : definition.reviewEvidence().toArray(String[]::new);
         e.createdAt = clock.instant();
         e.createdBy = principal;
         return e;

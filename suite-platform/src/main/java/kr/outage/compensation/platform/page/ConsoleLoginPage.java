@@ -3,6 +3,8 @@ package kr.outage.compensation.platform.page;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
@@ -18,16 +20,22 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.util.function.Function;
 
 /**
  * {@code /console/login} and {@code /console/logout} of a service's console. A service extends this
- * with its own {@code @Path("/console")} resource, which names the console, says where a token comes
- * from and where a signed-in person lands; the page itself (templates/console-login.html) and its
- * chrome are the platform's.
+ * with its own {@code @Path("/console")} resource, which names its message bundle, the console's
+ * name and sign-in hint in it, and where a signed-in person lands; the page itself
+ * (templates/console-login.html) and its chrome are the platform's.
  */
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
-public abstract class ConsoleLoginPage {
+public abstract class ConsoleLoginPage<W> {
+
+    private final Class<W> words;
+    private final Function<W, String> consoleName;
+    private final Function<W, String> signInHint;
+    private final String home;
 
     @Inject
     ConsoleSignIn signIn;
@@ -35,19 +43,24 @@ public abstract class ConsoleLoginPage {
     @Location("console-login.html")
     Template loginPage;
 
-    /** The console's name, in the reader's language. */
-    protected abstract String consoleName(PageLanguage lang);
-
-    /** Where the reader gets a token, in the reader's language. */
-    protected abstract String signInHint(PageLanguage lang);
-
-    /** Where a sign-in without a valid {@code next} lands. */
-    protected abstract String home();
+    /**
+     * @param words       the service's message bundle
+     * @param consoleName the console's name, from that bundle
+     * @param signInHint  where the reader gets a token, from that bundle
+     * @param home        where a sign-in without a valid {@code next} lands
+     */
+    protected ConsoleLoginPage(Class<W> words, Function<W, String> consoleName, Function<W, String> signInHint, String home) {
+        this.words = words;
+        this.consoleName = consoleName;
+        this.signInHint = signInHint;
+        this.home = home;
+    }
 
     /** The login page; {@code error} is "invalid" after a refused token, null otherwise. */
     private TemplateInstance page(PageLanguage lang, String next, String error) {
+        W said = MessageBundles.get(words, Localized.Literal.of(lang.code()));
         return loginPage.data("lang", lang).data("next", next).data("error", error)
-                .data("site", consoleName(lang)).data("intro", signInHint(lang));
+                .data("site", consoleName.apply(said)).data("intro", signInHint.apply(said));
     }
 
     @GET
@@ -55,7 +68,7 @@ public abstract class ConsoleLoginPage {
     @Operation(hidden = true)
     public TemplateInstance form(@QueryParam("next") String next, @QueryParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
-        return language.apply(page(language, ConsoleSignIn.safeNext(next, home()), null));
+        return language.apply(page(language, ConsoleSignIn.safeNext(next, home), null));
     }
 
     @POST
@@ -64,7 +77,7 @@ public abstract class ConsoleLoginPage {
     public Response login(@FormParam("token") String token, @FormParam("next") String next, @FormParam("lang") String lang,
                           @Context UriInfo uri) {
         PageLanguage language = PageLanguage.of(lang);
-        String landing = ConsoleSignIn.safeNext(next, home());
+        String landing = ConsoleSignIn.safeNext(next, home);
         return signIn.session(token, uri)
                 .map(cookie -> Response.seeOther(URI.create(landing)).cookie(cookie).build())
                 .orElseGet(() -> Response.status(Response.Status.UNAUTHORIZED)

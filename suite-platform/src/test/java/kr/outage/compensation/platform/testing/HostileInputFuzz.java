@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,15 +47,27 @@ public abstract class HostileInputFuzz {
             "'; drop table x; --", "%00", "../../etc/passwd", "{{7*7}}", "<script>", "\uFEFF", "null", "true", "-1",
             "1e309", "9223372036854775808", "2022-02-30T25:61:00+09:00", "0000-00-00", "NaN", "x".repeat(70_000)};
 
-    /** A token with every role the service knows, so refusals come from the input and not from security. */
-    protected abstract String token();
+    private final String token;
+    private final Supplier<String> fingerprint;
 
-    /** A fingerprint of every table the service writes (row counts, or a hash of their contents). */
-    protected abstract String fingerprint();
+    /**
+     * @param roles       every role the service knows, so refusals come from the input and not from security
+     * @param fingerprint a fingerprint of every table the service writes
+     */
+    protected HostileInputFuzz(List<String> roles, Supplier<String> fingerprint) {
+        this.token = Tokens.withRoles("fuzz@example.com", roles.toArray(String[]::new));
+        this.fingerprint = fingerprint;
+    }
 
     /** Values to put in path parameters, so some requests reach existing things; random ones are added. */
-    protected List<String> knownIds() {
-        return List.of();
+    protected abstract List<String> knownIds();
+
+    private String token() {
+        return token;
+    }
+
+    private String fingerprint() {
+        return fingerprint.get();
     }
 
     @Test

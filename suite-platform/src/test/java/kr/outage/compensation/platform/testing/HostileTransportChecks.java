@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,18 +33,36 @@ public abstract class HostileTransportChecks {
     /** HTTP/1.1 as most clients send it; the JDK client would otherwise ask to upgrade to HTTP/2 (h2c). */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String jsonOperation;
+    private final Supplier<String> token;
+    private final Supplier<Map<String, Long>> rowCounts;
     private Map<String, Long> before;
 
-    /** An operation that takes a JSON body, with a token allowed to call it. */
-    protected abstract String jsonOperation();
-
-    protected abstract String token();
+    /**
+     * @param jsonOperation an operation that takes a JSON body
+     * @param token         a token allowed to call it
+     * @param rowCounts     the service's tables and their row counts, to show that nothing was stored
+     */
+    protected HostileTransportChecks(String jsonOperation, Supplier<String> token, Supplier<Map<String, Long>> rowCounts) {
+        this.jsonOperation = jsonOperation;
+        this.token = token;
+        this.rowCounts = rowCounts;
+    }
 
     /** A resource that answers GET (and only the methods it declares). */
     protected abstract String readableResource();
 
-    /** The service's tables and their row counts, to show that nothing was stored. */
-    protected abstract Map<String, Long> rowCounts();
+    private String jsonOperation() {
+        return jsonOperation;
+    }
+
+    private String token() {
+        return token.get();
+    }
+
+    private Map<String, Long> rowCounts() {
+        return rowCounts.get();
+    }
 
     /** Whatever {@link #readableResource()} needs to exist; runs before the rows are counted. */
     protected void prepare() {

@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * incident's timeline is corrected, and a correction reaching claims a few seconds late is
  * harmless, because every claim records the incident revision it was assessed against.
  */
-final class ImpactCache {
+final class RecentImpactAnswers {
 
     private final Duration timeToLive;
 
-    ImpactCache(Duration timeToLive) {
+    RecentImpactAnswers(Duration timeToLive) {
         this.timeToLive = timeToLive;
     }
 
