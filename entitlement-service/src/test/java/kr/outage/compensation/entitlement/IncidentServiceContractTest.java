@@ -1,40 +1,27 @@
 package kr.outage.compensation.entitlement;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.client.ImpactCheck;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
-import kr.outage.compensation.platform.testing.ConsumerContract;
-import org.junit.jupiter.api.Test;
+import kr.outage.compensation.platform.testing.StubContractChecks;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/**
- * This service's tests stand in for incident-service with a stub; the stub must say only what
- * incident-service says. Every interaction of contracts/incident-service/entitlement-service.json (which
- * incident-service's build replays against the real service) is asked of the stub here, and what
- * the stub answers must satisfy the contract and be readable by this service's client.
- */
+/** This service's stand-in for incident-service, held to contracts/incident-service/entitlement-service.json. */
 @QuarkusTest
 @QuarkusTestResource(IncidentServiceStub.class)
-class IncidentServiceContractTest {
+class IncidentServiceContractTest extends StubContractChecks {
 
-    @Inject
-    ObjectMapper json;
+    IncidentServiceContractTest() {
+        super("entitlement-service", "incident-service",
+                Map.of("fire", IncidentServiceStub.FIRE, "unknown", UUID.randomUUID().toString()),
+                interaction -> ImpactCheck.class);
+    }
 
-    @Test
-    void theStubKeepsToTheContractIncidentServiceIsHeldTo() throws Exception {
+    @Override
+    protected void resetStub() {
         IncidentServiceStub.stubTheFire();
-        ConsumerContract contract = ConsumerContract.between("entitlement-service", "incident-service");
-        Map<String, String> ids = Map.of("fire", IncidentServiceStub.FIRE, "unknown", UUID.randomUUID().toString());
-        List<String> broken = contract.askStub(IncidentServiceStub.server.baseUrl(), ids,
-                i -> ImpactCheck.class, json);
-        assertThat(broken).as("what the stub answers and incident-service does not").isEmpty();
     }
 }
