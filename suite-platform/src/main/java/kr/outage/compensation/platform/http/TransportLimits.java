@@ -43,13 +43,13 @@ public class TransportLimits {
         HttpServerRequest request = routing.request();
         if (request.uri().length() > maxUriLength) {
             refuse(routing, GeneralProblem.URI_TOO_LONG, "The request URI has " + request.uri().length()
-                    + " characters; this service accepts at most " + maxUriLength);
+                    + " characters; this service accepts at most " + maxUriLength, false);
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && maxBodySize.isPresent() && tooLong(length, maxBodySize.get().asLongValue())) {
             refuse(routing, GeneralProblem.PAYLOAD_TOO_LARGE, "The body has " + length.strip()
-                    + " bytes; this service accepts at most " + maxBodySize.get().asLongValue());
+                    + " bytes; this service accepts at most " + maxBodySize.get().asLongValue(), true);
             return;
         }
         routing.next();
@@ -63,14 +63,19 @@ public class TransportLimits {
         }
     }
 
-    /** Answers and closes: the rest of an over-long body is not worth reading. */
-    private static void refuse(RoutingContext routing, ProblemKind kind, String detail) {
+    /**
+     * Answers at once. An over-long body is not worth reading, so that connection is closed after the
+     * answer; after an over-long URI the connection stays open, so the rest of the request (a body the
+     * client is still sending) is read and dropped rather than cut off, which would reset the
+     * connection and could lose the answer on its way to the client.
+     */
+    private static void refuse(RoutingContext routing, ProblemKind kind, String detail, boolean close) {
         Problem body = new Problem(kind.uri(), kind.title(), kind.status(), detail, null, null, Map.of());
-        routing.response().endHandler(ended -> routing.request().connection().close());
-        routing.response()
-                .setStatusCode(kind.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Json.encode(body));
+        routing.response().setStatusCode(kind.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (close) {
+            routing.response().putHeader(HttpHeaders.CONNECTION, "close")
+                    .endHandler(ended -> routing.request().connection().close());
+        }
+        routing.response().end(Json.encode(body));
     }
 }

@@ -96,8 +96,13 @@ public abstract class HostileInputFuzz {
             }
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             String before = fingerprint();
-            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String what = "seed " + seed + ", request " + i + ": " + method + " " + abbreviate(target) + " body " + abbreviate(body);
+            HttpResponse<String> answer;
+            try {
+                answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException noAnswer) {
+                throw new AssertionError(what + " got no answer: " + noAnswer.getMessage(), noAnswer);
+            }
             assertThat(answer.statusCode()).as(what + " answered " + abbreviate(answer.body())).isLessThan(500);
             if (answer.statusCode() >= 400) {
                 refused++;
