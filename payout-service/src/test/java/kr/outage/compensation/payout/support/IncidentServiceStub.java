@@ -61,8 +61,7 @@ public class IncidentServiceStub extends ServiceStub {
     /** The check of one service on one platform: one impaired window [from, to), or none when from is null. */
     private static void stubPlatform(String incident, String service, String platform, String from, String to) {
         long seconds = from == null ? 0 : java.time.Duration.between(java.time.Instant.parse(from), java.time.Instant.parse(to)).toSeconds();
-        String windows = from == null ? "[]" : "[{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"open\":false,"
-                + "\"state\":\"major_outage\",\"durationSeconds\":" + seconds + "}]";
+        String windows = from == null ? "[]" : oneWindow(from, to, seconds);
         server.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + incident + "/impact/check"))
                 .withQueryParam("service", equalTo(service)).withQueryParam("platform", equalTo(platform)).atPriority(0)
                 .willReturn(json("{\"service\":\"" + service + "\",\"affected\":true,\"everImpaired\":" + (from != null)
@@ -73,12 +72,17 @@ public class IncidentServiceStub extends ServiceStub {
     /** The check of one service across platforms: one impaired window from the start of the fire, as long as given. */
     private static void stubCheck(String service, boolean impaired, long seconds) {
         java.time.Instant from = java.time.Instant.parse("2022-10-15T06:19:00Z");
-        String windows = impaired ? "[{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(seconds) + "\",\"open\":false,"
-                + "\"state\":\"major_outage\",\"durationSeconds\":" + seconds + "}]" : "[]";
+        String windows = impaired ? oneWindow(from.toString(), from.plusSeconds(seconds).toString(), seconds) : "[]";
         server.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + FIRE + "/impact/check"))
                 .withQueryParam("service", equalTo(service)).atPriority(1)
                 .willReturn(json("{\"service\":\"" + service + "\",\"affected\":" + impaired + ",\"everImpaired\":" + impaired
                         + ",\"totalImpairedSeconds\":" + seconds + ",\"totalImpairedDuration\":\"PT" + seconds + "S\","
                         + "\"windows\":" + windows + ",\"revision\":13}")));
+    }
+
+    /** The windows array of an impact check with one closed major outage [from, to). */
+    private static String oneWindow(String from, String to, long seconds) {
+        return "[{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"open\":false,"
+                + "\"state\":\"major_outage\",\"durationSeconds\":" + seconds + "}]";
     }
 }
