@@ -8,11 +8,15 @@ import kr.outage.compensation.entitlement.support.IncidentServiceStub;
 import kr.outage.compensation.platform.testing.HostileInputFuzz;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.time.Duration;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
+
 /**
- * Generated hostile input against every operation of entitlement-service. The campaign it may aim
- * at stays a draft, so no accepted request starts a run that would change rows in the background.
+ * Generated hostile input against every operation of entitlement-service. An accepted request may
+ * publish the draft and start a run; its chunks are applied in the background, so each request waits
+ * until no run is working before the rows are compared.
  */
 @QuarkusTest
 @QuarkusTestResource(IncidentServiceStub.class)
@@ -28,6 +32,12 @@ class HostileInputFuzzTest extends HostileInputFuzz {
     void aDraftExists() {
         Database.clean();
         draft = Campaigns.defineDraft(Campaigns.music("FUZZ-DRAFT")).toString();
+    }
+
+    @Override
+    protected void settle() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
+                Database.count("select count(*) from campaign_run where state in ('PREPARING', 'RUNNING')") == 0);
     }
 
     @Override

@@ -59,6 +59,13 @@ public abstract class HostileInputFuzz {
         this.fingerprint = fingerprint;
     }
 
+    /**
+     * Waits until work an earlier accepted request started in the background has finished, so the
+     * rows a refused request must leave alone are not moving for another reason.
+     */
+    protected void settle() {
+    }
+
     /** Values to put in path parameters, so some requests reach existing things; random ones are added. */
     protected abstract List<String> knownIds();
 
@@ -95,6 +102,7 @@ public abstract class HostileInputFuzz {
                 request.header("Content-Type", contentType);
             }
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            settle();
             String before = fingerprint();
             String what = "seed " + seed + ", request " + i + ": " + method + " " + abbreviate(target) + " body " + abbreviate(body);
             HttpResponse<String> answer;
