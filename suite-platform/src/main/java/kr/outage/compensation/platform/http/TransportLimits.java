@@ -1,5 +1,6 @@
 package kr.outage.compensation.platform.http;
 
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
@@ -29,6 +30,10 @@ public class TransportLimits {
 
     /** Before Quarkus's upload limit (order -2), so the refusal is ours. */
     static final int ORDER = -3;
+    /** How long a client sending a refused over-long body may pause before its connection is closed. */
+    static final long LINGER_IDLE_MILLIS = 2_000;
+    /** How long a refused over-long body is read and dropped at most before the connection is closed. */
+    static final long LINGER_MAX_MILLIS = 30_000;
 
     @ConfigProperty(name = "suite.http.max-uri-length", defaultValue = "8192")
     int maxUriLength;
@@ -43,13 +48,14 @@ public class TransportLimits {
         HttpServerRequest request = routing.request();
         if (request.uri().length() > maxUriLength) {
             refuse(routing, GeneralProblem.URI_TOO_LONG, "The request URI has " + request.uri().length()
-                    + " characters; this service accepts at most " + maxUriLength, false);
+                    + " characters; this service accepts at most " + maxUriLength);
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && maxBodySize.isPresent() && tooLong(length, maxBodySize.get().asLongValue())) {
+            drainThenClose(routing, maxBodySize.get().asLongValue());
             refuse(routing, GeneralProblem.PAYLOAD_TOO_LARGE, "The body has " + length.strip()
-                    + " bytes; this service accepts at most " + maxBodySize.get().asLongValue(), true);
+                    + " bytes; this service accepts at most " + maxBodySize.get().asLongValue());
             return;
         }
         routing.next();
@@ -63,19 +69,88 @@ public class TransportLimits {
         }
     }
 
-    /**
-     * Answers at once. An over-long body is not worth reading, so that connection is closed after the
-     * answer; after an over-long URI the connection stays open, so the rest of the request (a body the
-     * client is still sending) is read and dropped rather than cut off, which would reset the
-     * connection and could lose the answer on its way to the client.
-     */
-    private static void refuse(RoutingContext routing, ProblemKind kind, String detail, boolean close) {
+    /** Answers at once, before the body (if any) is read. */
+    private static void refuse(RoutingContext routing, ProblemKind kind, String detail) {
         Problem body = new Problem(kind.uri(), kind.title(), kind.status(), detail, null, null, Map.of());
-        routing.response().setStatusCode(kind.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (close) {
-            routing.response().putHeader(HttpHeaders.CONNECTION, "close")
-                    .endHandler(ended -> routing.request().connection().close());
+        routing.response().setStatusCode(kind.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(Json.encode(body));
+    }
+
+    /**
+     * An over-long body is not worth keeping, but closing the connection while the client is still
+     * sending it resets the connection, and the reset can overtake the 413 on its way: the client then
+     * sees no answer at all (the hostile-input fuzz met this with an 11 MB body). So the rest of the
+     * body is read and dropped, as web servers' "lingering close" does, and the connection is closed
+     * once the client has finished, or when it has sent {@code limit} more bytes, or has paused for
+     * {@link #LINGER_IDLE_MILLIS}, or after {@link #LINGER_MAX_MILLIS} in all: a client cannot hold the
+     * connection by sending without end. After an over-long URI none of this is needed: the connection
+     * stays open and the body is read and dropped as usual.
+     */
+    private static void drainThenClose(RoutingContext routing, long limit) {
+        new Linger(routing, limit).start();
+    }
+
+    private static final class Linger {
+        private final RoutingContext routing;
+        private final HttpConnection connection;
+        private final long limit;
+        private final long startedAt = System.nanoTime();
+        private long dropped;
+        private long idleTimer = -1;
+        private boolean answered;
+        private boolean bodyEnded;
+
+        Linger(RoutingContext routing, long limit) {
+            this.routing = routing;
+            this.connection = routing.request().connection();
+            this.limit = limit;
         }
-        routing.response().end(Json.encode(body));
+
+        void start() {
+            HttpServerRequest request = routing.request();
+            routing.response().putHeader(HttpHeaders.CONNECTION, "close").endHandler(sent -> {
+                answered = true;
+                closeIfDone();
+            });
+            request.handler(chunk -> {
+                dropped += chunk.length();
+                boolean tooLong = (System.nanoTime() - startedAt) / 1_000_000 > LINGER_MAX_MILLIS;
+                if (dropped > limit || tooLong) {
+                    close();
+                } else {
+                    waitForMore();
+                }
+            });
+            request.endHandler(ended -> {
+                bodyEnded = true;
+                closeIfDone();
+            });
+            if (request.isEnded()) {
+                bodyEnded = true;
+            } else {
+                waitForMore();
+                request.resume();
+            }
+        }
+
+        private void waitForMore() {
+            if (idleTimer >= 0) {
+                routing.vertx().cancelTimer(idleTimer);
+            }
+            idleTimer = routing.vertx().setTimer(LINGER_IDLE_MILLIS, fired -> close());
+        }
+
+        private void closeIfDone() {
+            if (answered && bodyEnded) {
+                close();
+            }
+        }
+
+        private void close() {
+            if (idleTimer >= 0) {
+                routing.vertx().cancelTimer(idleTimer);
+            }
+            connection.close();
+        }
     }
 }

@@ -89,6 +89,32 @@ public abstract class HostileTransportChecks {
         assertThat(answer).contains(PROBLEMS + "payload-too-large");
     }
 
+    /**
+     * A client that sends its whole over-long body before reading (as the JDK client does) must still
+     * get the 413: closing the connection under a body still arriving resets it and loses the answer.
+     */
+    @Test
+    void aClientStillSendingAnOverLongBodyGetsThe413() throws Exception {
+        int size = 11 * 1024 * 1024;
+        String head = "POST " + jsonOperation() + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + size + "\r\n\r\n";
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            for (int sent = 0; sent < size; sent += chunk.length) {
+                out.write(chunk, 0, Math.min(chunk.length, size - sent)); // a reset would fail this write
+            }
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer).containsIgnoringCase("connection: close");
+            assertThat(answer).contains(PROBLEMS + "payload-too-large");
+        }
+    }
+
     @Test
     void anOverLongUriIsAProblemNotAnEmpty414() throws Exception {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(readableResource() + "?q=" + "a".repeat(20_000))).GET());
