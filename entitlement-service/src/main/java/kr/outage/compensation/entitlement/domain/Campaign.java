@@ -9,10 +9,12 @@ import java.util.UUID;
  * A compensation campaign as stored: its public identity, its incident, its terms, its place in the
  * lifecycle and who moved it there. {@code serviceNames} maps each service key to what people call
  * it (Korean, English, common spellings): the verifier only calls a text official when it names one.
+ * {@code claimsMade} counts the claims of its capped grant; {@code allClaimedAt} is when the last of
+ * the cap went (null while any is left, or without a capped grant).
  */
 public record Campaign(UUID id, String code, String title, String description, UUID incidentId,
                        List<String> services, Map<String, List<String>> serviceNames, CampaignTerms terms,
-                       OverlapPolicy overlap, String overlapReason, CampaignState state, long claimsMade,
+                       OverlapPolicy overlap, String overlapReason, CampaignState state, long claimsMade, Instant allClaimedAt,
                        Stamp created, Stamp published, Stamp withdrawn, String withdrawnReason, Stamp rolledBack) {
 
     /** Who did something and when; absent for what has not happened. */

@@ -46,6 +46,9 @@ public interface PageMessages {
     @Message("신청 마감")
     String claim_deadline();
 
+    @Message("선착순 마감")
+    String all_claimed();
+
     @Message("상태")
     String state();
 

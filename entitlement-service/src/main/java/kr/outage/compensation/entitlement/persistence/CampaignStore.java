@@ -33,13 +33,15 @@ import java.util.UUID;
 public class CampaignStore {
 
     private static final String COLUMNS = "id, code, title, description, incident_id, services, service_names, scope, "
-            + "snapshot_at, outage_from, outage_until, eligibility, groups, overlap, overlap_reason, state, claims_made, "
+            + "snapshot_at, outage_from, outage_until, eligibility, groups, overlap, overlap_reason, state, all_claimed_at, "
             + "created_by, created_at, published_by, published_at, withdrawn_by, withdrawn_at, withdrawn_reason, "
             + "rolled_back_by, rolled_back_at";
     /** Runs are few per campaign (campaign_run is indexed by campaign); conflicts are indexed by campaign. */
     private static final String DERIVED = ", exists (select 1 from campaign_run r where r.campaign_id = campaign.id "
             + "and r.state in ('PREPARING', 'RUNNING')) as run_active, "
-            + "(claims_made > 0 or exists (select 1 from campaign_run r where r.campaign_id = campaign.id "
+            + "(select coalesce(sum(s.taken), 0) from claim_slot s where s.campaign_id = campaign.id) as claims_made, "
+            + "(exists (select 1 from claim_slot s where s.campaign_id = campaign.id and s.taken > 0) "
+            + "or exists (select 1 from campaign_run r where r.campaign_id = campaign.id "
             + "and r.state like 'COMPLETED%')) as applied, "
             + "exists (select 1 from rollback_conflict k where k.campaign_id = campaign.id) as rollback_conflicts";
     private static final String SELECT = "select " + COLUMNS + DERIVED + " from campaign";
@@ -170,7 +172,7 @@ public class CampaignStore {
                 json.read(rs.getString("services"), new TypeReference<List<String>>() { }),
                 json.read(rs.getString("service_names"), new TypeReference<Map<String, List<String>>>() { }), terms,
                 OverlapPolicy.valueOf(rs.getString("overlap")), rs.getString("overlap_reason"), state,
-                rs.getLong("claims_made"), stamp(rs, "created"), stamp(rs, "published"), stamp(rs, "withdrawn"),
+                rs.getLong("claims_made"), Jdbc.instant(rs.getTimestamp("all_claimed_at")), stamp(rs, "created"), stamp(rs, "published"), stamp(rs, "withdrawn"),
                 rs.getString("withdrawn_reason"), stamp(rs, "rolled_back"));
     }
 

@@ -35,7 +35,12 @@ public class Jdbc {
     public <T> T inTransaction(int isolation, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(isolation);
+            // Each change of isolation is a round trip to the database; connections are READ COMMITTED
+            // unless a transaction asked otherwise, and are set back before they return to the pool.
+            boolean otherIsolation = isolation != Connection.TRANSACTION_READ_COMMITTED;
+            if (otherIsolation) {
+                c.setTransactionIsolation(isolation);
+            }
             try {
                 T result = work.run(c);
                 c.commit();
@@ -44,7 +49,9 @@ public class Jdbc {
                 c.rollback();
                 throw e;
             } finally {
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                if (otherIsolation) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {

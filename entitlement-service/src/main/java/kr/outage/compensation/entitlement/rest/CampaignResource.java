@@ -25,6 +25,7 @@ import kr.outage.compensation.entitlement.service.CampaignPreview;
 import kr.outage.compensation.entitlement.service.CampaignRollback;
 import kr.outage.compensation.entitlement.service.CampaignRuns;
 import kr.outage.compensation.entitlement.service.Campaigns;
+import kr.outage.compensation.entitlement.service.ClaimWorkers;
 import kr.outage.compensation.entitlement.service.GrantClaims;
 import kr.outage.compensation.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.concurrent.CompletionStage;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,6 +60,8 @@ public class CampaignResource {
     CampaignRollback rollbacks;
     @Inject
     GrantClaims claims;
+    @Inject
+    ClaimWorkers claimWorkers;
     @Inject
     Caller caller;
 
@@ -230,9 +234,16 @@ public class CampaignResource {
     @io.quarkus.security.Authenticated
     @Operation(summary = "Claim a capped grant before its deadline: first come, first served, one per account")
     @APIResponse(responseCode = "201", description = "Claimed; Location names the account's entitlements", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimView.class)))
-    public Response claim(@PathParam("id") UUID id, @NotNull @Valid ClaimRequest request) {
+    @APIResponse(responseCode = "503", description = "Too many claims waiting; Retry-After says when to try again",
+            content = @Content(mediaType = "application/problem+json"))
+    public CompletionStage<Response> claim(@PathParam("id") UUID id, @NotNull @Valid ClaimRequest request) {
+        // Checked here, on the I/O thread; the claim itself runs on the claim workers (see ClaimWorkers).
         caller.requireSelfOr(request.userId(), Caller.ACTORS);
-        ClaimView view = claims.claim(id, request.userId(), caller.name());
-        return Response.created(URI.create("/api/v1/users/" + request.userId() + "/entitlements")).entity(view).build();
+        String principal = caller.name();
+        // the Location is resolved against this request now: the workers' threads have no request
+        Response.ResponseBuilder created = Response.created(
+                jakarta.ws.rs.core.UriBuilder.fromPath("/api/v1/users/{userId}/entitlements").build(request.userId()));
+        return claimWorkers.submit(() -> claims.claim(id, request.userId(), principal))
+                .thenApply(claim -> created.entity(ClaimView.of(claim)).build());
     }
 }

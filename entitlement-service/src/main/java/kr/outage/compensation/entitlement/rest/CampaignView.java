@@ -31,15 +31,16 @@ public record CampaignView(UUID id, String code, String title, String descriptio
 
     /**
      * A capped first-come grant: {@code deadline} is the last second claims are accepted (the whole
-     * second counts); {@code closesAt} the first instant they are refused.
+     * second counts); {@code closesAt} the first instant they are refused; {@code allClaimedAt} when
+     * the last of the cap went (null while any is left).
      */
-    public record Claims(long cap, long made, Instant deadline, Instant closesAt) {
+    public record Claims(long cap, long made, Instant deadline, Instant closesAt, @Schema(nullable = true) Instant allClaimedAt) {
     }
 
     public static CampaignView of(Campaign c) {
         var t = c.terms();
         Claims claims = t.claimable().map(g -> new Claims(g.remedy().cap(), c.claimsMade(), g.remedy().claimDeadline(),
-                ClaimDeadline.closesAt(g.remedy().claimDeadline()))).orElse(null);
+                ClaimDeadline.closesAt(g.remedy().claimDeadline()), c.allClaimedAt())).orElse(null);
         return new CampaignView(c.id(), c.code(), c.title(), c.description(), c.incidentId(), c.services(), c.serviceNames(),
                 t.scope().wire(), t.snapshotAt(), t.outageFrom(), t.outageUntil(), t.eligibility(), t.groups(), c.state(),
                 c.published() != null, c.overlap(), c.overlapReason(), claims, c.created().by(), c.created().at(),

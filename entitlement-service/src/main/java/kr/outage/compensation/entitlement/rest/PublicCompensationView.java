@@ -34,7 +34,11 @@ public record PublicCompensationView(String code, String title, String descripti
                                      @Schema(nullable = true) String topUpReason,
                                      List<Offer> offers,
                                      @Schema(nullable = true) Instant claimDeadline,
-                                     @Schema(nullable = true) Instant claimsCloseAt) {
+                                     @Schema(nullable = true) Instant claimsCloseAt,
+                                     @Schema(nullable = true, description = "For a capped first-come grant: how many there are")
+                                     Long claimCap,
+                                     @Schema(nullable = true, description = "When the last of the capped grant went: all claimed")
+                                     Instant allClaimedAt) {
 
     public record Offer(String group, String whoGetsIt, List<Remedy> remedies) {
     }
@@ -50,7 +54,8 @@ public record PublicCompensationView(String code, String title, String descripti
                 c.terms().scope().wire(), c.terms().snapshotAt(), status, c.published() == null ? null : c.published().at(),
                 c.withdrawn() == null ? null : c.withdrawn().at(),
                 c.overlap() == OverlapPolicy.ALLOW ? c.overlapReason() : null, offers, deadline,
-                deadline == null ? null : ClaimDeadline.closesAt(deadline));
+                deadline == null ? null : ClaimDeadline.closesAt(deadline),
+                c.terms().claimable().map(g -> g.remedy().cap()).orElse(null), c.allClaimedAt());
     }
 
     private static String who(SubjectMatch m) {

@@ -93,7 +93,7 @@ public class CampaignDefinitions {
         CampaignTerms terms = new CampaignTerms(d.scope(), snapshot, outage[0], outage[1], d.eligibilityOrAny(), d.groups());
         String overlapReason = d.overlapReason() == null || d.overlapReason().isBlank() ? null : d.overlapReason().trim();
         return new Campaign(id, d.code(), d.title(), d.description(), d.incidentId(), List.copyOf(d.services()),
-                Map.copyOf(d.serviceNamesOrEmpty()), terms, d.overlapOrDefault(), overlapReason, CampaignState.DRAFT, 0,
+                Map.copyOf(d.serviceNamesOrEmpty()), terms, d.overlapOrDefault(), overlapReason, CampaignState.DRAFT, 0, null,
                 created, null, null, null, null);
     }
 

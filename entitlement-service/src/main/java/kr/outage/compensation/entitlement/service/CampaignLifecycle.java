@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
+import kr.outage.compensation.entitlement.persistence.ClaimSlots;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
@@ -30,6 +31,8 @@ public class CampaignLifecycle {
     @Inject
     CampaignStore store;
     @Inject
+    ClaimSlots claimSlots;
+    @Inject
     AuditTrail audit;
     @Inject
     Clock clock;
@@ -40,6 +43,9 @@ public class CampaignLifecycle {
             CampaignDefinitions.requireDraft(campaign);
             Instant now = clock.instant();
             store.markPublished(c, id, principal, now);
+            if (campaign.terms().claimable().isPresent()) {
+                claimSlots.create(c, id, campaign.terms().claimable().get().remedy().cap());
+            }
             audit.record(c, principal, "CAMPAIGN_PUBLISHED", "campaign", id.toString(), id, null,
                     Map.of("state", campaign.state().wire()), withReason(Map.<String, Object>of("state", "published"), reason));
             return store.find(c, id).orElseThrow();
@@ -48,7 +54,11 @@ public class CampaignLifecycle {
 
     public Campaign withdraw(UUID id, String principal, String reason) {
         return jdbc.inTransaction(c -> {
-            Campaign campaign = store.lock(c, id).orElseThrow(() -> ProblemException.notFound("No campaign " + id));
+            store.lock(c, id).orElseThrow(() -> ProblemException.notFound("No campaign " + id));
+            // Claims do not lock the campaign row: close its slots (waiting for claims in flight), then
+            // read the state, which now counts every claim that will ever be made.
+            claimSlots.close(c, id);
+            Campaign campaign = store.find(c, id).orElseThrow();
             switch (campaign.state()) {
                 case DRAFT -> throw new ProblemException(ProblemType.CAMPAIGN_NOT_PUBLISHED, "Campaign " + campaign.code()
                         + " is a draft: it was never public, so there is nothing to withdraw", null, Map.of("state", "draft"));

@@ -3,6 +3,7 @@ package kr.outage.compensation.entitlement.service;
 import kr.outage.compensation.platform.problem.GeneralProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import kr.outage.compensation.entitlement.persistence.ClaimSlots;
 import kr.outage.compensation.entitlement.domain.Campaign;
 import kr.outage.compensation.entitlement.domain.CampaignState;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
@@ -46,6 +47,8 @@ public class CampaignRollback {
     RunStore runs;
     @Inject
     ChunkReverter reverter;
+    @Inject
+    ClaimSlots claimSlots;
     @Inject
     AuditTrail audit;
     @Inject
@@ -91,6 +94,8 @@ public class CampaignRollback {
                         Map.of("activeRun", CampaignRuns.location(campaignId, active.get().id())));
             }
             Jdbc.update(c, new SqlText().add("update campaign set state = 'ROLLING_BACK' where id = ?", campaignId));
+            // no claim may commit after this: the revocation at the end must see every one
+            claimSlots.close(c, campaignId);
             return found;
         });
         if (campaign.state() == CampaignState.ROLLED_BACK || campaign.state() == CampaignState.PARTIALLY_ROLLED_BACK

@@ -4,15 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
 import kr.outage.compensation.entitlement.domain.CampaignTerms;
+import kr.outage.compensation.entitlement.domain.CappedClaim;
 import kr.outage.compensation.entitlement.domain.ClaimDeadline;
 import kr.outage.compensation.entitlement.domain.Remedy;
-import kr.outage.compensation.entitlement.persistence.CampaignStore;
+import kr.outage.compensation.entitlement.persistence.ClaimSlots;
 import kr.outage.compensation.entitlement.persistence.EligibilitySql;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.SqlText;
-import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
-import kr.outage.compensation.entitlement.rest.ClaimView;
+import kr.outage.compensation.platform.problem.ProblemException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,15 +21,23 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * First come, first served claims of a capped grant. In one transaction: the claim row (its primary
- * key allows one per account), then the counter on the campaign row, raised only while below the cap
- * (the row lock orders concurrent claimants and a CHECK constraint backs the cap), then the item.
- * A claim that loses any step rolls back whole: nobody is counted without an item, or the reverse.
+ * First come, first served claims of a capped grant. A claim is one SQL statement committed on its
+ * own (see {@link ClaimSlots#claim}): the campaign still open, the account eligible and without an
+ * earlier claim, a unit of the cap from a slot, the item, the claim row (its primary key allows one
+ * per account) and the audit row; all of it or none, also across a crash. Only when the answer is
+ * "no unit" does the service ask why, and only when every slot with room was held by claims in flight
+ * does it wait for one of them, because that claim may still fail and free its unit.
+ *
+ * <p>Once the cap is reached, the moment the last grant went is recorded on the campaign and kept in
+ * memory, and later claimants are refused from it at once: at launch-day rates most claims arrive
+ * after the cap, and none of them should wait on a lock, or even on the database, to learn that.
  */
 @ApplicationScoped
 public class GrantClaims {
@@ -37,15 +45,14 @@ public class GrantClaims {
     @Inject
     Jdbc jdbc;
     @Inject
-    CampaignStore campaigns;
+    ClaimableCampaigns campaigns;
     @Inject
-    AuditTrail audit;
+    ClaimSlots slots;
     @Inject
     Clock clock;
 
-    public ClaimView claim(UUID campaignId, String userId, String principal) {
-        Campaign campaign = jdbc.read(c -> campaigns.find(c, campaignId))
-                .orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
+    public CappedClaim claim(UUID campaignId, String userId, String principal) {
+        Campaign campaign = campaigns.definition(campaignId);
         CampaignTerms.ClaimableGrant grant = campaign.terms().claimable().orElseThrow(() ->
                 new ProblemException(ProblemType.NOTHING_TO_CLAIM, "Campaign " + campaign.code() + " has nothing to claim"));
         Remedy remedy = grant.remedy();
@@ -58,75 +65,88 @@ public class GrantClaims {
                     + " KST included its whole last second)", null,
                     Map.of("claimDeadline", remedy.claimDeadline().toString(), "claimsCloseAt", closesAt.toString()));
         }
-        try {
-            return jdbc.inTransaction(c -> {
-                if (!eligible(c, campaign, grant.groupNo(), userId)) {
-                    throw new ProblemException(ProblemType.NOT_ELIGIBLE, "Account " + userId + " is not eligible for "
-                            + campaign.code());
+        Optional<Instant> allClaimedAt = campaigns.allClaimedAt(campaignId);
+        if (allClaimedAt.isPresent()) {
+            throw capReached(campaign, remedy, allClaimedAt.get());
+        }
+        Instant validUntil = remedy.days() == null ? null : now.plus(remedy.days(), ChronoUnit.DAYS);
+        ClaimSlots.NewClaim wanted = new ClaimSlots.NewClaim(userId, remedy.itemCode(), remedy.label(), validUntil, now, principal);
+        EligibilitySql terms = new EligibilitySql(campaign.terms());
+        SqlText eligibility = terms.grants(new SqlText().add((terms.accountScoped() ? "a" : "s") + ".user_id = ?", userId));
+        ClaimSlots.SlotChoice choice = slots.randomStart();
+        while (true) {
+            ClaimSlots.SlotChoice tried = choice;
+            ClaimSlots.Outcome outcome;
+            try {
+                outcome = jdbc.read(c -> slots.claim(c, campaignId, eligibility, grant.groupNo(), tried, wanted, remedy.cap()));
+            } catch (RuntimeException e) {
+                if (Jdbc.isUniqueViolation(e)) {
+                    // Two claims of the same account at once: the second sees the first's row now.
+                    throw alreadyClaimed(campaign, existing(campaign, remedy, userId).orElseThrow(() -> e));
                 }
-                Optional<ClaimView> existing = existing(c, campaign, remedy, userId);
-                if (existing.isPresent()) {
-                    throw alreadyClaimed(campaign, existing.get());
-                }
-                long position;
-                try (PreparedStatement ps = c.prepareStatement("update campaign set claims_made = claims_made + 1 "
-                        + "where id = ? and claims_made < claim_cap returning claims_made")) {
-                    ps.setObject(1, campaignId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new ProblemException(ProblemType.CLAIM_CAP_REACHED, "All " + remedy.cap() + " grants of "
-                                    + campaign.code() + " have been claimed", null, Map.of("cap", remedy.cap()));
-                        }
-                        position = rs.getLong(1);
-                    }
-                }
-                Instant validUntil = remedy.days() == null ? null : now.plus(remedy.days(), ChronoUnit.DAYS);
-                long itemId;
-                try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("insert into granted_item (user_id, item_code, "
-                        + "label, valid_until, granted_at, campaign_id) values (?, ?, ?, ?, ?, ?) returning id",
-                        userId, remedy.itemCode(), remedy.label(), validUntil, now, campaignId));
-                     ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    itemId = rs.getLong(1);
-                }
-                try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("insert into campaign_claim (campaign_id, user_id, "
-                        + "item_id, principal, claimed_at) values (?, ?, ?, ?, ?)", campaignId, userId, itemId, principal, now))) {
-                    ps.executeUpdate();
-                }
-                ClaimView view = new ClaimView(campaignId, userId, itemId, remedy.itemCode(), remedy.label(), validUntil, now,
-                        position, remedy.cap());
-                audit.record(c, principal, "GRANT_CLAIMED", "account", userId, campaignId, null, null, view);
-                return view;
-            });
-        } catch (RuntimeException e) {
-            if (Jdbc.isUniqueViolation(e)) {
-                // Two claims of the same account at once: the second sees the first's row now.
-                ClaimView first = jdbc.read(c -> existing(c, campaign, remedy, userId)).orElseThrow(() -> e);
-                throw alreadyClaimed(campaign, first);
+                throw e;
             }
-            throw e;
+            if (outcome.taken().isPresent()) {
+                ClaimSlots.Taken taken = outcome.taken().get();
+                if (taken.filledSlot()) {
+                    // This claim may have taken the cap's last unit; if so, say when, before anyone else has to find out.
+                    jdbc.read(c -> slots.allTaken(c, campaignId) ? recordAllClaimed(campaignId) : null);
+                }
+                return new CappedClaim(campaignId, userId, taken.itemId(), remedy.itemCode(), remedy.label(), validUntil, now,
+                        taken.grantNo(), remedy.cap());
+            }
+            if (!outcome.campaignOpen()) {
+                CampaignLifecycle.requirePublished(campaigns.fresh(campaignId), "claiming from it");
+                continue; // published after all (it was being changed at that instant): try again
+            }
+            if (!outcome.eligible()) {
+                throw new ProblemException(ProblemType.NOT_ELIGIBLE, "Account " + userId + " is not eligible for " + campaign.code());
+            }
+            if (outcome.alreadyClaimed()) {
+                throw alreadyClaimed(campaign, existing(campaign, remedy, userId).orElseThrow(() ->
+                        new IllegalStateException("claim of " + userId + " seen and gone")));
+            }
+            if (!tried.waits() && tried.from() > 0) {
+                choice = tried.before(); // nothing free from the random start to the end: the slots before it
+                continue;
+            }
+            // Every slot with room was held by claims in flight: wait for one of them, unless none has room any more.
+            OptionalInt withRoom = jdbc.read(c -> slots.anyWithRoom(c, campaignId));
+            if (withRoom.isEmpty()) {
+                CampaignLifecycle.requirePublished(campaigns.fresh(campaignId), "claiming from it");
+                throw capReached(campaign, remedy, recordAllClaimed(campaignId));
+            }
+            choice = ClaimSlots.SlotChoice.waitingFor(withRoom.getAsInt());
         }
     }
 
-    private static ProblemException alreadyClaimed(Campaign campaign, ClaimView first) {
+    private Instant recordAllClaimed(UUID campaignId) {
+        Instant at = jdbc.read(c -> slots.recordAllClaimed(c, campaignId));
+        campaigns.allClaimed(campaignId, at);
+        return at;
+    }
+
+    private static ProblemException capReached(Campaign campaign, Remedy remedy, Instant allClaimedAt) {
+        Map<String, Object> extensions = new HashMap<>();
+        extensions.put("cap", remedy.cap());
+        if (allClaimedAt != null) {
+            extensions.put("allClaimedAt", allClaimedAt.toString());
+        }
+        return new ProblemException(ProblemType.CLAIM_CAP_REACHED, "All " + remedy.cap() + " grants of " + campaign.code()
+                + " have been claimed" + (allClaimedAt == null ? "" : "; the last went at " + allClaimedAt), null, extensions);
+    }
+
+    private static ProblemException alreadyClaimed(Campaign campaign, CappedClaim first) {
         return new ProblemException(ProblemType.ALREADY_CLAIMED, "Account " + first.userId() + " already claimed "
                 + campaign.code() + " at " + first.claimedAt(), null, Map.of("existingClaim", first));
     }
 
-    private static boolean eligible(Connection c, Campaign campaign, int groupNo, String userId) throws SQLException {
-        EligibilitySql terms = new EligibilitySql(campaign.terms());
-        String alias = terms.accountScoped() ? "a" : "s";
-        SqlText sql = new SqlText().add("select exists (select 1 from (")
-                .add(terms.grants(new SqlText().add(alias + ".user_id = ?", userId)))
-                .add(") q where q.group_no = ?)", groupNo);
-        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
+    private Optional<CappedClaim> existing(Campaign campaign, Remedy remedy, String userId) {
+        return jdbc.read(c -> existing(c, campaign, remedy, userId));
     }
 
-    private static Optional<ClaimView> existing(Connection c, Campaign campaign, Remedy remedy, String userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select k.item_id, i.valid_until, k.claimed_at from campaign_claim k "
+    private static Optional<CappedClaim> existing(Connection c, Campaign campaign, Remedy remedy, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select k.item_id, i.valid_until, k.claimed_at, k.grant_no from campaign_claim k "
                 + "join granted_item i on i.id = k.item_id where k.campaign_id = ? and k.user_id = ?")) {
             ps.setObject(1, campaign.id());
             ps.setString(2, userId);
@@ -134,8 +154,8 @@ public class GrantClaims {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new ClaimView(campaign.id(), userId, rs.getLong(1), remedy.itemCode(), remedy.label(),
-                        Jdbc.instant(rs.getTimestamp(2)), Jdbc.instant(rs.getTimestamp(3)), 0, remedy.cap()));
+                return Optional.of(new CappedClaim(campaign.id(), userId, rs.getLong(1), remedy.itemCode(), remedy.label(),
+                        Jdbc.instant(rs.getTimestamp(2)), Jdbc.instant(rs.getTimestamp(3)), rs.getLong(4), remedy.cap()));
             }
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 public final class Database extends SqlChecks {
 
     private static final String[] TABLES = {"account", "subscription", "wallet", "wallet_entry", "coupon", "granted_item",
-            "campaign", "campaign_run", "run_chunk", "campaign_grant", "campaign_claim", "rollback_conflict",
+            "campaign", "campaign_run", "run_chunk", "campaign_grant", "claim_slot", "campaign_claim", "rollback_conflict",
             "idempotency_record", "entitlement_audit"};
 
     private Database() {

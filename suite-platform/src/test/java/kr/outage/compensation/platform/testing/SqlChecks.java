@@ -85,7 +85,8 @@ public class SqlChecks {
         return text(sql.append(")").toString());
     }
 
-    private static Connection connect() throws SQLException {
+    /** A connection of the test's own, for holding a transaction (and its locks) open while the service works. */
+    public static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
