@@ -15,6 +15,11 @@ BASE="/tmp/bench-base-$COMMIT"
 if [ ! -d "$BASE" ]; then
   git -C "$ROOT" worktree add -q --detach "$BASE" "$COMMIT"
 fi
+# A benchmark written after that commit (one that measures what the commit is being compared on)
+# runs from this checkout's copy, left untracked in the worktree.
+if [ ! -f "$BASE/bench/$SCRIPT" ]; then
+  cp "$ROOT/bench/$SCRIPT" "$BASE/bench/$SCRIPT"
+fi
 if [ ! -f "$BASE/incident-service/target/quarkus-app/quarkus-run.jar" ]; then
   (cd "$BASE" && ./mvnw -B -q package -DskipTests)
 fi
