@@ -63,6 +63,7 @@ for run in $(seq 1 "$RUNS"); do
 
   export CLAIMS_PATH="/api/v1/campaigns/$campaign/claims" OPERATOR_TOKEN="$operator"
   OFFSET=$(( N / 2 )) wrk -t2 -c"$C" -d"$WARMUP" -s "$work/claims.lua" http://127.0.0.1:18202 >/dev/null 2>&1 || true
+  sleep 2 # let the warm-up's last claims finish
   warm=$(sql "select count(*) from campaign_claim")
   out=$(OFFSET=0 wrk -t2 -c"$C" -d"$DURATION" --latency --timeout 10s -s "$work/claims.lua" http://127.0.0.1:18202)
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
@@ -75,7 +76,9 @@ for run in $(seq 1 "$RUNS"); do
   # within the cap. Requests wrk cut off (at the end of the warm-up and of the run, or timed out) may
   # still have committed, so the rows may exceed the 201s wrk counted by at most two rounds of open
   # connections and the timeouts, never by more, and never fall short of them.
-  claims=$(sql "select count(*) from campaign_claim")
+  # claims that wrk stopped waiting for are still being made: count once the number stands still
+  claims=$(sql "select count(*) from campaign_claim"); previous=-1
+  while [ "$claims" != "$previous" ]; do previous=$claims; sleep 1; claims=$(sql "select count(*) from campaign_claim"); done
   accounts=$(sql "select count(distinct user_id) from campaign_claim")
   items=$(sql "select count(*) from granted_item where item_code = 'talk-drawer-plus-1m'")
   accepted=$(( requests - refused ))
