@@ -8,9 +8,6 @@ import kr.outage.compensation.platform.problem.GeneralProblem;
 import kr.outage.compensation.platform.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,42 +51,12 @@ public class ClaimWorkers {
         executor.shutdown();
     }
 
-    /**
-     * Runs the claim on a worker and completes the answer back on the caller's I/O thread, so that
-     * the response is written there, without blocking, and not from the worker through a blocking
-     * stream, which also kept the worker from its next claim.
-     */
     public <T> CompletionStage<T> submit(Supplier<T> claim) {
-        Context caller = Vertx.currentContext();
-        CompletableFuture<T> answer = new CompletableFuture<>();
         try {
-            executor.execute(() -> {
-                T result = null;
-                Throwable failure = null;
-                try {
-                    result = claim.get();
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                T made = result;
-                Throwable failed = failure;
-                Runnable complete = () -> {
-                    if (failed == null) {
-                        answer.complete(made);
-                    } else {
-                        answer.completeExceptionally(failed);
-                    }
-                };
-                if (caller == null) {
-                    complete.run();
-                } else {
-                    caller.runOnContext(ignored -> complete.run());
-                }
-            });
+            return CompletableFuture.supplyAsync(claim, executor);
         } catch (RejectedExecutionException full) {
-            answer.completeExceptionally(new Busy(queue));
+            return CompletableFuture.failedFuture(new Busy(queue));
         }
-        return answer;
     }
 
     /** Every place in the queue is taken. */
