@@ -92,6 +92,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnreachable.causedBy(e)) {
+            LOG.warn("Database unreachable on " + uri.getPath() + ": " + e);
+            Response response = respond(GeneralProblem.SERVICE_UNAVAILABLE, "The database cannot be reached right now; "
+                    + "try again in a few seconds (a request with an Idempotency-Key may be repeated with the same key)",
+                    uri, null, null);
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, DatabaseUnreachable.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.error("Unhandled error on " + uri.getPath(), e);
         return respond(GeneralProblem.INTERNAL, "An unexpected error occurred; it has been logged", uri, null, null);
     }
