@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -106,7 +107,7 @@ public class ClaimSlots {
             rs.next();
             long itemId = rs.getLong(4);
             Taken taken = rs.wasNull() ? null : new Taken(itemId, rs.getLong(5), rs.getBoolean(6));
-            return new Outcome(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), java.util.Optional.ofNullable(taken));
+            return new Outcome(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), Optional.ofNullable(taken));
         }
     }
 
@@ -185,7 +186,7 @@ public class ClaimSlots {
     }
 
     /** Whether the campaign was open, the account eligible and not yet claimed, and the unit if one was taken. */
-    public record Outcome(boolean campaignOpen, boolean eligible, boolean alreadyClaimed, java.util.Optional<Taken> taken) {
+    public record Outcome(boolean campaignOpen, boolean eligible, boolean alreadyClaimed, Optional<Taken> taken) {
     }
 
     /** The item granted, its number among the cap's grants, and whether it filled its slot. */

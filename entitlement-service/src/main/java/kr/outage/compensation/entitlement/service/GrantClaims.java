@@ -90,7 +90,9 @@ public class GrantClaims {
                 ClaimSlots.Taken taken = outcome.taken().get();
                 if (taken.filledSlot()) {
                     // This claim may have taken the cap's last unit; if so, say when, before anyone else has to find out.
-                    jdbc.read(c -> slots.allTaken(c, campaignId) ? recordAllClaimed(campaignId) : null);
+                    if (jdbc.read(c -> slots.allTaken(c, campaignId))) {
+                        recordAllClaimed(campaignId);
+                    }
                 }
                 return new CappedClaim(campaignId, userId, taken.itemId(), remedy.itemCode(), remedy.label(), validUntil, now,
                         taken.grantNo(), remedy.cap());
