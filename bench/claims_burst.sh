@@ -15,13 +15,9 @@ build_jars
 "$ROOT/bin/ensure-postgres" >/dev/null 2>&1
 recreate_db incident_claims_bench
 work=$(mktemp -d)
-DB_NAME=incident_claims_bench QUARKUS_HTTP_PORT=18201 DEMO_DATA=true \
-  java -jar "$ROOT/incident-service/target/quarkus-app/quarkus-run.jar" >"$work/incident.log" 2>&1 &
-incident_pid=$!
+start_incident_demo incident_claims_bench 18201 "$work/incident.log"
 trap 'kill $incident_pid ${entitlement_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
-until curl -fs http://127.0.0.1:18201/q/health/ready >/dev/null 2>&1; do sleep 0.2; done
-until [ "$(curl -fs 'http://127.0.0.1:18201/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z' | jq '.items | length')" -ge 1 ] 2>/dev/null; do sleep 0.2; done
-fire=$(curl -fs 'http://127.0.0.1:18201/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z' | jq -r '.items[0].id')
+fire=$(demo_fire 18201)
 operator=$("$ROOT/bin/dev-token" compensation-operator bench-operator@example.com 86400)
 api() { curl -fsS -H "Authorization: Bearer $operator" "$@"; }
 sql() { psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d entitlement_claims_bench -tAc "$1"; }

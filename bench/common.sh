@@ -45,3 +45,17 @@ wrk_percentile_ms() {
   echo "$1" | awk -v p="$2%" '$1 == p {print $2}' \
     | sed -E 's/([0-9.]+)us/\1\/1000/; s/([0-9.]+)ms/\1/; s/([0-9.]+)s$/\1*1000/' | bc -l
 }
+
+# incident-service with the demo data (the 2022 data-center fire), on database $1 and port $2,
+# logging to $3; sets incident_pid. demo_fire PORT waits until it answers and prints the fire's id.
+start_incident_demo() {
+  DB_NAME="$1" QUARKUS_HTTP_PORT="$2" DEMO_DATA=true \
+    java -jar "$ROOT/incident-service/target/quarkus-app/quarkus-run.jar" >"$3" 2>&1 &
+  incident_pid=$!
+}
+demo_fire() {
+  local incidents="http://127.0.0.1:$1/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z"
+  until curl -fs "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; do sleep 0.2; done
+  until [ "$(curl -fs "$incidents" | jq '.items | length')" -ge 1 ] 2>/dev/null; do sleep 0.2; done
+  curl -fs "$incidents" | jq -r '.items[0].id'
+}

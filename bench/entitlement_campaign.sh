@@ -34,13 +34,9 @@ if [ "${PG_SETTINGS:-default}" = recommended ]; then
 fi
 recreate_db incident_bench
 work=$(mktemp -d)
-DB_NAME=incident_bench QUARKUS_HTTP_PORT=18191 DEMO_DATA=true \
-  java -jar "$ROOT/incident-service/target/quarkus-app/quarkus-run.jar" >"$work/incident.log" 2>&1 &
-incident_pid=$!
+start_incident_demo incident_bench 18191 "$work/incident.log"
 trap 'kill $incident_pid ${entitlement_pid:-} 2>/dev/null || true; rm -rf "$work"; [ "${PG_SETTINGS:-default}" != recommended ] || pg_settings reset' EXIT
-until curl -fs http://127.0.0.1:18191/q/health/ready >/dev/null 2>&1; do sleep 0.2; done
-until [ "$(curl -fs 'http://127.0.0.1:18191/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z' | jq '.items | length')" -ge 1 ] 2>/dev/null; do sleep 0.2; done
-fire=$(curl -fs 'http://127.0.0.1:18191/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z' | jq -r '.items[0].id')
+fire=$(demo_fire 18191)
 operator=$("$ROOT/bin/dev-token" compensation-operator bench-operator@example.com 86400)
 api() { curl -fsS -H "Authorization: Bearer $operator" "$@"; }
 sql() { psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d entitlement_bench -tAc "$1"; }

@@ -51,10 +51,7 @@ class ClaimQueueTest {
         Database.clean();
         IncidentServiceStub.stubTheFire();
         MovableClock.INSTANCE.set(Instant.parse("2023-01-06T01:00:00Z"));
-        given().auth().oauth2(Tokens.operator()).contentType("text/csv")
-                .body("user_id,country,created_at\nkr-1,KR,2015-03-01T00:00:00+09:00\nkr-2,KR,2015-03-01T00:00:00+09:00\n"
-                        + "kr-3,KR,2015-03-01T00:00:00+09:00\n")
-                .when().post("/api/v1/accounts/import").then().statusCode(200);
+        Campaigns.importCsv("/api/v1/accounts/import", Campaigns.domesticAccounts(4).toString(), 200);
         UUID campaign = Campaigns.define(Campaigns.giftPack("KAKAO-1015-GIFT", 10));
         CompletableFuture<Response> first;
         CompletableFuture<Response> second;

@@ -50,12 +50,7 @@ class FirstComeClaimsTest {
         Database.clean();
         IncidentServiceStub.stubTheFire();
         MovableClock.INSTANCE.set(Instant.parse("2023-01-06T01:00:00Z"));
-        StringBuilder csv = new StringBuilder("user_id,country,created_at\n");
-        for (int i = 0; i < ACCOUNTS; i++) {
-            csv.append("kr-").append(i).append(",KR,2015-03-01T00:00:00+09:00\n");
-        }
-        given().auth().oauth2(Tokens.operator()).contentType("text/csv").body(csv.toString())
-                .when().post("/api/v1/accounts/import").then().statusCode(200);
+        Campaigns.importCsv("/api/v1/accounts/import", Campaigns.domesticAccounts(ACCOUNTS).toString(), 200);
         campaign = Campaigns.define(Campaigns.giftPack("KAKAO-1015-GIFT", CAP));
     }
 

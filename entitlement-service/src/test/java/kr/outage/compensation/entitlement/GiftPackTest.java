@@ -49,10 +49,7 @@ class GiftPackTest {
         Database.clean();
         IncidentServiceStub.stubTheFire();
         MovableClock.INSTANCE.set(Instant.parse("2023-01-06T01:00:00Z"));
-        StringBuilder csv = new StringBuilder("user_id,country,created_at\n");
-        for (int i = 0; i < DOMESTIC; i++) {
-            csv.append("kr-").append(i).append(",KR,2015-03-01T00:00:00+09:00\n");
-        }
+        StringBuilder csv = Campaigns.domesticAccounts(DOMESTIC);
         csv.append("us-1,US,2019-01-01T00:00:00Z\n");
         csv.append("kr-joined-later,KR,2022-11-01T00:00:00+09:00\n");
         given().auth().oauth2(Tokens.operator()).contentType("text/csv").body(csv.toString())

@@ -95,6 +95,15 @@ public final class Campaigns {
                         .then().statusCode(200).extract().<String>path("state").startsWith("completed"));
     }
 
+    /** Accounts kr-0 .. kr-(n-1), domestic and joined long before the 2022 fire, as the account import takes them. */
+    public static StringBuilder domesticAccounts(int n) {
+        StringBuilder csv = new StringBuilder("user_id,country,created_at\n");
+        for (int i = 0; i < n; i++) {
+            csv.append("kr-").append(i).append(",KR,2015-03-01T00:00:00+09:00\n");
+        }
+        return csv;
+    }
+
     public static void importCsv(String path, String csv, int status) {
         given().auth().oauth2(Tokens.operator()).contentType("text/csv").body(csv)
                 .when().post(path).then().statusCode(status);
