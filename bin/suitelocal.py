@@ -3,6 +3,7 @@ PostgreSQL that can be cut like a network partition, and HTTP helpers that answe
 or a client sees a service."""
 import json
 import os
+import random
 import socket
 import threading
 import time
@@ -26,19 +27,44 @@ class Relay:
     def start(self):
         server = socket.socket()
         server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        server.bind(("127.0.0.1", self.port or 0))
+        server.bind(("127.0.0.1", self.port or self._free_port_below_ephemeral()))
         server.listen(64)
         self.port = server.getsockname()[1]
-        self.server = server
+        with self.lock:
+            self.server = server
         threading.Thread(target=self._accept, args=(server,), daemon=True).start()
+
+    @staticmethod
+    def _free_port_below_ephemeral():
+        """A port outside the kernel's ephemeral range: while cut, the services keep reconnecting to it,
+        and a connect to a free ephemeral port on loopback can now and then connect to itself."""
+        low = 32768
+        try:
+            with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+                low = int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass
+        for _ in range(200):
+            port = random.randrange(max(1024, low - 12000), low)
+            probe = socket.socket()
+            try:
+                probe.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
+            finally:
+                probe.close()
+        return 0
 
     def cut(self):
         # shutdown wakes the thread blocked in accept(), so the port is really released
+        with self.lock:
+            server, self.server = self.server, None
         try:
-            self.server.shutdown(socket.SHUT_RDWR)
+            server.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
-        self.server.close()
+        server.close()
         with self.lock:
             for s in list(self.open):
                 try:
@@ -60,6 +86,11 @@ class Relay:
                 client.close()
                 continue
             with self.lock:
+                if self.server is not server:
+                    # accepted just before a cut: a partition lets nothing through, not even this one
+                    client.close()
+                    upstream.close()
+                    return
                 self.open.update((client, upstream))
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
