@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.rest.CampaignView;
 import kr.outage.compensation.entitlement.rest.IdempotencyKey;
-import kr.outage.compensation.entitlement.rest.PreviewView;
-import kr.outage.compensation.entitlement.rest.RunView;
+import kr.outage.compensation.entitlement.service.PreviewReport;
+import kr.outage.compensation.entitlement.service.RunProgress;
 import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.entitlement.service.CampaignLifecycle;
 import kr.outage.compensation.entitlement.service.CampaignPreview;
@@ -44,10 +44,10 @@ public class CampaignConsoleResource {
     static class Templates {
         static native TemplateInstance campaigns(PageLanguage lang, String operator, List<CampaignView> campaigns);
 
-        static native TemplateInstance campaign(PageLanguage lang, String operator, CampaignView campaign, PreviewView preview,
-                                                List<RunView> runs, String applyKey, String problem);
+        static native TemplateInstance campaign(PageLanguage lang, String operator, CampaignView campaign, PreviewReport preview,
+                                                List<RunProgress> runs, String applyKey, String problem);
 
-        static native TemplateInstance run(PageLanguage lang, String operator, CampaignView campaign, RunView run,
+        static native TemplateInstance run(PageLanguage lang, String operator, CampaignView campaign, RunProgress run,
                                            boolean working, int refreshSeconds);
     }
 
@@ -149,7 +149,7 @@ public class CampaignConsoleResource {
         PageLanguage language = PageLanguage.of(lang);
         return access.refuse("/console/campaigns/" + id + "/runs/" + runId, Roles.COMPENSATION_OPERATOR, Roles.AUDITOR)
                 .orElseGet(() -> {
-                    RunView run = runs.view(id, runId);
+                    RunProgress run = runs.view(id, runId);
                     String state = run.state();
                     boolean working = state.equals("preparing") || state.equals("running");
                     return Response.ok(language.apply(Templates.run(language, access.name(), CampaignView.of(campaigns.get(id)),

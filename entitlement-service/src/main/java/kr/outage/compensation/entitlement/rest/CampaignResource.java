@@ -28,6 +28,9 @@ import kr.outage.compensation.entitlement.service.Campaigns;
 import kr.outage.compensation.entitlement.service.ClaimWorkers;
 import kr.outage.compensation.entitlement.service.GrantClaims;
 import kr.outage.compensation.platform.problem.Problem;
+import kr.outage.compensation.entitlement.service.RunProgress;
+import kr.outage.compensation.entitlement.service.RollbackReport;
+import kr.outage.compensation.entitlement.service.PreviewReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -165,7 +168,7 @@ public class CampaignResource {
     @Path("{id}/preview")
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
     @Operation(summary = "Dry run: accounts per remedy group, total days and won, a sample with before and after; changes nothing")
-    public PreviewView preview(@PathParam("id") UUID id) {
+    public PreviewReport preview(@PathParam("id") UUID id) {
         return previews.preview(id);
     }
 
@@ -174,7 +177,7 @@ public class CampaignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(summary = "Apply the campaign in an asynchronous run; 202 + Location of its progress")
-    @APIResponse(responseCode = "202", description = "The run (new, or the one this Idempotency-Key already started); Location names its progress", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "202", description = "The run (new, or the one this Idempotency-Key already started); Location names its progress", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunProgress.class)))
     public Response startRun(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key,
                              @Valid StartRunRequest request) {
         IdempotencyKey.require(key);
@@ -186,7 +189,7 @@ public class CampaignResource {
     @GET
     @Path("{id}/runs")
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
-    public List<RunView> listRuns(@PathParam("id") UUID id) {
+    public List<RunProgress> listRuns(@PathParam("id") UUID id) {
         return runs.list(id);
     }
 
@@ -194,7 +197,7 @@ public class CampaignResource {
     @Path("{id}/runs/{runId}")
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
     @Operation(summary = "Progress of a run: state, processed / total, per-group counts, failures, timings")
-    public RunView run(@PathParam("id") UUID id, @PathParam("runId") UUID runId) {
+    public RunProgress run(@PathParam("id") UUID id, @PathParam("runId") UUID runId) {
         return runs.view(id, runId);
     }
 
@@ -208,7 +211,7 @@ public class CampaignResource {
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(summary = "Undo what the campaign applied, where still possible; report each conflict. Idempotent. "
             + "The body (a reason for the audit trail) is optional")
-    public RollbackView rollback(@PathParam("id") UUID id, @RequestBody(required = false) @Valid RollbackRequest request) {
+    public RollbackReport rollback(@PathParam("id") UUID id, @RequestBody(required = false) @Valid RollbackRequest request) {
         return rollbacks.rollback(id, caller.name(), request == null ? null : request.reason());
     }
 
@@ -217,14 +220,14 @@ public class CampaignResource {
     @Path("{id}/rollback")
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(hidden = true)
-    public RollbackView rollbackWithoutReason(@PathParam("id") UUID id) {
+    public RollbackReport rollbackWithoutReason(@PathParam("id") UUID id) {
         return rollbacks.rollback(id, caller.name(), null);
     }
 
     @GET
     @Path("{id}/rollback")
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
-    public RollbackView rollbackReport(@PathParam("id") UUID id) {
+    public RollbackReport rollbackReport(@PathParam("id") UUID id) {
         return rollbacks.report(id);
     }
 

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.entitlement.service.BulkImports;
 import kr.outage.compensation.entitlement.service.Subscriptions;
+import kr.outage.compensation.entitlement.service.StoredSubscription;
+import kr.outage.compensation.entitlement.service.ImportReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,9 +44,9 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
     @Operation(summary = "Add one subscription")
-    @APIResponse(responseCode = "201", description = "Added; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "201", description = "Added; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredSubscription.class)))
     public Response create(@NotNull @Valid SubscriptionRequest request) {
-        SubscriptionView view = subscriptions.create(request.toSubscription(), caller.name());
+        StoredSubscription view = subscriptions.create(request.toSubscription(), caller.name());
         return Response.created(URI.create("/api/v1/subscriptions/" + view.id())).entity(view).build();
     }
 
@@ -54,7 +56,7 @@ public class SubscriptionResource {
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
     @Operation(summary = "Bulk-load subscriptions from CSV (streamed through COPY); bad rows are reported by line",
             description = "Header: user_id,product,kind,channel,status,country,started_at,ended_at,next_billing_date,expires_on")
-    public ImportView importSubscriptions(InputStream body) {
+    public ImportReport importSubscriptions(InputStream body) {
         return imports.subscriptions(body, caller.name());
     }
 
@@ -64,14 +66,14 @@ public class SubscriptionResource {
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
     @Operation(summary = "Bulk-load accounts (everyone a gift pack may reach) from CSV; known accounts are kept",
             description = "Header: user_id,country,created_at")
-    public ImportView importAccounts(InputStream body) {
+    public ImportReport importAccounts(InputStream body) {
         return imports.accounts(body, caller.name());
     }
 
     @GET
     @Path("subscriptions/{id}")
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR, Roles.SERVICE})
-    public SubscriptionView get(@PathParam("id") long id) {
+    public StoredSubscription get(@PathParam("id") long id) {
         return subscriptions.get(id);
     }
 
@@ -79,7 +81,7 @@ public class SubscriptionResource {
     @Path("subscriptions/{id}/cancellation")
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
     @Operation(summary = "Cancel a pass now")
-    public SubscriptionView cancel(@PathParam("id") long id) {
+    public StoredSubscription cancel(@PathParam("id") long id) {
         return subscriptions.cancel(id, caller.name());
     }
 }

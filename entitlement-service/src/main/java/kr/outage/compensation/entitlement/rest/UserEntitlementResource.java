@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.entitlement.persistence.EntitlementViewQuery;
 import kr.outage.compensation.entitlement.service.Wallets;
+import kr.outage.compensation.entitlement.service.WalletEntry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,8 +54,8 @@ public class UserEntitlementResource {
     @Path("wallet/debits")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Spend cash (Idempotency-Key required)")
-    @APIResponse(responseCode = "201", description = "Debited", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WalletEntryView.class)))
-    @APIResponse(responseCode = "200", description = "This Idempotency-Key already debited: the same entry again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WalletEntryView.class)))
+    @APIResponse(responseCode = "201", description = "Debited", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WalletEntry.class)))
+    @APIResponse(responseCode = "200", description = "This Idempotency-Key already debited: the same entry again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WalletEntry.class)))
     public Response debit(@PathParam("userId") String userId, @HeaderParam(IdempotencyKey.HEADER) String key,
                           @NotNull @Valid DebitRequest request) {
         caller.requireSelfOr(userId, Caller.ACTORS);

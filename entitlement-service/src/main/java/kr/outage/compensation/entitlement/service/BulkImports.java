@@ -9,7 +9,6 @@ import kr.outage.compensation.entitlement.domain.SubscriptionRules;
 import kr.outage.compensation.entitlement.domain.SubscriptionStatus;
 import kr.outage.compensation.entitlement.persistence.CsvUpload;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
-import kr.outage.compensation.entitlement.rest.ImportView;
 
 import java.io.InputStream;
 import java.sql.PreparedStatement;
@@ -39,7 +38,7 @@ public class BulkImports {
     @Inject
     AuditTrail audit;
 
-    public ImportView subscriptions(InputStream body, String principal) {
+    public ImportReport subscriptions(InputStream body, String principal) {
         return jdbc.inTransaction(c -> {
             long before;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from subscription")) {
@@ -60,7 +59,7 @@ public class BulkImports {
         });
     }
 
-    public ImportView accounts(InputStream body, String principal) {
+    public ImportReport accounts(InputStream body, String principal) {
         return jdbc.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("create temp table account_import (user_id varchar(64), country char(2), created_at timestamptz) on commit drop");
@@ -78,9 +77,9 @@ public class BulkImports {
         });
     }
 
-    private static ImportView view(CsvUpload.Outcome outcome, long accounts) {
-        return new ImportView(outcome.received(), outcome.copied(), outcome.rejected(), accounts,
-                outcome.rejections().stream().map(r -> new ImportView.Rejection(r.line(), r.reason())).toList(),
+    private static ImportReport view(CsvUpload.Outcome outcome, long accounts) {
+        return new ImportReport(outcome.received(), outcome.copied(), outcome.rejected(), accounts,
+                outcome.rejections().stream().map(r -> new ImportReport.Rejection(r.line(), r.reason())).toList(),
                 outcome.rejected() > outcome.rejections().size());
     }
 

@@ -11,7 +11,6 @@ import kr.outage.compensation.entitlement.persistence.OverlapSql;
 import kr.outage.compensation.entitlement.persistence.EligibilitySql;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.SqlText;
-import kr.outage.compensation.entitlement.rest.PreviewView;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,7 +43,7 @@ public class CampaignPreview {
     @Inject
     Clock clock;
 
-    public PreviewView preview(java.util.UUID campaignId) {
+    public PreviewReport preview(java.util.UUID campaignId) {
         Campaign campaign = campaigns.get(campaignId);
         return jdbc.inTransaction(Connection.TRANSACTION_REPEATABLE_READ, c -> {
             try (var s = c.createStatement()) {
@@ -54,7 +53,7 @@ public class CampaignPreview {
         });
     }
 
-    private PreviewView preview(Connection c, Campaign campaign) throws SQLException {
+    private PreviewReport preview(Connection c, Campaign campaign) throws SQLException {
         EligibilitySql terms = new EligibilitySql(campaign.terms());
         boolean excluding = campaign.overlap() == OverlapPolicy.EXCLUDE;
         // eligible subjects, each marked when another campaign of the incident already covers it
@@ -77,7 +76,7 @@ public class CampaignPreview {
                 perGroup.put(rs.getInt(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)});
             }
         }
-        List<PreviewView.GroupPreview> groups = new ArrayList<>();
+        List<PreviewReport.GroupPreview> groups = new ArrayList<>();
         long eligible = 0, already = 0, excluded = 0, overlappingAll = 0, days = 0, cash = 0, coupons = 0, items = 0;
         List<RemedyGroup> defined = campaign.terms().groups();
         for (int i = 0; i < defined.size(); i++) {
@@ -87,7 +86,7 @@ public class CampaignPreview {
             long toApply = f[0] - f[1] - left;
             long couponKrw = toApply * group.couponKrw();
             long itemCount = toApply * group.ofType(RemedyType.GRANT_ITEM).size();
-            groups.add(new PreviewView.GroupPreview(i + 1, group.name(), group.remedies(), f[0], f[1], left, toApply, f[3], f[4],
+            groups.add(new PreviewReport.GroupPreview(i + 1, group.name(), group.remedies(), f[0], f[1], left, toApply, f[3], f[4],
                     couponKrw, itemCount));
             eligible += f[0];
             already += f[1];
@@ -98,11 +97,11 @@ public class CampaignPreview {
             coupons += couponKrw;
             items += itemCount;
         }
-        var sums = new PreviewView.Totals(eligible, already, excluded, eligible - already - excluded, days, cash + coupons,
+        var sums = new PreviewReport.Totals(eligible, already, excluded, eligible - already - excluded, days, cash + coupons,
                 cash, coupons, items);
-        PreviewView.Overlap overlap = new PreviewView.Overlap(campaign.overlap(), campaign.overlapReason(), overlappingAll,
+        PreviewReport.Overlap overlap = new PreviewReport.Overlap(campaign.overlap(), campaign.overlapReason(), overlappingAll,
                 overlaps(c, campaign, others, all));
-        return new PreviewView(campaign.id(), campaign.code(), clock.instant(), sums, groups, overlap,
+        return new PreviewReport(campaign.id(), campaign.code(), clock.instant(), sums, groups, overlap,
                 sample(c, campaign, marked, excluding));
     }
 
@@ -111,7 +110,7 @@ public class CampaignPreview {
      * subjects it already compensated, with a few of them. Campaigns not yet applied are listed with 0:
      * whichever runs first compensates the subjects both would grant.
      */
-    private List<PreviewView.OtherCampaign> overlaps(Connection c, Campaign campaign, List<Campaign> others, SqlText all)
+    private List<PreviewReport.OtherCampaign> overlaps(Connection c, Campaign campaign, List<Campaign> others, SqlText all)
             throws SQLException {
         if (others.isEmpty()) {
             return List.of();
@@ -131,23 +130,23 @@ public class CampaignPreview {
                 samples.put(id, List.of((String[]) rs.getArray(3).getArray()));
             }
         }
-        return others.stream().map(o -> new PreviewView.OtherCampaign(o.id(), o.code(), o.title(), o.state(),
+        return others.stream().map(o -> new PreviewReport.OtherCampaign(o.id(), o.code(), o.title(), o.state(),
                 counts.getOrDefault(o.id(), 0L), samples.getOrDefault(o.id(), List.of()))).toList();
     }
 
-    private List<PreviewView.SampleSubject> sample(Connection c, Campaign campaign, SqlText marked, boolean excluding)
+    private List<PreviewReport.SampleSubject> sample(Connection c, Campaign campaign, SqlText marked, boolean excluding)
             throws SQLException {
         SqlText sql = new SqlText().add("select * from (select q.*, row_number() over (partition by q.group_no "
                         + "order by q.subject_id) as rn from ")
                 .add(marked).add(" q where " + (excluding ? "not q.overlapping and " : "") + "not exists (select 1 from campaign_grant g where g.subject_id = q.subject_id "
                         + "and g.campaign_id = ?)) x where rn <= " + SAMPLE_PER_GROUP + " order by group_no, subject_id", campaign.id());
-        List<PreviewView.SampleSubject> out = new ArrayList<>();
+        List<PreviewReport.SampleSubject> out = new ArrayList<>();
         try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new PreviewView.SampleSubject(rs.getInt("group_no"), rs.getLong("subject_id"), rs.getString("user_id"),
-                        new PreviewView.PassDates(rs.getObject("billing_date_before", LocalDate.class),
+                out.add(new PreviewReport.SampleSubject(rs.getInt("group_no"), rs.getLong("subject_id"), rs.getString("user_id"),
+                        new PreviewReport.PassDates(rs.getObject("billing_date_before", LocalDate.class),
                                 rs.getObject("expires_on_before", LocalDate.class)),
-                        new PreviewView.PassDates(rs.getObject("billing_date_after", LocalDate.class),
+                        new PreviewReport.PassDates(rs.getObject("billing_date_after", LocalDate.class),
                                 rs.getObject("expires_on_after", LocalDate.class)),
                         rs.getLong("cash_krw")));
             }

@@ -14,7 +14,6 @@ import kr.outage.compensation.entitlement.persistence.RunStore;
 import kr.outage.compensation.entitlement.persistence.SqlText;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
-import kr.outage.compensation.entitlement.rest.RollbackView;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +53,7 @@ public class CampaignRollback {
     @Inject
     Clock clock;
 
-    public RollbackView rollback(UUID campaignId, String principal, String reason) {
+    public RollbackReport rollback(UUID campaignId, String principal, String reason) {
         try (Connection session = jdbc.connection()) {
             // One rollback per campaign at a time, across replicas; released if this process dies.
             if (!tryLock(session, campaignId)) {
@@ -70,7 +69,7 @@ public class CampaignRollback {
         }
     }
 
-    private RollbackView rollbackLocked(UUID campaignId, String principal, String reason) {
+    private RollbackReport rollbackLocked(UUID campaignId, String principal, String reason) {
         Campaign campaign = jdbc.inTransaction(c -> {
             Campaign found = campaigns.find(c, campaignId).orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
             switch (found.state()) {
@@ -136,7 +135,7 @@ public class CampaignRollback {
         return report(campaignId);
     }
 
-    public RollbackView report(UUID campaignId) {
+    public RollbackReport report(UUID campaignId) {
         return jdbc.read(c -> {
             Campaign campaign = campaigns.find(c, campaignId).orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
             long[] figures = new long[5];
@@ -171,18 +170,18 @@ public class CampaignRollback {
                     }
                 }
             }
-            List<RollbackView.Conflict> conflicts = new ArrayList<>();
+            List<RollbackReport.Conflict> conflicts = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select subject_id, user_id, kind, detail from rollback_conflict "
                     + "where campaign_id = ? order by subject_id, kind limit 1000")) {
                 ps.setObject(1, campaignId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        conflicts.add(new RollbackView.Conflict(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                        conflicts.add(new RollbackReport.Conflict(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                     }
                 }
             }
             Campaign.Stamp rolledBack = campaign.rolledBack();
-            return new RollbackView(campaignId, campaign.state().wire(), rolledBack == null ? null : rolledBack.at(),
+            return new RollbackReport(campaignId, campaign.state().wire(), rolledBack == null ? null : rolledBack.at(),
                     rolledBack == null ? null : rolledBack.by(), figures[0], figures[1],
                     figures[2], figures[3], figures[4], total, byKind, conflicts);
         });

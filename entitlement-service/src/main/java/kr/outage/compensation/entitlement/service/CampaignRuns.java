@@ -10,7 +10,6 @@ import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.RunStore;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
-import kr.outage.compensation.entitlement.rest.RunView;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
@@ -92,7 +91,7 @@ public class CampaignRuns {
         return "/api/v1/campaigns/" + campaignId + "/runs/" + runId;
     }
 
-    public RunView view(UUID campaignId, UUID runId) {
+    public RunProgress view(UUID campaignId, UUID runId) {
         return jdbc.read(c -> {
             RunStore.Run run = runs.find(c, campaignId, runId)
                     .orElseThrow(() -> ProblemException.notFound("No run " + runId + " of campaign " + campaignId));
@@ -101,11 +100,11 @@ public class CampaignRuns {
         });
     }
 
-    public List<RunView> list(UUID campaignId) {
+    public List<RunProgress> list(UUID campaignId) {
         return jdbc.read(c -> {
             Campaign campaign = campaigns.find(c, campaignId)
                     .orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
-            List<RunView> out = new ArrayList<>();
+            List<RunProgress> out = new ArrayList<>();
             for (RunStore.Run run : runs.list(c, campaignId)) {
                 out.add(view(run, campaign, runs.chunks(c, run.id())));
             }
@@ -113,11 +112,11 @@ public class CampaignRuns {
         });
     }
 
-    private RunView view(RunStore.Run run, Campaign campaign, List<RunStore.ChunkState> chunks) {
+    private RunProgress view(RunStore.Run run, Campaign campaign, List<RunStore.ChunkState> chunks) {
         long processed = 0, applied = 0, overlapping = 0;
         int done = 0, pending = 0, failed = 0;
         Map<Integer, Long> perGroup = new TreeMap<>();
-        List<RunView.ChunkFailure> failures = new ArrayList<>();
+        List<RunProgress.ChunkFailure> failures = new ArrayList<>();
         for (RunStore.ChunkState chunk : chunks) {
             switch (chunk.state()) {
                 case "DONE" -> {
@@ -131,14 +130,14 @@ public class CampaignRuns {
                 default -> pending++;
             }
             if (chunk.lastError() != null) {
-                failures.add(new RunView.ChunkFailure(chunk.chunkNo(), chunk.fromSubject(), chunk.toSubject(),
+                failures.add(new RunProgress.ChunkFailure(chunk.chunkNo(), chunk.fromSubject(), chunk.toSubject(),
                         chunk.attempts(), chunk.lastError()));
             }
         }
-        List<RunView.GroupCount> groups = new ArrayList<>();
+        List<RunProgress.GroupCount> groups = new ArrayList<>();
         List<RemedyGroup> defined = campaign.terms().groups();
         for (int i = 0; i < defined.size(); i++) {
-            groups.add(new RunView.GroupCount(i + 1, defined.get(i).name(), perGroup.getOrDefault(i + 1, 0L)));
+            groups.add(new RunProgress.GroupCount(i + 1, defined.get(i).name(), perGroup.getOrDefault(i + 1, 0L)));
         }
         long total = run.total() == null ? 0 : run.total();
         double percent = run.total() == null ? 0 : total == 0 ? 100 : Math.floor(1000.0 * processed / total) / 10;
@@ -149,9 +148,9 @@ public class CampaignRuns {
             rate = elapsed > 0 ? Math.round(processed / elapsed * 10) / 10.0 : null;
         }
         boolean excluding = campaign.overlap() == OverlapPolicy.EXCLUDE;
-        return new RunView(run.id(), run.campaignId(), run.state().toLowerCase(Locale.ROOT), run.total(), processed, applied,
+        return new RunProgress(run.id(), run.campaignId(), run.state().toLowerCase(Locale.ROOT), run.total(), processed, applied,
                 excluding ? overlapping : 0, excluding ? 0 : overlapping, percent, groups,
-                new RunView.ChunkCounts(chunks.size(), done, pending, failed), failures, run.requestedBy(), run.createdAt(),
+                new RunProgress.ChunkCounts(chunks.size(), done, pending, failed), failures, run.requestedBy(), run.createdAt(),
                 run.startedAt(), run.finishedAt(), elapsed, rate);
     }
 }

@@ -8,7 +8,6 @@ import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.SqlText;
 import kr.outage.compensation.platform.problem.Problem;
 import kr.outage.compensation.platform.problem.ProblemException;
-import kr.outage.compensation.entitlement.rest.SubscriptionView;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +34,7 @@ public class Subscriptions {
     @Inject
     Clock clock;
 
-    public SubscriptionView create(SubscriptionRules.Subscription s, String principal) {
+    public StoredSubscription create(SubscriptionRules.Subscription s, String principal) {
         String problem = SubscriptionRules.problem(s);
         if (problem != null) {
             throw new ProblemException(GeneralProblem.VALIDATION_FAILED, problem,
@@ -55,20 +54,20 @@ public class Subscriptions {
                     + "values (?, ?, ?) on conflict (user_id) do nothing", s.userId(), s.country(), s.startedAt()))) {
                 ps.executeUpdate();
             }
-            SubscriptionView view = find(c, id).orElseThrow();
+            StoredSubscription view = find(c, id).orElseThrow();
             audit.record(c, principal, "SUBSCRIPTION_CREATED", "subscription", Long.toString(id), null, null, null, view);
             return view;
         });
     }
 
-    public SubscriptionView get(long id) {
+    public StoredSubscription get(long id) {
         return jdbc.read(c -> find(c, id)).orElseThrow(() -> ProblemException.notFound("No subscription " + id));
     }
 
     /** Ends the pass now. Cancelling twice is refused, so a retried request cannot hide a mistake. */
-    public SubscriptionView cancel(long id, String principal) {
+    public StoredSubscription cancel(long id, String principal) {
         return jdbc.inTransaction(c -> {
-            SubscriptionView before = find(c, id, true).orElseThrow(() -> ProblemException.notFound("No subscription " + id));
+            StoredSubscription before = find(c, id, true).orElseThrow(() -> ProblemException.notFound("No subscription " + id));
             if (!"active".equals(before.status())) {
                 throw new ProblemException(GeneralProblem.CONFLICT, "Subscription " + id + " is already " + before.status());
             }
@@ -77,17 +76,17 @@ public class Subscriptions {
                     + "ended_at = ? where id = ?", now, id))) {
                 ps.executeUpdate();
             }
-            SubscriptionView after = find(c, id).orElseThrow();
+            StoredSubscription after = find(c, id).orElseThrow();
             audit.record(c, principal, "SUBSCRIPTION_CANCELLED", "subscription", Long.toString(id), null, null, before, after);
             return after;
         });
     }
 
-    private static Optional<SubscriptionView> find(Connection c, long id) throws SQLException {
+    private static Optional<StoredSubscription> find(Connection c, long id) throws SQLException {
         return find(c, id, false);
     }
 
-    private static Optional<SubscriptionView> find(Connection c, long id, boolean lock) throws SQLException {
+    private static Optional<StoredSubscription> find(Connection c, long id, boolean lock) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from subscription where id = ?"
                 + (lock ? " for update" : ""))) {
             ps.setLong(1, id);
@@ -95,7 +94,7 @@ public class Subscriptions {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new SubscriptionView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                return Optional.of(new StoredSubscription(rs.getLong(1), rs.getString(2), rs.getString(3),
                         lower(rs.getString(4)), lower(rs.getString(5)), lower(rs.getString(6)), rs.getString(7),
                         Jdbc.instant(rs.getTimestamp(8)), Jdbc.instant(rs.getTimestamp(9)),
                         rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class)));

@@ -8,7 +8,6 @@ import kr.outage.compensation.platform.json.JsonDocuments;
 import kr.outage.compensation.entitlement.persistence.SqlText;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
-import kr.outage.compensation.entitlement.rest.WalletEntryView;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,7 +39,7 @@ public class Wallets {
     @Inject
     Clock clock;
 
-    public record Replayable(int status, WalletEntryView entry) {
+    public record Replayable(int status, WalletEntry entry) {
     }
 
     public Replayable debit(String userId, String key, long amountKrw, String reason, String principal) {
@@ -73,7 +72,7 @@ public class Wallets {
                     rs.next();
                     entryId = rs.getLong(1);
                 }
-                WalletEntryView entry = new WalletEntryView(entryId, userId, -amountKrw, reason, "purchase",
+                WalletEntry entry = new WalletEntry(entryId, userId, -amountKrw, reason, "purchase",
                         balance - amountKrw, now);
                 Jdbc.update(c, new SqlText().add("insert into idempotency_record (scope, key, request_hash, status, body, created_at) "
                         + "values (?, ?, ?, 201, ?, ?)", scope, key, hash, json.write(entry), now));
@@ -114,7 +113,7 @@ public class Wallets {
                 throw new ProblemException(GeneralProblem.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key " + key
                         + " was used for a different debit");
             }
-            return Optional.of(new Replayable(rs.getInt(2), json.read(rs.getString(3), WalletEntryView.class)));
+            return Optional.of(new Replayable(rs.getInt(2), json.read(rs.getString(3), WalletEntry.class)));
         }
     }
 

@@ -1,11 +1,8 @@
 package kr.outage.compensation.payout.page;
 
-import kr.outage.compensation.platform.page.PageLanguage;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,10 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import kr.outage.compensation.payout.persistence.PayoutBatchEntity;
-import kr.outage.compensation.payout.rest.PayoutBatchView;
-import kr.outage.compensation.platform.security.Roles;
+import kr.outage.compensation.payout.service.PayoutBatchReport;
 import kr.outage.compensation.payout.service.PayoutBatches;
+import kr.outage.compensation.platform.page.PageLanguage;
+import kr.outage.compensation.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
@@ -34,7 +31,7 @@ public class BatchConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance batches(PageLanguage lang, String operator, List<PayoutBatchView> batches,
+        static native TemplateInstance batches(PageLanguage lang, String operator, List<PayoutBatchReport> batches,
                                                boolean mayDownload);
     }
 
@@ -48,11 +45,7 @@ public class BatchConsoleResource {
     @Operation(hidden = true)
     public Uni<Response> list(@QueryParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
-        return access.allow("/console/batches", READERS, who -> PayoutBatchEntity.<PayoutBatchEntity>findAll(Sort.descending("createdAt"))
-                .page(0, BATCHES_LISTED).list()
-                // one after another: a reactive session runs one query at a time
-                .chain(found -> Multi.createFrom().iterable(found)
-                        .onItem().transformToUniAndConcatenate(b -> batches.view(b.id, 0, 0)).collect().asList())
+        return access.allow("/console/batches", READERS, who -> batches.latest(BATCHES_LISTED)
                 .map(views -> Response.ok(language.apply(Templates.batches(language, who.getPrincipal().getName(), views,
                         who.hasRole(Roles.PAYOUT_APPROVER)))).build()));
     }

@@ -1,9 +1,6 @@
 package kr.outage.compensation.payout.page;
 
-import kr.outage.compensation.platform.page.PageLanguage;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -18,18 +15,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import kr.outage.compensation.payout.persistence.ClaimDecisionEntity;
-import kr.outage.compensation.payout.persistence.ClaimEntity;
-import kr.outage.compensation.platform.problem.ProblemException;
-import kr.outage.compensation.payout.rest.ClaimDecisionView;
-import kr.outage.compensation.payout.rest.ClaimView;
 import kr.outage.compensation.payout.rest.ReviewRequest;
-import kr.outage.compensation.platform.security.Roles;
-import kr.outage.compensation.payout.service.ClaimIntake;
+import kr.outage.compensation.payout.service.ClaimDecisionView;
+import kr.outage.compensation.payout.service.ClaimQueries;
 import kr.outage.compensation.payout.service.ClaimReview;
+import kr.outage.compensation.payout.service.ClaimView;
 import kr.outage.compensation.payout.service.Program;
 import kr.outage.compensation.payout.service.ProgramRegistry;
 import kr.outage.compensation.payout.service.RunToCompletion;
+import kr.outage.compensation.platform.page.PageLanguage;
+import kr.outage.compensation.platform.problem.ProblemException;
+import kr.outage.compensation.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
@@ -64,7 +60,7 @@ public class ReviewConsoleResource {
     @Inject
     ProgramRegistry programs;
     @Inject
-    ClaimIntake intake;
+    ClaimQueries claims;
     @Inject
     ClaimReview review;
     @Inject
@@ -81,11 +77,8 @@ public class ReviewConsoleResource {
             if (program == null) {
                 return Uni.createFrom().item(page(language.apply(Templates.queue(language, name(who), all, null, List.of(), 0))));
             }
-            var waiting = ClaimEntity.<ClaimEntity>find("programId = ?1 and state in ('awaiting_review', 'recommended')",
-                    Sort.ascending("filedAt", "id"), program.id());
-            return waiting.page(Page.ofSize(QUEUE_PAGE)).list().chain(claims -> waiting.count().map(count ->
-                    page(language.apply(Templates.queue(language, name(who), all, program,
-                            claims.stream().map(intake::view).toList(), count)))));
+            return claims.committeeQueue(program.id(), 0, QUEUE_PAGE).map(waiting ->
+                    page(language.apply(Templates.queue(language, name(who), all, program, waiting.items(), waiting.total()))));
         }));
     }
 
@@ -134,14 +127,13 @@ public class ReviewConsoleResource {
 
     private Uni<Response> claimPage(PageLanguage language, String operator, UUID claimId, String problem, String done,
                                     Response.Status status) {
-        return ClaimEntity.<ClaimEntity>findById(claimId).chain(claim -> {
-            if (claim == null) {
+        return claims.find(claimId).chain(found -> {
+            if (found.isEmpty()) {
                 return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).type("text/plain").entity("404").build());
             }
-            return ClaimDecisionEntity.<ClaimDecisionEntity>list("claimId = ?1 order by seq", claimId)
+            return claims.decisions(claimId)
                     .map(decisions -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                            .entity(language.apply(Templates.claim(language, operator, intake.view(claim),
-                                    decisions.stream().map(ClaimDecisionView::of).toList(), problem,
+                            .entity(language.apply(Templates.claim(language, operator, found.get(), decisions, problem,
                                     done == null || done.isBlank() ? null : done))).build());
         });
     }

@@ -1,36 +1,36 @@
 package kr.outage.compensation.payout.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.validation.constraints.Size;
-import kr.outage.compensation.payout.domain.BankAccount;
-import kr.outage.compensation.platform.problem.Problem;
-import kr.outage.compensation.payout.service.BankAccountCorrections;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import kr.outage.compensation.payout.persistence.ClaimDecisionEntity;
-import kr.outage.compensation.payout.service.ClaimReview;
-import kr.outage.compensation.payout.service.RunToCompletion;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import kr.outage.compensation.payout.persistence.ClaimEntity;
-import kr.outage.compensation.platform.problem.ProblemException;
-import kr.outage.compensation.platform.security.Roles;
+import kr.outage.compensation.payout.domain.BankAccount;
+import kr.outage.compensation.payout.service.BankAccountCorrections;
+import kr.outage.compensation.payout.service.ClaimDecisionView;
 import kr.outage.compensation.payout.service.ClaimIntake;
+import kr.outage.compensation.payout.service.ClaimQueries;
+import kr.outage.compensation.payout.service.ClaimReview;
+import kr.outage.compensation.payout.service.ClaimView;
+import kr.outage.compensation.payout.service.RunToCompletion;
+import kr.outage.compensation.platform.problem.Problem;
+import kr.outage.compensation.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -45,6 +45,8 @@ public class ClaimResource {
     @Inject
     ClaimIntake intake;
     @Inject
+    ClaimQueries claims;
+    @Inject
     ClaimReview review;
     @Inject
     BankAccountCorrections corrections;
@@ -55,13 +57,7 @@ public class ClaimResource {
     @WithSession
     @Operation(summary = "A claim with its state and assessment (its filer, or claims staff)")
     public Uni<ClaimView> get(@PathParam("claimId") UUID claimId, SecurityContext security) {
-        return ClaimEntity.<ClaimEntity>findById(claimId).map(claim -> {
-            // not-found rather than forbidden, so nobody can probe which claims exist
-            if (claim == null || !(isStaff(security) || claim.filedBy.equals(security.getUserPrincipal().getName()))) {
-                throw ProblemException.notFound("No claim " + claimId);
-            }
-            return intake.view(claim);
-        });
+        return claims.readableBy(claimId, security.getUserPrincipal().getName(), isStaff(security));
     }
 
     private static boolean isStaff(SecurityContext security) {
@@ -126,7 +122,6 @@ public class ClaimResource {
     @WithSession
     @Operation(summary = "Every decision on the claim, oldest first")
     public Uni<List<ClaimDecisionView>> decisions(@PathParam("claimId") UUID claimId) {
-        return ClaimDecisionEntity.<ClaimDecisionEntity>list("claimId = ?1 order by seq", claimId)
-                .map(list -> list.stream().map(ClaimDecisionView::of).toList());
+        return claims.decisions(claimId);
     }
 }

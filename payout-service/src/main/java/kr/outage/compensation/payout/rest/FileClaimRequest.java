@@ -42,6 +42,7 @@ public record FileClaimRequest(
     }
 
     /** A reference to a document held elsewhere (e.g. a storage key), with its type. */
+    @Schema(name = "Evidence") // the claim view's stored evidence is "EvidenceOnFile"
     public record Evidence(@NotNull @Pattern(regexp = Wire.KEY, message = Wire.KEY_MESSAGE) String type,
                            @NotBlank @Size(max = 500) String ref) {
 

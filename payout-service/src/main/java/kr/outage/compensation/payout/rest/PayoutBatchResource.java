@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kr.outage.compensation.payout.service.RunToCompletion;
+import kr.outage.compensation.payout.service.PayoutBatchReport;
 import java.util.UUID;
 
 @Path("/api/v1/payout-batches/{batchId}")
@@ -38,7 +39,7 @@ public class PayoutBatchResource {
     @GET
     @RolesAllowed({Roles.PAYOUT_APPROVER, Roles.CLAIMS_REVIEWER, Roles.AUDITOR})
     @Operation(summary = "Batch state, totals by item state, and a page of its items")
-    public Uni<PayoutBatchView> get(@PathParam("batchId") UUID batchId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+    public Uni<PayoutBatchReport> get(@PathParam("batchId") UUID batchId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
                                     @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
         return batches.view(batchId, QueryParameters.intInRange("page", page, 0, 0, 1_000_000),
                 QueryParameters.intInRange("size", size, 100, 1, 1000));
@@ -60,7 +61,7 @@ public class PayoutBatchResource {
     @RolesAllowed(Roles.PAYOUT_APPROVER)
     @Operation(summary = "Record the bank's results: paid items are booked as paid; a failed item's claim waits in "
             + "payment_failed until its bank account is corrected (PUT /api/v1/claims/{claimId}/bank-account)")
-    public Uni<PayoutBatchView> settle(@PathParam("batchId") UUID batchId, @NotNull @Valid SettlementRequest request,
+    public Uni<PayoutBatchReport> settle(@PathParam("batchId") UUID batchId, @NotNull @Valid SettlementRequest request,
                                        SecurityContext security) {
         return RunToCompletion.of(() -> batches.settle(batchId, request.toResults(), security.getUserPrincipal().getName()))
                 .chain(id -> batches.view(id, 0, 100));

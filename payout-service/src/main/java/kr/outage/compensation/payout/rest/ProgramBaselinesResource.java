@@ -1,6 +1,5 @@
 package kr.outage.compensation.payout.rest;
 
-import kr.outage.compensation.platform.http.QueryParameters;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -14,17 +13,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
-import kr.outage.compensation.payout.persistence.BaselineStore;
-import kr.outage.compensation.platform.problem.ProblemException;
-import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.payout.service.BaselineImport;
+import kr.outage.compensation.payout.service.PageView;
 import kr.outage.compensation.payout.service.Program;
 import kr.outage.compensation.payout.service.ProgramRegistry;
+import kr.outage.compensation.payout.service.UnclaimedBusinesses.UnclaimedBusiness;
+import kr.outage.compensation.payout.service.UnclaimedBusinesses;
+import kr.outage.compensation.platform.http.QueryParameters;
+import kr.outage.compensation.platform.problem.ProblemException;
+import kr.outage.compensation.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -41,7 +42,7 @@ public class ProgramBaselinesResource {
     @Inject
     BaselineImport importer;
     @Inject
-    BaselineStore store;
+    UnclaimedBusinesses unclaimed;
 
     @POST
     @Consumes("text/csv")
@@ -64,20 +65,6 @@ public class ProgramBaselinesResource {
                                                       @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
         int pageIndex = QueryParameters.intInRange("page", page, 0, 0, 1_000_000);
         int pageSize = QueryParameters.intInRange("size", size, 100, 1, 1000);
-        return programs.find(programId).chain(found -> {
-            found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
-            return store.unclaimed(programId, pageIndex, pageSize).chain(rows -> store.unclaimedCount(programId)
-                    .map(total -> new PageView<>(rows.stream().map(UnclaimedBusiness::of).toList(), pageIndex, pageSize, total)));
-        });
-    }
-
-    /** Whom to contact: the business, the service it sells through, and what it normally sells there per day. */
-    public record UnclaimedBusiness(String businessRegistrationNumber, String businessName, String category, String service,
-                                    long dailySales) {
-
-        static UnclaimedBusiness of(BaselineStore.Baseline b) {
-            return new UnclaimedBusiness(BusinessRegistrationNumber.format(b.businessNumber()), b.businessName(),
-                    b.category(), b.service(), b.dailySales());
-        }
+        return unclaimed.of(programId, pageIndex, pageSize);
     }
 }

@@ -1,10 +1,6 @@
 package kr.outage.compensation.payout.rest;
 
-import kr.outage.compensation.platform.http.QueryParameters;
-import kr.outage.compensation.platform.problem.GeneralProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,21 +20,26 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import kr.outage.compensation.payout.domain.ClaimState;
-import kr.outage.compensation.payout.persistence.ClaimEntity;
+import kr.outage.compensation.payout.service.ClaimIntake;
+import kr.outage.compensation.payout.service.ClaimQueries;
+import kr.outage.compensation.payout.service.ClaimView;
+import kr.outage.compensation.payout.service.PageView;
+import kr.outage.compensation.payout.service.RunToCompletion;
+import kr.outage.compensation.platform.http.QueryParameters;
+import kr.outage.compensation.platform.problem.GeneralProblem;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.platform.security.Roles;
-import kr.outage.compensation.payout.service.ClaimIntake;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import kr.outage.compensation.payout.service.RunToCompletion;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -52,6 +53,8 @@ public class ProgramClaimsResource {
 
     @Inject
     ClaimIntake intake;
+    @Inject
+    ClaimQueries claims;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -82,13 +85,8 @@ public class ProgramClaimsResource {
                                          @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
         int pageIndex = QueryParameters.intInRange("page", page, 0, 0, 1_000_000);
         int pageSize = QueryParameters.intInRange("size", size, 50, 1, 500);
-        var query = state == null || state.isEmpty()
-                ? ClaimEntity.<ClaimEntity>find("programId", Sort.ascending("filedAt", "id"), programId)
-                : ClaimEntity.<ClaimEntity>find("programId = ?1 and state = ?2", Sort.ascending("filedAt", "id"),
-                programId, parseState(state).wireName());
-        return query.page(Page.of(pageIndex, pageSize)).list()
-                .chain(items -> query.count().map(total -> new PageView<>(
-                        items.stream().map(intake::view).toList(), pageIndex, pageSize, total)));
+        return claims.ofProgram(programId, state == null || state.isEmpty() ? Optional.empty() : Optional.of(parseState(state)),
+                pageIndex, pageSize);
     }
 
     @GET
@@ -100,11 +98,7 @@ public class ProgramClaimsResource {
                                                 @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
         int pageIndex = QueryParameters.intInRange("page", page, 0, 0, 1_000_000);
         int pageSize = QueryParameters.intInRange("size", size, 50, 1, 500);
-        var query = ClaimEntity.<ClaimEntity>find("programId = ?1 and state in ('awaiting_review', 'recommended')",
-                Sort.ascending("filedAt", "id"), programId);
-        return query.page(Page.of(pageIndex, pageSize)).list()
-                .chain(items -> query.count().map(total -> new PageView<>(
-                        items.stream().map(intake::view).toList(), pageIndex, pageSize, total)));
+        return claims.committeeQueue(programId, pageIndex, pageSize);
     }
 
     private static ClaimState parseState(String state) {

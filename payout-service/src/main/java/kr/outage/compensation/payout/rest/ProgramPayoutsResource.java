@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kr.outage.compensation.payout.service.RunToCompletion;
+import kr.outage.compensation.payout.service.PayoutBatchReport;
+import kr.outage.compensation.payout.service.PageView;
 import java.net.URI;
 import java.util.UUID;
 
@@ -45,7 +47,7 @@ public class ProgramPayoutsResource {
             description = "Requires an Idempotency-Key header; a replay creates nothing and answers with the same batch. "
                     + "The answer is the batch with its totals and its first 100 items (GET it with page and size for more).")
     @APIResponse(responseCode = "201", description = "The batch", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PayoutBatchView.class)))
+            schema = @Schema(implementation = PayoutBatchReport.class)))
     public Uni<Response> create(@PathParam("id") UUID programId, @HeaderParam(IdempotencyKey.HEADER) String key,
                                 SecurityContext security, UriInfo uri) {
         IdempotencyKey.require(key);
@@ -60,7 +62,7 @@ public class ProgramPayoutsResource {
     @GET
     @RolesAllowed({Roles.PAYOUT_APPROVER, Roles.CLAIMS_REVIEWER, Roles.AUDITOR})
     @Operation(summary = "The program's payout batches, newest first, with their totals by settlement state (paged)")
-    public Uni<PageView<PayoutBatchView.Summary>> list(@PathParam("id") UUID programId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+    public Uni<PageView<PayoutBatchReport.Summary>> list(@PathParam("id") UUID programId, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
                                                        @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("size") String size) {
         return batches.list(programId, QueryParameters.intInRange("page", page, 0, 0, 1_000_000),
                 QueryParameters.intInRange("size", size, 20, 1, 100));

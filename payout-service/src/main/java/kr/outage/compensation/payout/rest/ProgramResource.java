@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kr.outage.compensation.payout.service.RunToCompletion;
+import kr.outage.compensation.payout.service.ProgramStatistics;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -96,7 +97,7 @@ public class ProgramResource {
     @Path("{id}/stats")
     @PermitAll
     @Operation(summary = "The published figures: claims by state, category, service and tier; amounts; intake per day")
-    public Uni<ProgramStatsView> stats(@PathParam("id") UUID id) {
+    public Uni<ProgramStatistics> stats(@PathParam("id") UUID id) {
         return stats.of(id);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ public record SettlementRequest(@NotEmpty @Size(max = 200_000) @Valid List<@NotN
         return items.stream().map(i -> new BankResult(i.claimId(), i.result(), i.bankReference(), i.failureReason())).toList();
     }
 
+    @Schema(name = "Item") // as first published; the batch report's item is "Item1"
     public record Item(@NotNull UUID claimId,
                        @NotNull @Pattern(regexp = "paid|failed", message = "must be paid or failed") String result,
                        @Size(max = 100) String bankReference,

@@ -24,8 +24,6 @@ import kr.outage.compensation.payout.persistence.IdempotencyRecords.StoredRespon
 import kr.outage.compensation.payout.persistence.StoredAssessment;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
-import kr.outage.compensation.payout.rest.ClaimView;
-import kr.outage.compensation.payout.rest.FileClaimRequest;
 import kr.outage.compensation.payout.security.AccountVault;
 
 import java.time.Clock;
@@ -262,7 +260,7 @@ public class ClaimIntake {
                 c.businessName, c.category, c.service, c.platforms == null ? List.of("all") : List.of(c.platforms),
                 c.reportedLoss, c.lossBasis,
                 bankAccountView(c),
-                json.read(c.evidence, EVIDENCE).stream().map(FileClaimRequest.Evidence::of).toList(), ClaimState.fromWire(c.state),
+                json.read(c.evidence, EVIDENCE), ClaimState.fromWire(c.state),
                 assessmentView(json.read(c.assessmentDetail, StoredAssessment.class)), List.of(c.missingEvidence), c.filedAt,
                 new ClaimView.Decision(c.recommendedAmount, c.recommendedBy, c.approvedAmount, c.approvedBy,
                         c.approvedAt, c.decisionReason),

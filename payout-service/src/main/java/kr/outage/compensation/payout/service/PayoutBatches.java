@@ -1,7 +1,5 @@
 package kr.outage.compensation.payout.service;
 
-import kr.outage.compensation.platform.json.JsonDocuments;
-import kr.outage.compensation.platform.problem.GeneralProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -13,11 +11,11 @@ import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 import kr.outage.compensation.payout.persistence.IdempotencyRecords;
 import kr.outage.compensation.payout.persistence.PayoutBatchEntity;
 import kr.outage.compensation.payout.persistence.ProgramEntity;
-import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.security.AccountVault;
-import kr.outage.compensation.payout.rest.PageView;
-import kr.outage.compensation.payout.rest.PayoutBatchView;
+import kr.outage.compensation.platform.json.JsonDocuments;
+import kr.outage.compensation.platform.problem.GeneralProblem;
+import kr.outage.compensation.platform.problem.ProblemException;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
@@ -173,7 +171,7 @@ public class PayoutBatches {
     }
 
     @WithSession
-    public Uni<PayoutBatchView> view(UUID batchId, int page, int size) {
+    public Uni<PayoutBatchReport> view(UUID batchId, int page, int size) {
         return PayoutBatchEntity.<PayoutBatchEntity>findById(batchId).chain(batch -> {
             if (batch == null) {
                 throw ProblemException.notFound("No payout batch " + batchId);
@@ -188,16 +186,26 @@ public class PayoutBatches {
                                     from payout_item i join claim c on c.id = i.claim_id
                                     where i.batch_id = ?1 order by c.filed_at, c.id offset ?2 limit ?3""", Object[].class)
                             .setParameter(1, batchId).setParameter(2, page * size).setParameter(3, size).getResultList()
-                            .map(rows -> new PayoutBatchView(batch.id, batch.programId, batch.state, batch.itemCount,
+                            .map(rows -> new PayoutBatchReport(batch.id, batch.programId, batch.state, batch.itemCount,
                                     batch.totalAmount, totals(totals, "pending"), totals(totals, "paid"), totals(totals, "failed"),
                                     batch.createdAt, batch.createdBy, batch.settledAt,
                                     rows.stream().map(PayoutBatches::item).toList(), page, size))));
         });
     }
 
+    /** The latest batches of every program, newest first, with their totals (for the batch console). */
+    @WithSession
+    public Uni<List<PayoutBatchReport>> latest(int count) {
+        return PayoutBatchEntity.<PayoutBatchEntity>findAll(io.quarkus.panache.common.Sort.descending("createdAt"))
+                .page(0, count).list()
+                // one after another: a reactive session runs one query at a time
+                .chain(found -> io.smallrye.mutiny.Multi.createFrom().iterable(found)
+                        .onItem().transformToUniAndConcatenate(b -> view(b.id, 0, 0)).collect().asList());
+    }
+
     /** A program's batches, newest first, with their totals (one query per batch: pages are small). */
     @WithSession
-    public Uni<PageView<PayoutBatchView.Summary>> list(UUID programId, int page, int size) {
+    public Uni<PageView<PayoutBatchReport.Summary>> list(UUID programId, int page, int size) {
         return ProgramEntity.<ProgramEntity>findById(programId).chain(program -> {
             if (program == null) {
                 throw ProblemException.notFound("No program " + programId);
@@ -207,7 +215,7 @@ public class PayoutBatches {
                     // one after another: a reactive session runs one query at a time
                     .chain(found -> io.smallrye.mutiny.Multi.createFrom().iterable(found)
                             .onItem().transformToUniAndConcatenate(b -> view(b.id, 0, 0)).collect().asList())
-                    .map(views -> new PageView<>(views.stream().map(PayoutBatchView.Summary::of).toList(), page, size, total)));
+                    .map(views -> new PageView<>(views.stream().map(PayoutBatchReport.Summary::of).toList(), page, size, total)));
         });
     }
 
@@ -249,14 +257,14 @@ public class PayoutBatches {
         });
     }
 
-    private static PayoutBatchView.Totals totals(List<Object[]> rows, String state) {
+    private static PayoutBatchReport.Totals totals(List<Object[]> rows, String state) {
         return rows.stream().filter(r -> state.equals(r[0]))
-                .map(r -> new PayoutBatchView.Totals(((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
-                .findFirst().orElse(new PayoutBatchView.Totals(0, 0));
+                .map(r -> new PayoutBatchReport.Totals(((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
+                .findFirst().orElse(new PayoutBatchReport.Totals(0, 0));
     }
 
-    private static PayoutBatchView.Item item(Object[] r) {
-        return new PayoutBatchView.Item(UUID.fromString((String) r[0]), BusinessRegistrationNumber.format((String) r[1]),
+    private static PayoutBatchReport.Item item(Object[] r) {
+        return new PayoutBatchReport.Item(UUID.fromString((String) r[0]), BusinessRegistrationNumber.format((String) r[1]),
                 (String) r[2], ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], toInstant(r[7]));
     }
 

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.payout.persistence.ProgramEntity;
 import kr.outage.compensation.platform.problem.ProblemException;
-import kr.outage.compensation.payout.rest.ProgramStatsView;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
@@ -25,7 +24,7 @@ public class ProgramStats {
     Clock clock;
 
     @WithSession
-    public Uni<ProgramStatsView> of(UUID programId) {
+    public Uni<ProgramStatistics> of(UUID programId) {
         return ProgramEntity.<ProgramEntity>findById(programId).chain(program -> {
             if (program == null) {
                 throw ProblemException.notFound("No program " + programId);
@@ -38,7 +37,7 @@ public class ProgramStats {
                                                     .chain(amounts -> budget(s, programId, amounts.paid())
                                                     .chain(budget -> payments(s, programId)
                                                     .chain(payments -> perDay(s, programId, program.intakeZone)
-                                                            .map(days -> new ProgramStatsView(programId, clock.instant(),
+                                                            .map(days -> new ProgramStatistics(programId, clock.instant(),
                                                                     byState.values().stream().mapToLong(Long::longValue).sum(),
                                                                     byState, byCategory, byService, byTier, amounts, budget,
                                                                     payments, days))))))))));
@@ -56,7 +55,7 @@ public class ProgramStats {
                 });
     }
 
-    private static Uni<ProgramStatsView.Amounts> amounts(Mutiny.Session session, UUID programId) {
+    private static Uni<ProgramStatistics.Amounts> amounts(Mutiny.Session session, UUID programId) {
         return session.createNativeQuery("""
                         select cast(coalesce(sum(reported_loss), 0) as bigint),
                                cast(coalesce(sum(assessed_loss), 0) as bigint),
@@ -64,11 +63,11 @@ public class ProgramStats {
                                (select cast(coalesce(sum(amount), 0) as bigint) from ledger_entry where program_id = ?1 and account = 'paid')
                         from claim where program_id = ?1""", Object[].class)
                 .setParameter(1, programId).getSingleResult()
-                .map(r -> new ProgramStatsView.Amounts(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                .map(r -> new ProgramStatistics.Amounts(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                         ((Number) r[2]).longValue(), ((Number) r[3]).longValue()));
     }
 
-    private static Uni<ProgramStatsView.Budget> budget(Mutiny.Session session, UUID programId, long paid) {
+    private static Uni<ProgramStatistics.Budget> budget(Mutiny.Session session, UUID programId, long paid) {
         return session.createNativeQuery("""
                         select (select budget from program_budget where program_id = ?1),
                                (select cast(coalesce(-sum(amount), 0) as bigint) from ledger_entry
@@ -79,12 +78,12 @@ public class ProgramStats {
                 .map(r -> {
                     Long budget = r[0] == null ? null : ((Number) r[0]).longValue();
                     long committed = ((Number) r[1]).longValue();
-                    return new ProgramStatsView.Budget(budget, committed, paid, budget == null ? null : budget - committed,
+                    return new ProgramStatistics.Budget(budget, committed, paid, budget == null ? null : budget - committed,
                             ((Number) r[2]).longValue());
                 });
     }
 
-    private static Uni<ProgramStatsView.Payments> payments(Mutiny.Session session, UUID programId) {
+    private static Uni<ProgramStatistics.Payments> payments(Mutiny.Session session, UUID programId) {
         return session.createNativeQuery("""
                         select (select cast(count(*) as bigint) from payout_item i join payout_batch b on b.id = i.batch_id
                                 where b.program_id = ?1 and i.state = 'failed'),
@@ -93,16 +92,16 @@ public class ProgramStats {
                                (select cast(count(*) as bigint) from claim where program_id = ?1 and state = 'payment_failed')""",
                         Object[].class)
                 .setParameter(1, programId).getSingleResult()
-                .map(r -> new ProgramStatsView.Payments(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                .map(r -> new ProgramStatistics.Payments(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                         ((Number) r[2]).longValue()));
     }
 
-    private static Uni<List<ProgramStatsView.Day>> perDay(Mutiny.Session session, UUID programId, String zone) {
+    private static Uni<List<ProgramStatistics.Day>> perDay(Mutiny.Session session, UUID programId, String zone) {
         return session.createNativeQuery("""
                         select cast(cast(filed_at at time zone ?2 as date) as varchar), cast(count(*) as bigint)
                         from claim where program_id = ?1 group by 1 order by 1""", Object[].class)
                 .setParameter(1, programId).setParameter(2, zone).getResultList()
-                .map(rows -> rows.stream().map(r -> new ProgramStatsView.Day(LocalDate.parse((String) r[0]),
+                .map(rows -> rows.stream().map(r -> new ProgramStatistics.Day(LocalDate.parse((String) r[0]),
                         ((Number) r[1]).longValue())).toList());
     }
 }

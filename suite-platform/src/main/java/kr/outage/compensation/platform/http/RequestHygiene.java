@@ -40,15 +40,18 @@ public class RequestHygiene {
                         "must not contain control characters", request));
             }
         }
-        Set<String> allowed = ResourceMethods.on(path);
-        if (!allowed.isEmpty() && "OPTIONS".equals(request.getMethod())) {
-            return Optional.of(Response.noContent().header(HttpHeaders.ALLOW, String.join(", ", allowed)).build());
-        }
-        if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
-            return Optional.of(Response.fromResponse(ProblemMappers.respond(GeneralProblem.METHOD_NOT_ALLOWED,
-                            request.getMethod() + " is not an operation of " + path + "; it answers " + String.join(", ", allowed),
-                            request.getUriInfo(), null, null))
-                    .header(HttpHeaders.ALLOW, String.join(", ", allowed)).build());
+        // OPTIONS is answered here for every path; any other method only needs the path's methods when refused
+        if ("OPTIONS".equals(request.getMethod()) || !ResourceMethods.answers(path, request.getMethod())) {
+            Set<String> allowed = ResourceMethods.on(path);
+            if (!allowed.isEmpty() && "OPTIONS".equals(request.getMethod())) {
+                return Optional.of(Response.noContent().header(HttpHeaders.ALLOW, String.join(", ", allowed)).build());
+            }
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                return Optional.of(Response.fromResponse(ProblemMappers.respond(GeneralProblem.METHOD_NOT_ALLOWED,
+                                request.getMethod() + " is not an operation of " + path + "; it answers " + String.join(", ", allowed),
+                                request.getUriInfo(), null, null))
+                        .header(HttpHeaders.ALLOW, String.join(", ", allowed)).build());
+            }
         }
         if (hasBody(request) && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
             return Optional.of(ProblemMappers.respond(GeneralProblem.UNSUPPORTED_MEDIA_TYPE,

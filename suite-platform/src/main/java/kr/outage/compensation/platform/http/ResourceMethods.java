@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,14 +25,26 @@ import java.util.regex.Pattern;
  */
 final class ResourceMethods {
 
-    private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})+))?}");
-
     private record Route(Pattern path, String method) {
     }
 
     private static volatile List<Route> routes;
 
     private ResourceMethods() {
+    }
+
+    /**
+     * Whether some resource answers this method on this path: the question of nearly every request,
+     * answered at the first route that matches, without collecting all of the path's methods.
+     */
+    static boolean answers(String path, String method) {
+        String asked = "HEAD".equals(method) ? "GET" : method;
+        for (Route route : routes()) {
+            if (route.method().equals(asked) && route.path().matcher(path).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The methods some resource answers on this path; empty when no resource has the path at all. */
@@ -75,27 +86,13 @@ final class ResourceMethods {
                     for (Map.Entry<String, RequestMapper<RuntimeResource>> byMethod : routing.getMappers().entrySet()) {
                         for (RequestMapper.RequestPath<RuntimeResource> method : byMethod.getValue().getTemplates()) {
                             String template = prefix + trimSlash(resourceClass.template.template) + trimSlash(method.template.template);
-                            read.add(new Route(toPattern(template.isEmpty() ? "/" : template), byMethod.getKey()));
+                            read.add(new Route(PathTemplate.toPattern(template.isEmpty() ? "/" : template), byMethod.getKey()));
                         }
                     }
                 }
             }
         }
         return List.copyOf(read);
-    }
-
-    /** "/api/v1/incidents/{id}" becomes a pattern where {id} is one path segment (or its own regex). */
-    static Pattern toPattern(String template) {
-        StringBuilder regex = new StringBuilder();
-        Matcher parameter = PARAMETER.matcher(template);
-        int at = 0;
-        while (parameter.find()) {
-            regex.append(Pattern.quote(template.substring(at, parameter.start())));
-            regex.append(parameter.group(1) == null ? "[^/]+" : "(?:" + parameter.group(1).strip() + ")");
-            at = parameter.end();
-        }
-        regex.append(Pattern.quote(template.substring(at)));
-        return Pattern.compile(regex + "/?");
     }
 
     /** "/a/b/" and "a/b" both become "/a/b"; "/" and "" become "". */

@@ -13,6 +13,7 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import kr.outage.compensation.platform.http.PathTemplate;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -159,7 +159,7 @@ public final class OpenApiContract implements Filter {
                     Map.Entry<String, JsonNode> path = paths.next();
                     for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
                         Map.Entry<String, JsonNode> method = methods.next();
-                        operations.add(new Operation(path.getKey(), toPattern(path.getKey()), method.getKey(), method.getValue(),
+                        operations.add(new Operation(path.getKey(), PathTemplate.toPattern(path.getKey()), method.getKey(), method.getValue(),
                                 PARAMETER.matcher(path.getKey()).replaceAll("").length()));
                     }
                 }
@@ -171,17 +171,6 @@ public final class OpenApiContract implements Filter {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    private static Pattern toPattern(String template) {
-        StringBuilder regex = new StringBuilder();
-        Matcher parameter = PARAMETER.matcher(template);
-        int at = 0;
-        while (parameter.find()) {
-            regex.append(Pattern.quote(template.substring(at, parameter.start()))).append("[^/]+");
-            at = parameter.end();
-        }
-        return Pattern.compile(regex.append(Pattern.quote(template.substring(at))).append("/?").toString());
     }
 
     private static String mediaType(String contentType) {

@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.rest;
+package kr.outage.compensation.entitlement.service;
 
 import kr.outage.compensation.entitlement.domain.CampaignState;
 import kr.outage.compensation.entitlement.domain.OverlapPolicy;
@@ -16,7 +16,8 @@ import java.util.UUID;
  * already compensated ({@code excludedByOverlap}); days are pass days actually moved (a ticket gets
  * no billing-date days); won are cash plus coupon face values.
  */
-public record PreviewView(UUID campaignId, String code, Instant evaluatedAt, Totals totals, List<GroupPreview> groups,
+@Schema(name = "PreviewView")
+public record PreviewReport(UUID campaignId, String code, Instant evaluatedAt, Totals totals, List<GroupPreview> groups,
                           Overlap overlap, List<SampleSubject> sample) {
 
     public record Totals(long eligible, long alreadyApplied, long excludedByOverlap, long toApply, long days, long krw,

@@ -1,22 +1,24 @@
-package kr.outage.compensation.payout.rest;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+package kr.outage.compensation.payout.service;
 
 import kr.outage.compensation.payout.domain.ClaimState;
+import kr.outage.compensation.payout.domain.Evidence;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A claim with its assessment. The bank account is shown masked: the full number leaves the
+ * A claim with its assessment, as the service shows it (and as claim intake stores the first answer
+ * it replays for an Idempotency-Key). The bank account is shown masked: the full number leaves the
  * service only in the bank-transfer export of a payout batch.
  */
 public record ClaimView(UUID id, UUID programId, String businessRegistrationNumber, String businessName,
                         String category, String service,
                         @Schema(description = "mobile, web, pc, or all") List<String> platforms,
                         @Schema(nullable = true) Long reportedLoss, @Schema(nullable = true) String lossBasis,
-                        BankAccountView bankAccount, List<FileClaimRequest.Evidence> evidence, ClaimState state,
+                        BankAccountView bankAccount,
+                        List<Evidence> evidence, ClaimState state,
                         AssessmentView assessment, List<String> missingEvidence, Instant filedAt,
                         Decision decision, Payment payment) {
 

@@ -1,4 +1,6 @@
-package kr.outage.compensation.entitlement.rest;
+package kr.outage.compensation.entitlement.service;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.UUID;
  * campaign of the same incident and service: {@code excludedByOverlap} with overlap 'exclude',
  * {@code grantedDespiteOverlap} with overlap 'allow').
  */
-public record RunView(UUID runId, UUID campaignId, String state, Long total, long processed, long applied,
+@Schema(name = "RunView")
+public record RunProgress(UUID runId, UUID campaignId, String state, Long total, long processed, long applied,
                       long excludedByOverlap, long grantedDespiteOverlap,
                       double percent, List<GroupCount> groups, ChunkCounts chunks, List<ChunkFailure> failures,
                       String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,

@@ -1,4 +1,4 @@
-package kr.outage.compensation.payout.rest;
+package kr.outage.compensation.payout.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,7 +12,8 @@ import java.util.UUID;
  * The published figures of a program: how many claims, of which kinds, in which states, and the
  * money assessed, approved and paid. No business is identifiable from them.
  */
-public record ProgramStatsView(UUID programId, Instant asOf, long claims, Map<String, Long> byState,
+@Schema(name = "ProgramStatsView")
+public record ProgramStatistics(UUID programId, Instant asOf, long claims, Map<String, Long> byState,
                                Map<String, Long> byCategory, Map<String, Long> byService, Map<String, Long> byTier,
                                Amounts amounts, Budget budget, Payments payments, List<Day> intakePerDay) {
 

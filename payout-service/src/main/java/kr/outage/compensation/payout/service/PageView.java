@@ -1,4 +1,4 @@
-package kr.outage.compensation.payout.rest;
+package kr.outage.compensation.payout.service;
 
 import java.util.List;
 

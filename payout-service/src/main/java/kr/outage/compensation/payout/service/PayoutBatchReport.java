@@ -1,4 +1,4 @@
-package kr.outage.compensation.payout.rest;
+package kr.outage.compensation.payout.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,7 +11,8 @@ import java.util.UUID;
  * ({@code pending}, {@code paid} or {@code failed}): {@code itemsPage} (zero-based) of {@code itemsPageSize}
  * items, in filing order; {@code itemCount} is the number of items in all.
  */
-public record PayoutBatchView(UUID id, UUID programId, String state, int itemCount, long totalAmount,
+@Schema(name = "PayoutBatchView")
+public record PayoutBatchReport(UUID id, UUID programId, String state, int itemCount, long totalAmount,
                               Totals pending, Totals paid, Totals failed, Instant createdAt, String createdBy,
                               @Schema(nullable = true) Instant settledAt, List<Item> items, int itemsPage, int itemsPageSize) {
 
@@ -20,7 +21,7 @@ public record PayoutBatchView(UUID id, UUID programId, String state, int itemCou
                           Totals paid, Totals failed, Instant createdAt, String createdBy,
                           @Schema(nullable = true) Instant settledAt) {
 
-        public static Summary of(PayoutBatchView v) {
+        public static Summary of(PayoutBatchReport v) {
             return new Summary(v.id(), v.programId(), v.state(), v.itemCount(), v.totalAmount(), v.pending(), v.paid(),
                     v.failed(), v.createdAt(), v.createdBy(), v.settledAt());
         }
@@ -29,6 +30,8 @@ public record PayoutBatchView(UUID id, UUID programId, String state, int itemCou
     public record Totals(long count, long amount) {
     }
 
+    // named as first published: "Item" is the settlement request's item
+    @Schema(name = "Item1")
     public record Item(UUID claimId, String businessRegistrationNumber, String businessName, long amount,
                        @Schema(enumeration = {"pending", "paid", "failed"}) String state,
                        @Schema(nullable = true) String bankReference, @Schema(nullable = true) String failureReason,
