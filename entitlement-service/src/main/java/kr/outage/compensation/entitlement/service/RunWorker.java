@@ -1,5 +1,9 @@
 package kr.outage.compensation.entitlement.service;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +37,11 @@ import java.util.concurrent.TimeUnit;
  * leaves its transaction to be rolled back, so the unit is simply picked up again. A run whose
  * campaign overlaps another one being applied or rolled back (same incident and service) waits in
  * preparing until that work is over, so the overlap it reads cannot change under it.
+ *
+ * <p>Each unit of work is a span of its own ({@code campaign-run prepare}, {@code campaign-run chunk})
+ * carrying the run and campaign, the chunk's subject range and what it granted, so a run can be
+ * followed in the tracing backend by its {@code campaign.run.id}; the unit's SQL statements are its
+ * children.
  */
 @ApplicationScoped
 public class RunWorker {
@@ -58,6 +67,8 @@ public class RunWorker {
     ChunkApplier applier;
     @Inject
     Clock clock;
+    @Inject
+    Tracer tracer;
 
     @ConfigProperty(name = "entitlement.runs.workers", defaultValue = "2")
     int workers;
@@ -141,40 +152,79 @@ public class RunWorker {
             if (runs.overlappingWorkInProgress(c, campaign.id())) {
                 return false;
             }
-            long total = splitter.split(c, run.get(), campaign, clock.instant());
-            LOG.infof("Run %s of campaign %s: %d eligible subjects", run.get().id(), campaign.code(), total);
-            return true;
+            Span span = tracer.spanBuilder("campaign-run prepare").startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                span.setAttribute("campaign.code", campaign.code());
+                span.setAttribute("campaign.run.id", run.get().id().toString());
+                long total = splitter.split(c, run.get(), campaign, clock.instant());
+                span.setAttribute("campaign.run.eligible_subjects", total);
+                LOG.infof("Run %s of campaign %s: %d eligible subjects", run.get().id(), campaign.code(), total);
+                return true;
+            } finally {
+                span.end();
+            }
         });
     }
 
     private boolean applyOne(String me) {
-        ChunkApplier.Chunk[] taken = new ChunkApplier.Chunk[1];
+        TakenChunk taken = new TakenChunk();
         try {
             return jdbc.inTransaction(Connection.TRANSACTION_REPEATABLE_READ, c -> {
                 var chunk = runs.claimChunk(c);
                 if (chunk.isEmpty()) {
                     return false;
                 }
-                taken[0] = chunk.get();
+                Span span = taken.start(chunk.get());
                 Instant started = clock.instant();
                 RunStore.Run r = runs.findById(c, chunk.get().runId()).orElseThrow();
                 Campaign campaign = campaigns.find(c, r.campaignId()).orElseThrow();
                 List<UUID> others = campaigns.overlapping(c, campaign).stream().map(Campaign::id).toList();
                 var counts = applier.apply(c, campaign, others, chunk.get(), r.requestedBy(), started);
+                span.setAttribute("campaign.code", campaign.code());
+                span.setAttribute("campaign.run.chunk.granted", counts.perGroup().values().stream().mapToLong(Long::longValue).sum());
+                span.setAttribute("campaign.run.chunk.overlapping", counts.overlapping());
                 runs.chunkDone(c, chunk.get(), counts, me, started, clock.instant());
                 return true;
             });
         } catch (RuntimeException e) {
-            if (taken[0] == null) {
+            if (taken.chunk == null) {
                 throw e;
             }
             String error = Jdbc.isRetryable(e) ? "concurrent change, retried: " + e.getMessage() : e.getMessage();
-            LOG.warnf("Chunk %d of run %s failed: %s", taken[0].chunkNo(), taken[0].runId(), error);
+            LOG.warnf("Chunk %d of run %s failed: %s", taken.chunk.chunkNo(), taken.chunk.runId(), error);
+            taken.span.setStatus(StatusCode.ERROR, error);
             jdbc.inTransaction(c -> {
-                runs.chunkFailed(c, taken[0], error, Jdbc.isRetryable(e) ? MAX_CONCURRENCY_ATTEMPTS : MAX_ATTEMPTS);
+                runs.chunkFailed(c, taken.chunk, error, Jdbc.isRetryable(e) ? MAX_CONCURRENCY_ATTEMPTS : MAX_ATTEMPTS);
                 return null;
             });
             return true;
+        } finally {
+            taken.end();
+        }
+    }
+
+    /** The chunk a worker took, and its span: started once a chunk is taken, since an idle poll is no work. */
+    private final class TakenChunk {
+        ChunkApplier.Chunk chunk;
+        Span span = Span.getInvalid();
+        Scope scope;
+
+        Span start(ChunkApplier.Chunk taken) {
+            chunk = taken;
+            span = tracer.spanBuilder("campaign-run chunk").startSpan();
+            scope = span.makeCurrent();
+            span.setAttribute("campaign.run.id", taken.runId().toString());
+            span.setAttribute("campaign.run.chunk", taken.chunkNo());
+            span.setAttribute("campaign.run.chunk.from_subject", taken.fromSubject());
+            span.setAttribute("campaign.run.chunk.to_subject", taken.toSubject());
+            return span;
+        }
+
+        void end() {
+            if (scope != null) {
+                scope.close();
+            }
+            span.end();
         }
     }
 

@@ -1,5 +1,8 @@
 package kr.outage.compensation.payout.service;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -47,11 +50,19 @@ public class PayoutBatches {
     @Inject
     Clock clock;
     @Inject
+    Tracer tracer;
+    @Inject
     AccountVault vault;
 
     @WithTransaction
     public Uni<IdempotencyRecords.StoredResponse> create(UUID programId, String key, String principal) {
         String requestHash = IdempotencyRecords.fingerprint(SCOPE, programId.toString());
+        Span span = tracer.spanBuilder("payout-batch create").setAttribute("payout.program.id", programId.toString()).startSpan();
+        return traced(span, createTraced(programId, key, requestHash, principal, span));
+    }
+
+    private Uni<IdempotencyRecords.StoredResponse> createTraced(UUID programId, String key, String requestHash, String principal,
+                                                               Span span) {
         return ProgramEntity.<ProgramEntity>findById(programId).chain(program -> {
             if (program == null) {
                 throw ProblemException.notFound("No program " + programId);
@@ -59,11 +70,12 @@ public class PayoutBatches {
             return idempotency.replay(SCOPE, principal, key, requestHash);
         }).chain(replayed -> replayed.isPresent() ? Uni.createFrom().item(replayed.get())
                 : idempotency.reserve(SCOPE, principal, key, requestHash).chain(reserved -> reserved
-                ? take(programId, key, requestHash, principal)
+                ? take(programId, key, requestHash, principal, span)
                 : idempotency.replay(SCOPE, principal, key, requestHash).map(Optional::orElseThrow)));
     }
 
-    private Uni<IdempotencyRecords.StoredResponse> take(UUID programId, String key, String requestHash, String principal) {
+    private Uni<IdempotencyRecords.StoredResponse> take(UUID programId, String key, String requestHash, String principal,
+                                                        Span span) {
         PayoutBatchEntity batch = new PayoutBatchEntity();
         batch.id = UUID.randomUUID();
         batch.programId = programId;
@@ -89,6 +101,9 @@ public class PayoutBatches {
                             .invoke(total -> {
                                 batch.itemCount = count;
                                 batch.totalAmount = total;
+                                span.setAttribute("payout.batch.id", batch.id.toString());
+                                span.setAttribute("payout.batch.items", count);
+                                span.setAttribute("payout.batch.amount_krw", total);
                             });
                 }))
                 .chain(() -> {
@@ -103,6 +118,12 @@ public class PayoutBatches {
     /** Applies the bank's results; items already settled keep their first result. Returns the batch afterwards. */
     @WithTransaction
     public Uni<UUID> settle(UUID batchId, List<BankResult> results, String principal) {
+        Span span = tracer.spanBuilder("payout-batch settle").setAttribute("payout.batch.id", batchId.toString())
+                .setAttribute("payout.settlement.results", results.size()).startSpan();
+        return traced(span, settleTraced(batchId, results, principal, span));
+    }
+
+    private Uni<UUID> settleTraced(UUID batchId, List<BankResult> results, String principal, Span span) {
         Instant now = clock.instant();
         String items = json.write(results.stream().map(i -> Map.of("claim_id", i.claimId().toString(),
                 "result", i.result(), "bank_reference", i.bankReference() == null ? "" : i.bankReference(),
@@ -146,6 +167,7 @@ public class PayoutBatches {
                                     "select cast(count(*) as bigint) from payout_item where batch_id = ?1 and state = 'pending'", Long.class)
                             .setParameter(1, batchId).getSingleResult())
                     .invoke(pending -> {
+                        span.setAttribute("payout.batch.pending_after", pending);
                         if (pending == 0 && batch.settledAt == null) {
                             batch.state = "settled";
                             batch.settledAt = now;
@@ -153,6 +175,12 @@ public class PayoutBatches {
                     }))
                     .replaceWith(batchId);
         });
+    }
+
+    /** Ends the span when the work ends, marked as an error when it failed. */
+    private static <T> Uni<T> traced(Span span, Uni<T> work) {
+        return work.onFailure().invoke(failure -> span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage())))
+                .onTermination().invoke(span::end);
     }
 
     private Uni<Void> unknownItems(Mutiny.Session session, UUID batchId, String items) {

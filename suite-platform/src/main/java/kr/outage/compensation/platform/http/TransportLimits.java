@@ -71,7 +71,8 @@ public class TransportLimits {
 
     /** Answers at once, before the body (if any) is read. */
     private static void refuse(RoutingContext routing, ProblemKind kind, String detail) {
-        Problem body = new Problem(kind.uri(), kind.title(), kind.status(), detail, null, null, Map.of());
+        Problem body = new Problem(kind.uri(), kind.title(), kind.status(), detail, null,
+                kr.outage.compensation.platform.problem.TraceIds.current(), null, Map.of());
         routing.response().setStatusCode(kind.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(Json.encode(body));
     }

@@ -166,6 +166,8 @@ public class TruthfulContract implements OASFilter {
                 .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32"))
                 .addProperty("detail", OASFactory.createSchema().addType(SchemaType.STRING))
                 .addProperty("instance", OASFactory.createSchema().addType(SchemaType.STRING))
+                .addProperty("traceId", OASFactory.createSchema().addType(SchemaType.STRING).pattern("^[0-9a-f]{32}$")
+                        .description("The W3C trace id of the request: its log lines and spans in every service it crossed"))
                 .addProperty("errors", OASFactory.createSchema().addType(SchemaType.ARRAY).items(fieldError))
                 .required(List.of("type", "title", "status"))
                 .additionalPropertiesBoolean(Boolean.TRUE);

@@ -107,7 +107,7 @@ public class ProblemMappers {
     public static Response respond(ProblemKind kind, String detail, UriInfo uri, List<Problem.FieldError> errors,
                                    Map<String, Object> extensions) {
         Problem body = new Problem(kind.uri(), kind.title(), kind.status(), detail,
-                uri == null ? null : uri.getPath(), errors, extensions == null ? Map.of() : extensions);
+                uri == null ? null : uri.getPath(), TraceIds.current(), errors, extensions == null ? Map.of() : extensions);
         return Response.status(kind.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
