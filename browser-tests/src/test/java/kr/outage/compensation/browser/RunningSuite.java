@@ -59,7 +59,7 @@ final class RunningSuite {
             throw new IllegalStateException(e);
         }
         for (String service : SERVICES) {
-            String database = service + "_browser";
+            String database = service + "_browser" + System.getenv().getOrDefault("TEST_DB_SUFFIX", "");
             run(List.of("psql", "-h", dbHost(), "-U", "postgres", "-qc", "drop database if exists " + database + " with (force)"), Map.of());
             run(List.of("psql", "-h", dbHost(), "-U", "postgres", "-qc", "create database " + database), Map.of());
             ProcessBuilder builder = new ProcessBuilder("java", "-jar",

@@ -1,10 +1,15 @@
 package kr.outage.compensation.entitlement.page;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import kr.outage.compensation.platform.page.ConsoleRefusal;
+import kr.outage.compensation.platform.page.PageLanguage;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,13 +19,18 @@ import java.util.Optional;
 
 /**
  * The console's door: a person without a (valid) session goes to the login page and comes back
- * afterwards; a person without the role gets a 403 page, not the data.
+ * afterwards; a person without the role gets the 403 page (who is signed in, the role needed, and
+ * signing in as someone else), not the data.
  */
 @RequestScoped
 public class ConsoleAccess {
 
     @Inject
     SecurityIdentity identity;
+    @Inject
+    ConsoleRefusal refusal;
+    @Inject
+    CurrentVertxRequest request;
 
     /** Empty when the caller may go on; otherwise the response to send instead. */
     public Optional<Response> refuse(String path, String... roles) {
@@ -35,8 +45,9 @@ public class ConsoleAccess {
                     + URLEncoder.encode(path, StandardCharsets.UTF_8))).build());
         }
         if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
-            return Optional.of(Response.status(Response.Status.FORBIDDEN).type("text/plain; charset=utf-8")
-                    .entity("403: " + identity.getPrincipal().getName() + " lacks the role " + String.join(" or ", roles)).build());
+            PageLanguage language = PageLanguage.of(request.getCurrent().request().getParam("lang"));
+            String console = MessageBundles.get(PageMessages.class, Localized.Literal.of(language.code())).console();
+            return Optional.of(refusal.response(language, console, identity.getPrincipal().getName(), path, roles));
         }
         return Optional.empty();
     }

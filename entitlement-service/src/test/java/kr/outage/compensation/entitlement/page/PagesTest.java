@@ -64,6 +64,8 @@ class PagesTest {
         Document empty = html(given().get("/compensations/verify"), 200);
         assertThat(empty.select("#answer")).isEmpty();
         assertThat(empty.select("#official-list tbody tr").eachAttr("data-code")).containsExactlyInAnyOrder("MELON-2022-1015", "KAKAO-1015-GIFT");
+        // the status word is kept on one line (the page's style), not broken letter by letter
+        assertThat(empty.select("#official-list tbody tr")).allSatisfy(row -> assertThat(row.select("td.state")).hasSize(1));
     }
 
     @Test
@@ -132,6 +134,13 @@ class PagesTest {
         Response refused = given().cookie(ConsoleSession.COOKIE, subscriber).get("/console/campaigns");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body().asString()).doesNotContain("MELON");
+        // a page in the reader's language: who is signed in, the role needed, and the ways on
+        Document page = html(given().cookie(ConsoleSession.COOKIE, subscriber).get("/console/campaigns?lang=en"), 403);
+        assertThat(page.select("p.problem").text()).contains("user-00000001").contains(Roles.COMPENSATION_OPERATOR);
+        assertThat(page.select("form[action=/console/logout] button").text()).isEqualTo("Sign out");
+        assertThat(page.select("a[href^=/console/login]").attr("href")).contains("next=%2Fconsole%2Fcampaigns");
+        Document korean = html(given().cookie(ConsoleSession.COOKIE, subscriber).get("/console/campaigns"), 403);
+        assertThat(korean.select("h1").text()).isEqualTo("이 페이지를 볼 권한이 없습니다");
         given().cookie(ConsoleSession.COOKIE, Tokens.withRoles("auditor@example.com", Roles.AUDITOR))
                 .formParam("idempotencyKey", UUID.randomUUID().toString()).redirects().follow(false)
                 .post("/console/campaigns/" + music + "/runs").then().statusCode(403);

@@ -103,6 +103,17 @@ public interface StatusMessages {
     @Message("{#switch platform}{#case 'mobile'}모바일{#case 'web'}웹{#case 'pc'}PC{#else}{platform}{/switch}")
     String platform(String platform);
 
+    /**
+     * A function's name for readers. Functions are keys the commander declares per incident; the ones
+     * the suite's incidents use have names here, any other is shown as its key.
+     */
+    @Message("{#switch function}{#case 'messaging'}메시지{#case 'read_send'}메시지 읽기·보내기{#case 'login'}로그인"
+            + "{#case 'media_transfer'}사진·동영상 전송{#case 'attachments'}파일 첨부{#case 'talk_drawer'}톡서랍"
+            + "{#case 'remittance_certificates'}송금·인증서{#case 'payments'}결제{#case 'search'}검색"
+            + "{#case 'streaming'}스트리밍{#case 'charts'}차트{#case 'navigation'}길 안내{#case 'taxi_hailing'}택시 호출"
+            + "{#case 'support_mail'}고객센터 메일{#case 'bigdata'}빅데이터 분석{#else}{function}{/switch}")
+    String function(String function);
+
     @Message("{#switch state}{#case 'operational'}정상{#case 'degraded'}느려짐{#case 'partial_outage'}부분 장애"
             + "{#case 'major_outage'}전면 장애{#else}{state}{/switch}")
     String state(String state);

@@ -46,6 +46,12 @@ class StatusPageTest {
         }
         assertThat(page.select("details[data-service=kakaotalk] .row.function").eachAttr("data-function"))
                 .contains("messaging", "login", "media_transfer", "talk_drawer");
+        // readers see the functions' names, not their keys, and every row keeps its platform tag
+        assertThat(page.select("details[data-service=kakaotalk] .row.function[data-function=talk_drawer] .label").text())
+                .startsWith("톡서랍");
+        assertThat(page.select("details[data-service=kakaotalk] .row.function .label").eachText())
+                .noneMatch(label -> label.contains("_"));
+        assertThat(page.select(".row.function .label")).allSatisfy(label -> assertThat(label.select(".platform")).hasSize(1));
         assertThat(page.select("ol.updates > li")).hasSize(13);
         assertThat(page.select("ol.updates > li").first().select("time").attr("datetime")).isEqualTo("2022-10-15T15:19:00+09:00");
         // the axis is in KST: the fire started at 15:19 KST, so the chart starts at 15:00 KST
@@ -74,6 +80,8 @@ class StatusPageTest {
         assertThat(page.select("#total").text()).startsWith("Total impaired time: 127 h 30 min");
         assertThat(page.select("#service-totals tr[data-service=melon] td.num").text()).isEqualTo("50 h 41 min");
         assertThat(page.select("header a[lang=ko]").text()).isEqualTo("한국어");
+        assertThat(page.select("details[data-service=kakaotalk] .row.function[data-function=talk_drawer] .label").text())
+                .startsWith("Talk Drawer");
     }
 
     @Test

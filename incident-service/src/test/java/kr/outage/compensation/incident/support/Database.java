@@ -13,7 +13,7 @@ public final class Database extends SqlChecks {
     }
 
     public static void clean() {
-        execute("truncate " + String.join(", ", TABLES) + " cascade");
+        truncate(String.join(", ", TABLES) + " cascade");
     }
 
     /** A hash of every row of every table: unchanged means a request stored and changed nothing. */

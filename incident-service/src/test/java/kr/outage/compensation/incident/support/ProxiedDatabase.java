@@ -19,7 +19,7 @@ public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String hostPort = "127.0.0.1:" + proxy.port() + "/incident_test";
+        String hostPort = "127.0.0.1:" + proxy.port() + "/incident_test" + System.getenv().getOrDefault("TEST_DB_SUFFIX", "");
         return Map.of(
                 "quarkus.datasource.reactive.url", "vertx-reactive:postgresql://" + hostPort,
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort);

@@ -1,11 +1,16 @@
 package kr.outage.compensation.payout.page;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import kr.outage.compensation.platform.page.ConsoleRefusal;
+import kr.outage.compensation.platform.page.PageLanguage;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * The console's door: a person without a (valid) session goes to the login page and comes back
- * afterwards; a person without the role gets a 403, not the data. Reactive, because authentication
+ * afterwards; a person without the role gets the 403 page (who is signed in, the role needed, and
+ * signing in as someone else), not the data. Reactive, because authentication
  * is lazy here and must not block the event loop.
  */
 @ApplicationScoped
@@ -23,6 +29,10 @@ public class ConsoleAccess {
 
     @Inject
     CurrentIdentityAssociation identities;
+    @Inject
+    ConsoleRefusal refusal;
+    @Inject
+    CurrentVertxRequest request;
 
     public Uni<Response> allow(String path, String[] roles, Function<SecurityIdentity, Uni<Response>> page) {
         return identities.getDeferredIdentity()
@@ -33,9 +43,10 @@ public class ConsoleAccess {
                                 + URLEncoder.encode(path, StandardCharsets.UTF_8))).build());
                     }
                     if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
-                        return Uni.createFrom().item(Response.status(Response.Status.FORBIDDEN).type("text/plain; charset=utf-8")
-                                .entity("403: " + identity.getPrincipal().getName() + " lacks the role "
-                                        + String.join(" or ", roles)).build());
+                        PageLanguage language = PageLanguage.of(request.getCurrent().request().getParam("lang"));
+                        String console = MessageBundles.get(PageMessages.class, Localized.Literal.of(language.code())).console();
+                        return Uni.createFrom().item(refusal.response(language, console, identity.getPrincipal().getName(),
+                                path, roles));
                     }
                     return page.apply(identity);
                 });

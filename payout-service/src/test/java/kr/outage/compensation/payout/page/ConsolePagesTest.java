@@ -94,6 +94,10 @@ class ConsolePagesTest {
         Response owner = given().cookie(ConsoleSession.COOKIE, Tokens.businessOwner("owner-1")).get("/console/reviews/" + claim);
         assertThat(owner.statusCode()).isEqualTo(403);
         assertThat(owner.body().asString()).doesNotContain("Restaurant").doesNotContain("restaurant");
+        Document refused = html(owner, 403);
+        assertThat(refused.select("p.problem").text()).contains("owner-1").contains("claims-reviewer");
+        assertThat(refused.select("a[href^=/console/login]").attr("href")).contains("next=%2Fconsole%2Freviews%2F" + claim);
+        assertThat(refused.select("form[action=/console/logout]")).hasSize(1);
         // the cookie never stands in for the API's bearer token
         given().cookie(ConsoleSession.COOKIE, reviewer).get("/api/v1/claims/" + claim).then().statusCode(401);
     }

@@ -17,7 +17,7 @@ public final class Database extends SqlChecks {
     }
 
     public static void clean() {
-        execute("truncate program, claim, idempotency_record cascade");
+        truncate("program, claim, idempotency_record cascade");
     }
 
     /** A hash of every row of every table: unchanged means a request stored and changed nothing. */

@@ -30,4 +30,20 @@ public interface ConsoleChromeEnglish extends ConsoleChrome {
     @Override
     @Message("The token is invalid or has expired.")
     String login_invalid();
+
+    @Override
+    @Message("You may not see this page")
+    String refused_title();
+
+    @Override
+    @Message("You are signed in as {operator}, but this page needs one of these roles: {roles}")
+    String refused(String operator, String roles);
+
+    @Override
+    @Message("Sign in as someone who has the role, or ask an administrator for it.")
+    String refused_next();
+
+    @Override
+    @Message("Sign in as someone else")
+    String sign_in_as_other();
 }

@@ -59,6 +59,24 @@ public class SqlChecks {
         }
     }
 
+    /**
+     * Empties the tables. TRUNCATE takes its exclusive locks one table after the other, so a service's
+     * background work reading two of them at that moment (a campaign-run worker's poll) can deadlock
+     * with it; PostgreSQL then cancels one side, and the cleaning is simply done again.
+     */
+    public static void truncate(String tablesAndOptions) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("truncate " + tablesAndOptions);
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     public static void execute(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
