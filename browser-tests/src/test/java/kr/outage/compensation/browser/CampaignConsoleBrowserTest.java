@@ -135,7 +135,10 @@ class CampaignConsoleBrowserTest extends BrowserTest {
     void aSubscriberGetsNoCampaignData() {
         browser.signIn(suite.url("entitlement"), RunningSuite.token("subscriber", "crowd-00000001"));
         browser.open(suite.url("entitlement") + "/console/campaigns");
-        assertThat(browser.driver.getPageSource()).contains("403").doesNotContain("MELON-2022-1015");
+        assertThat(browser.text("h1")).isEqualTo("이 페이지를 볼 권한이 없습니다");
+        assertThat(browser.text("p.problem")).contains("crowd-00000001").contains("compensation-operator");
+        assertThat(browser.driver.getPageSource()).doesNotContain("MELON-2022-1015");
+        browser.screenshot("console-refused");
     }
 
     @Test

@@ -122,7 +122,9 @@ class ReviewConsoleBrowserTest extends BrowserTest {
         assertThat(browser.driver.getCurrentUrl()).contains("/console/login");
         browser.signIn(suite.url("payout"), RunningSuite.token("", "owner-choi@example.com"));
         browser.open(suite.url("payout") + "/console/reviews?program=" + programId);
-        assertThat(browser.driver.getPageSource()).contains("403").doesNotContain("판교 택시").doesNotContain("116-82-00276");
+        assertThat(browser.text("h1")).isEqualTo("이 페이지를 볼 권한이 없습니다");
+        assertThat(browser.text("p.problem")).contains("owner-choi@example.com");
+        assertThat(browser.driver.getPageSource()).doesNotContain("판교 택시").doesNotContain("116-82-00276");
     }
 
     private static void decide(String decision, String reason) {
