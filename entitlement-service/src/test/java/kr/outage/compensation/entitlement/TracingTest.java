@@ -6,19 +6,18 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
 import kr.outage.compensation.platform.testing.Tokens;
+import kr.outage.compensation.platform.testing.TracesSampled;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -31,17 +30,10 @@ import static org.awaitility.Awaitility.await;
  * chunk's SQL under it. The import before it goes through the traced JDBC driver too (COPY included).
  */
 @QuarkusTest
-@TestProfile(TracingTest.Sampled.class)
+@TestProfile(TracesSampled.class)
 @QuarkusTestResource(IncidentServiceStub.class)
 class TracingTest {
 
-    /** Every trace sampled, as a deployment with a collector and ratio 1 would. */
-    public static class Sampled implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.traces.sampler.arg", "1");
-        }
-    }
 
     @Inject
     InMemorySpanExporter spans;

@@ -4,9 +4,9 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import kr.outage.compensation.platform.testing.TracesSampled;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -28,16 +27,9 @@ import static org.awaitility.Awaitility.await;
  * incident-service, is payout-service's TracingTest.)
  */
 @QuarkusTest
-@TestProfile(TracingTest.Sampled.class)
+@TestProfile(TracesSampled.class)
 class TracingTest {
 
-    /** Every trace sampled, as a deployment with a collector and ratio 1 would. */
-    public static class Sampled implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.traces.sampler.arg", "1");
-        }
-    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -7,15 +7,16 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import kr.outage.compensation.payout.support.Database;
 import kr.outage.compensation.payout.support.IncidentServiceStub;
 import kr.outage.compensation.payout.support.Programs;
 import kr.outage.compensation.platform.testing.ServiceStub;
 import kr.outage.compensation.platform.testing.Tokens;
+import kr.outage.compensation.platform.testing.TracesSampled;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,17 +37,10 @@ import static org.awaitility.Awaitility.await;
  * TracingTest shows that it continues such a trace; together they are one trace across both.
  */
 @QuarkusTest
-@TestProfile(TracingTest.Sampled.class)
+@TestProfile(TracesSampled.class)
 @QuarkusTestResource(IncidentServiceStub.class)
 class TracingTest {
 
-    /** Every trace sampled, as a deployment with a collector and ratio 1 would. */
-    public static class Sampled implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.traces.sampler.arg", "1");
-        }
-    }
 
     @Inject
     InMemorySpanExporter spans;
@@ -65,18 +59,14 @@ class TracingTest {
 
     @Test
     void aClaimIsOneTraceIntoIncidentService() {
-        String traceId = given().auth().oauth2(Tokens.businessOwner("owner-trace@example.com"))
-                .contentType(ContentType.JSON).header("Idempotency-Key", "trace-1")
-                .body(ClaimIntakeTest.taxiClaim(300_000))
-                .when().post("/api/v1/programs/{id}/claims", program)
-                .then().statusCode(201).extract().header("traceparent");
+        String answeredTraceparent = fileClaim("trace-1").extract().header("traceparent");
         // the answer does not carry the trace; find it from the claim's server span
         List<SpanData> claimSpans = await().atMost(Duration.ofSeconds(10)).until(
                 () -> spans.getFinishedSpanItems().stream()
                         .filter(s -> s.getKind() == SpanKind.SERVER && s.getName().contains("claims")).toList(),
                 found -> found.size() == 1);
         SpanData claim = claimSpans.get(0);
-        assertThat(traceId).as("no trace header in the answer").isNull();
+        assertThat(answeredTraceparent).as("no trace header in the answer").isNull();
 
         List<SpanData> trace = await().atMost(Duration.ofSeconds(10)).until(() -> inTrace(claim.getTraceId()),
                 found -> found.stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT && isImpactCheck(s)));
@@ -98,11 +88,7 @@ class TracingTest {
 
     @Test
     void aPayoutBatchAndItsSettlementAreSpansWithTheirCounts() {
-        String claim = given().auth().oauth2(Tokens.businessOwner("owner-trace@example.com"))
-                .contentType(ContentType.JSON).header("Idempotency-Key", "trace-2")
-                .body(ClaimIntakeTest.taxiClaim(300_000))
-                .when().post("/api/v1/programs/{id}/claims", program)
-                .then().statusCode(201).body("state", org.hamcrest.Matchers.equalTo("approved")).extract().path("id");
+        String claim = fileClaim("trace-2").body("state", org.hamcrest.Matchers.equalTo("approved")).extract().path("id");
         String approver = Tokens.withRoles("approver-trace@example.com", "payout-approver");
         var answer = given().auth().oauth2(approver).header("Idempotency-Key", "trace-batch")
                 .when().post("/api/v1/programs/{id}/payout-batches", program)
@@ -121,6 +107,15 @@ class TracingTest {
         assertThat(settled.getAttributes().get(AttributeKey.longKey("payout.batch.pending_after"))).isEqualTo(0L);
         assertThat(settled.getParentSpanId()).as("under the settlement request's server span")
                 .isIn(spans.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.SERVER).map(SpanData::getSpanId).toList());
+    }
+
+    /** A small taxi claim, filed and answered 201. */
+    private ValidatableResponse fileClaim(String idempotencyKey) {
+        return given().auth().oauth2(Tokens.businessOwner("owner-trace@example.com"))
+                .contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
+                .body(ClaimIntakeTest.taxiClaim(300_000))
+                .when().post("/api/v1/programs/{id}/claims", program)
+                .then().statusCode(201);
     }
 
     private SpanData finished(String name) {

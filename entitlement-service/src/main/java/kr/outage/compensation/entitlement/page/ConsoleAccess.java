@@ -1,15 +1,11 @@
 package kr.outage.compensation.entitlement.page;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.page.ConsoleRefusal;
-import kr.outage.compensation.platform.page.PageLanguage;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,8 +25,6 @@ public class ConsoleAccess {
     SecurityIdentity identity;
     @Inject
     ConsoleRefusal refusal;
-    @Inject
-    CurrentVertxRequest request;
 
     /** Empty when the caller may go on; otherwise the response to send instead. */
     public Optional<Response> refuse(String path, String... roles) {
@@ -45,9 +39,8 @@ public class ConsoleAccess {
                     + URLEncoder.encode(path, StandardCharsets.UTF_8))).build());
         }
         if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
-            PageLanguage language = PageLanguage.of(request.getCurrent().request().getParam("lang"));
-            String console = MessageBundles.get(PageMessages.class, Localized.Literal.of(language.code())).console();
-            return Optional.of(refusal.response(language, console, identity.getPrincipal().getName(), path, roles));
+            return Optional.of(refusal.response(PageMessages.class, PageMessages::console, identity.getPrincipal().getName(),
+                    path, roles));
         }
         return Optional.empty();
     }

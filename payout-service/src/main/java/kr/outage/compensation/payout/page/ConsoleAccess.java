@@ -1,16 +1,12 @@
 package kr.outage.compensation.payout.page;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.page.ConsoleRefusal;
-import kr.outage.compensation.platform.page.PageLanguage;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,8 +27,6 @@ public class ConsoleAccess {
     CurrentIdentityAssociation identities;
     @Inject
     ConsoleRefusal refusal;
-    @Inject
-    CurrentVertxRequest request;
 
     public Uni<Response> allow(String path, String[] roles, Function<SecurityIdentity, Uni<Response>> page) {
         return identities.getDeferredIdentity()
@@ -43,10 +37,8 @@ public class ConsoleAccess {
                                 + URLEncoder.encode(path, StandardCharsets.UTF_8))).build());
                     }
                     if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
-                        PageLanguage language = PageLanguage.of(request.getCurrent().request().getParam("lang"));
-                        String console = MessageBundles.get(PageMessages.class, Localized.Literal.of(language.code())).console();
-                        return Uni.createFrom().item(refusal.response(language, console, identity.getPrincipal().getName(),
-                                path, roles));
+                        return Uni.createFrom().item(refusal.response(PageMessages.class, PageMessages::console,
+                                identity.getPrincipal().getName(), path, roles));
                     }
                     return page.apply(identity);
                 });
