@@ -5,7 +5,10 @@ in the month after the snapshot, 30-day tickets bought in the month before it (s
 in-app (Apple/Google) and partner passes, and some that ended on the outage day, before it, or
 started after the snapshot. user-00000000 is a direct recurring pass billed next on 2022-10-25, the
 README's first example. Deterministic for a given N.
-    bench/make_subscriptions.py N > subscriptions.csv"""
+With --store-identities the in-app passes carry their store identity (three more columns): Apple's
+product id and original transaction id, Google's product id and purchase token; one Apple id in ten
+ends in 7 and one Google token in twenty contains "gone" (bench/fake_app_stores.py refuses those).
+    bench/make_subscriptions.py N [--store-identities] > subscriptions.csv"""
 import datetime
 import random
 import sys
@@ -19,9 +22,11 @@ def after_snapshot(i, span):
 
 
 n = int(sys.argv[1])
+stores = "--store-identities" in sys.argv[2:]
 rnd = random.Random(20221015)
 out = sys.stdout
-out.write("user_id,product,kind,channel,status,country,started_at,ended_at,next_billing_date,expires_on\n")
+out.write("user_id,product,kind,channel,status,country,started_at,ended_at,next_billing_date,expires_on"
+          + (",store_product_id,store_original_transaction_id,store_purchase_token" if stores else "") + "\n")
 for i in range(n):
     r = rnd.random()
     user = f"user-{i:08d}"
@@ -57,4 +62,11 @@ for i in range(n):
     else:
         row = (user, "melon-unlimited", "recurring", "direct", "active", "KR", "2022-10-20T09:00:00+09:00", "",
                "2022-11-20", "")
+    if stores:
+        if row[3] == "apple":
+            row += ("com.example.melon.unlimited", f"{2000000000 + i}", "")
+        elif row[3] == "google":
+            row += ("melon_unlimited_monthly", "", f"gtok-{'gone-' if i % 20 == 3 else ''}{i:010d}-melon")
+        else:
+            row += ("", "", "")
     out.write(",".join(row) + "\n")

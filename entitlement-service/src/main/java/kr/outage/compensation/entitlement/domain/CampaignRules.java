@@ -17,6 +17,8 @@ public final class CampaignRules {
     static final int MAX_ITEM_DAYS = 3650;
     static final long MAX_KRW = 1_000_000;
     static final int MAX_GROUPS = 20;
+    /** The App Store's limit for one extension; Google Play's deferral allows more, the suite keeps to the lower. */
+    static final int MAX_STORE_DAYS = 90;
 
     private CampaignRules() {
     }
@@ -69,10 +71,16 @@ public final class CampaignRules {
                 out.add(new Violation(at + ".remedies", "must list at least one remedy"));
                 continue;
             }
-            for (RemedyType once : List.of(RemedyType.EXTEND_BILLING_DATE, RemedyType.EXTEND_EXPIRY, RemedyType.CREDIT_CASH)) {
+            for (RemedyType once : List.of(RemedyType.EXTEND_BILLING_DATE, RemedyType.EXTEND_EXPIRY, RemedyType.CREDIT_CASH,
+                    RemedyType.STORE_EXTENSION)) {
                 if (group.ofType(once).size() > 1) {
                     out.add(new Violation(at + ".remedies", once.wire() + " may appear once per group"));
                 }
+            }
+            // one pass, one owner of its renewal date: the suite moves direct billing, the store its own
+            if (!group.ofType(RemedyType.STORE_EXTENSION).isEmpty() && !group.ofType(RemedyType.EXTEND_BILLING_DATE).isEmpty()) {
+                out.add(new Violation(at + ".remedies", "store_extension and extend_billing_date cannot share a group: "
+                        + "put in-app passes (channels apple, google) and direct ones in groups of their own"));
             }
             for (int r = 0; r < group.remedies().size(); r++) {
                 Remedy remedy = group.remedies().get(r);
@@ -139,6 +147,19 @@ public final class CampaignRules {
                     out.add(new Violation(at + ".validUntil", "is required for a coupon"));
                 } else if (snapshot != null && !r.validUntil().isAfter(snapshot)) {
                     out.add(new Violation(at + ".validUntil", "must be after the snapshot"));
+                }
+            }
+            case STORE_EXTENSION -> {
+                if (accounts) {
+                    out.add(new Violation(at + ".type", "extends a subscription, so it needs scope subscriptions"));
+                }
+                requireDays(at, r.days(), 1, MAX_STORE_DAYS, out);
+                Remedy fallback = r.fallback();
+                if (fallback == null || fallback.type() != RemedyType.CREDIT_CASH) {
+                    out.add(new Violation(at + ".fallback", "is required: a credit_cash remedy for subscriptions the store "
+                            + "cannot extend"));
+                } else {
+                    requireKrw(at + ".fallback", fallback.amountKrw(), out);
                 }
             }
             case CLAIMABLE_ITEM -> {

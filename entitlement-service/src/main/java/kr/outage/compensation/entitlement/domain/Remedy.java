@@ -1,25 +1,41 @@
 package kr.outage.compensation.entitlement.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 
 /**
  * One thing a remedy group gives. Which fields matter depends on the type: {@code days} for the
  * extensions and for an item valid N days (absent: permanent), {@code amountKrw} for cash and
- * coupons, {@code validUntil} for coupons, {@code cap} and {@code claimDeadline} for claimable items.
+ * coupons, {@code validUntil} for coupons, {@code cap} and {@code claimDeadline} for claimable items;
+ * {@code days} and {@code fallback} (what a subscription gets when its store cannot extend it) for a
+ * store extension.
  */
 public record Remedy(RemedyType type, Integer days, Long amountKrw, String itemCode, String label,
-                     Instant validUntil, Long cap, Instant claimDeadline) {
+                     Instant validUntil, Long cap, Instant claimDeadline,
+                     @Schema(nullable = true, description = "store_extension only: what a subscription gets when its store "
+                             + "cannot extend it (no store identity, refused, already extended twice in 365 days); "
+                             + "credit_cash with its amountKrw") Remedy fallback) {
 
     public static Remedy extendBillingDate(int days) {
-        return new Remedy(RemedyType.EXTEND_BILLING_DATE, days, null, null, null, null, null, null);
+        return new Remedy(RemedyType.EXTEND_BILLING_DATE, days, null, null, null, null, null, null, null);
     }
 
     public static Remedy extendExpiry(int days) {
-        return new Remedy(RemedyType.EXTEND_EXPIRY, days, null, null, null, null, null, null);
+        return new Remedy(RemedyType.EXTEND_EXPIRY, days, null, null, null, null, null, null, null);
     }
 
     public static Remedy creditCash(long krw) {
-        return new Remedy(RemedyType.CREDIT_CASH, null, krw, null, null, null, null, null);
+        return new Remedy(RemedyType.CREDIT_CASH, null, krw, null, null, null, null, null, null);
+    }
+
+    public static Remedy storeExtension(int days, long fallbackKrw) {
+        return new Remedy(RemedyType.STORE_EXTENSION, days, null, null, null, null, null, null, creditCash(fallbackKrw));
+    }
+
+    /** Won a store extension's fallback gives; 0 for other remedies. */
+    public long fallbackKrw() {
+        return type == RemedyType.STORE_EXTENSION && fallback != null ? fallback.krw() : 0;
     }
 
     /** Days the pass moves, for the two extension types; 0 otherwise. */

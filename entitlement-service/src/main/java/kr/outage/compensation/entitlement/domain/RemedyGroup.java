@@ -17,6 +17,16 @@ public record RemedyGroup(String name, SubjectMatch match, List<Remedy> remedies
         return remedies.stream().filter(r -> r.type() == RemedyType.CREDIT_CASH).mapToLong(Remedy::krw).sum();
     }
 
+    /** Days a store extension asks for (0: the group has none). */
+    public int storeDays() {
+        return remedies.stream().filter(r -> r.type() == RemedyType.STORE_EXTENSION && r.days() != null)
+                .mapToInt(Remedy::days).sum();
+    }
+
+    public long storeFallbackKrw() {
+        return remedies.stream().mapToLong(Remedy::fallbackKrw).sum();
+    }
+
     public long couponKrw() {
         return remedies.stream().filter(r -> r.type() == RemedyType.GRANT_COUPON).mapToLong(Remedy::krw).sum();
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What a remedy gives. The first two change a pass; the rest add to the account. */
+/** What a remedy gives. The first two change a pass; a store extension asks the store to; the rest add to the account. */
 public enum RemedyType {
     /** Move a recurring pass's next billing date N days later (direct billing only, in practice). */
     EXTEND_BILLING_DATE,
@@ -19,7 +19,12 @@ public enum RemedyType {
     /** Grant a coupon worth N KRW, valid until an instant. */
     GRANT_COUPON,
     /** An item the person must claim before a deadline; only the first {@code cap} claimants get it. */
-    CLAIMABLE_ITEM;
+    CLAIMABLE_ITEM,
+    /**
+     * Ask the App Store or Google Play to move an in-app subscription's renewal date N days (1-90):
+     * only the store owns that date. Subscriptions the store cannot extend get the remedy's fallback.
+     */
+    STORE_EXTENSION;
 
     @JsonValue
     public String wire() {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * What a subscription must look like, for the JSON API and the bulk import alike: a recurring pass
  * has a next billing date while active and no expiry; a ticket has an expiry and no billing date; a
- * pass cannot end before it started.
+ * pass cannot end before it started; a store identity belongs to a recurring pass of its store.
  */
 public final class SubscriptionRules {
 
@@ -18,7 +18,7 @@ public final class SubscriptionRules {
 
     public record Subscription(String userId, String product, SubscriptionKind kind, BillingChannel channel,
                                SubscriptionStatus status, String country, Instant startedAt, Instant endedAt,
-                               LocalDate nextBillingDate, LocalDate expiresOn) {
+                               LocalDate nextBillingDate, LocalDate expiresOn, StoreIdentity store) {
     }
 
     /** The first thing wrong with the subscription, in words a data owner can act on, or null. */
@@ -58,6 +58,12 @@ public final class SubscriptionRules {
         }
         if (s.status() != SubscriptionStatus.ACTIVE && s.kind() == SubscriptionKind.RECURRING && s.endedAt() == null) {
             return "a recurring pass that is not active needs ended_at";
+        }
+        if (s.store() != null) {
+            if (s.kind() != SubscriptionKind.RECURRING) {
+                return "store_product_id is for recurring passes only (the stores renew subscriptions, not tickets)";
+            }
+            return s.store().problem(s.channel());
         }
         return null;
     }

@@ -55,6 +55,9 @@ public final class PageFormat {
                     : won(remedy.amountKrw()) + " 쿠폰 (" + kst(remedy.validUntil()) + "까지)";
             case CLAIMABLE_ITEM -> en ? label + " for the first " + grouped(remedy.cap()) + " claimants, claim by " + kst(remedy.claimDeadline())
                     : label + " (선착순 " + grouped(remedy.cap()) + "명, " + kst(remedy.claimDeadline()) + "까지 신청)";
+            case STORE_EXTENSION -> en ? "renewal date +" + remedy.days() + " days through the App Store or Google Play"
+                    + " (where the store cannot: " + won(remedy.fallbackKrw()) + " cash)"
+                    : "앱스토어·구글 플레이 결제일 " + remedy.days() + "일 연장 (불가 시 캐시 " + won(remedy.fallbackKrw()) + ")";
         };
     }
 }

@@ -70,7 +70,8 @@ public class ChunkApplier {
                     + "and (g.billing_date_after is distinct from g.billing_date_before "
                     + "or g.expires_on_after is distinct from g.expires_on_before))", chunk.fromSubject(), chunk.toSubject());
         }
-        if (t.anyGroupHas(RemedyType.CREDIT_CASH)) {
+        // a store extension's fallback is cash too, credited at once where no store can be asked
+        if (t.anyGroupHas(RemedyType.CREDIT_CASH) || t.anyGroupHas(RemedyType.STORE_EXTENSION)) {
             String reason = "Compensation: " + campaign.title() + " (" + campaign.code() + ")";
             statement.add(", ledger as (insert into wallet_entry (user_id, amount_krw, reason, source, campaign_id, run_id, "
                             + "subject_id, principal, created_at) select g.user_id, g.cash_krw, ?, 'CAMPAIGN', g.campaign_id, "
@@ -78,6 +79,15 @@ public class ChunkApplier {
                     .add(", balances as (insert into wallet (user_id, balance_krw) select g.user_id, sum(g.cash_krw) "
                             + "from g where g.cash_krw > 0 group by g.user_id on conflict (user_id) do update "
                             + "set balance_krw = wallet.balance_krw + excluded.balance_krw)");
+        }
+        if (t.anyGroupHas(RemedyType.STORE_EXTENSION)) {
+            // recorded with the grant, before anything is sent: StoreRequestWorker sends and settles them
+            statement.add(", stores as (insert into store_request (campaign_id, subject_id, user_id, run_id, channel, product_id, "
+                    + "store_ref, days, fallback_krw, request_id, state, not_before, created_at) select g.campaign_id, "
+                    + "g.subject_id, g.user_id, g.run_id, q.store_route, q.store_product_id, q.store_ref, "
+                    + terms.storeDays("g.group_no") + ", " + terms.storeFallbackKrw("g.group_no") + ", gen_random_uuid(), "
+                    + "'PENDING', now(), ? from g join q on q.subject_id = g.subject_id where q.store_route in ('"
+                    + EligibilitySql.ROUTE_APPLE + "', '" + EligibilitySql.ROUTE_GOOGLE + "'))", now);
         }
         SqlText coupons = perGroupValues(campaign, RemedyType.GRANT_COUPON);
         if (coupons != null) {

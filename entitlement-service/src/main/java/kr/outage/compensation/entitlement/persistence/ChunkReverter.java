@@ -11,8 +11,8 @@ import java.time.Instant;
  * Undoes what {@link ChunkApplier} applied to one subject range of a campaign, in the caller's
  * transaction, and marks those grants rolled back so the range is never reversed twice. What can no
  * longer be undone is left as it is and recorded in rollback_conflict: a pass whose dates changed or
- * that ended since, cash already spent (only the rest is taken back), a coupon already used.
- * Items are withdrawn.
+ * that ended since, cash already spent (only the rest is taken back), a coupon already used, a
+ * renewal date a store extended. Items are withdrawn.
  */
 @ApplicationScoped
 public class ChunkReverter {
@@ -37,6 +37,13 @@ public class ChunkReverter {
                 .add(" and s.id = g.subject_id and " + changed + " and s.status = 'ACTIVE' "
                         + "and s.next_billing_date is not distinct from g.billing_date_after "
                         + "and s.expires_on is not distinct from g.expires_on_after"));
+        // Store extensions: the stores offer no way back; each one is reported, and stays.
+        Jdbc.update(c, new SqlText().add("insert into rollback_conflict (campaign_id, subject_id, user_id, kind, detail, recorded_at) "
+                + "select g.campaign_id, g.subject_id, g.user_id, 'STORE_EXTENDED', case r.channel when 'APPLE' then 'the App Store' "
+                + "else 'Google Play' end || ' moved the renewal date to ' || (r.new_expiry at time zone 'Asia/Seoul')::date "
+                + "|| ' (' || r.days || ' days); a store extension cannot be undone', ? from campaign_grant g join store_request r "
+                + "on r.campaign_id = g.campaign_id and r.subject_id = g.subject_id and r.state = 'EXTENDED' where", now)
+                .add(MINE, mine));
         // Cash: take back what is still there, at most what was given; report any shortfall.
         String reason = "Rollback of compensation: " + campaign.title() + " (" + campaign.code() + ")";
         Jdbc.update(c, new SqlText().add("with owed as (select g.user_id, sum(g.cash_krw) as owed, min(g.subject_id) as subject_id "

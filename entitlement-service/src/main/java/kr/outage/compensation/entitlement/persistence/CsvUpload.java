@@ -53,18 +53,26 @@ public final class CsvUpload {
     }
 
     public static Outcome copy(Connection c, InputStream body, Format format) throws SQLException {
+        return copy(c, body, List.of(format));
+    }
+
+    /**
+     * As {@link #copy(Connection, InputStream, Format)}, with the format chosen by the file's header
+     * among {@code formats} (e.g. a file with or without optional trailing columns).
+     */
+    public static Outcome copy(Connection c, InputStream body, List<Format> formats) throws SQLException {
+        Utf8Lines lines = new Utf8Lines(body);
+        Format format;
+        try {
+            format = chooseFormat(lines.next(), formats);
+        } catch (IOException e) {
+            throw unreadable("the upload broke off (" + e.getMessage() + ")");
+        }
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(format.copyStatement());
         long received = 0, copied = 0, rejected = 0;
         List<Rejection> rejections = new ArrayList<>();
         StringBuilder buffer = new StringBuilder(FLUSH_BYTES + 1024);
-        Utf8Lines lines = new Utf8Lines(body);
         try (lines) {
-            Utf8Lines.Line header = lines.next();
-            String expected = String.join(",", format.header());
-            if (header == null || !header.readable() || !header.text().trim().equals(expected)) {
-                throw unreadable("line 1 must be the header '" + expected + "'"
-                        + (header != null && !header.readable() ? "; it " + header.defect() : ""));
-            }
             for (Utf8Lines.Line line; (line = lines.next()) != null; ) {
                 if (line.readable() && line.text().isBlank()) {
                     continue;
@@ -96,6 +104,20 @@ public final class CsvUpload {
             cancel(copy);
             throw e;
         }
+    }
+
+    private static Format chooseFormat(Utf8Lines.Line header, List<Format> formats) {
+        if (header != null && header.readable()) {
+            for (Format f : formats) {
+                if (header.text().trim().equals(String.join(",", f.header()))) {
+                    return f;
+                }
+            }
+        }
+        String expected = formats.stream().map(f -> "'" + String.join(",", f.header()) + "'")
+                .reduce((a, b) -> a + " or " + b).orElseThrow();
+        throw unreadable("line 1 must be the header " + expected
+                + (header != null && !header.readable() ? "; it " + header.defect() : ""));
     }
 
     /** The line's fields, trimmed; COPY's own special characters are refused rather than escaped. */

@@ -38,26 +38,69 @@ public final class EligibilitySql {
         return terms.scope() == CampaignScope.ACCOUNTS;
     }
 
+    /** Where a subject of a store-extension group goes: a request to its store, or the fallback at once. */
+    public static final String ROUTE_APPLE = "APPLE", ROUTE_GOOGLE = "GOOGLE",
+            ROUTE_NO_STORE = "NO_STORE", ROUTE_APPLE_LIMIT = "APPLE_LIMIT";
+
     /**
      * Columns: subject_id, user_id, group_no, billing_date_before, billing_date_after,
-     * expires_on_before, expires_on_after, cash_krw. {@code restriction} narrows the subjects
-     * (an id range, one user) and is written against alias {@code s} (subscription) or {@code a} (account).
+     * expires_on_before, expires_on_after, cash_krw, store_route, store_product_id, store_ref.
+     * {@code restriction} narrows the subjects (an id range, one user) and is written against alias
+     * {@code s} (subscription) or {@code a} (account).
+     *
+     * <p>store_route is null outside store-extension groups; in them it says whether the subscription
+     * is asked of its store (APPLE, GOOGLE) or gets the fallback at once, which cash_krw then includes:
+     * NO_STORE (no store identity, or the pass no longer renews), APPLE_LIMIT (the suite itself has
+     * had it extended twice in the last 365 days, Apple's limit).
      */
     public SqlText grants(SqlText restriction) {
         SqlText inner = accountScoped() ? accountSubjects(restriction) : subscriptionSubjects(restriction);
+        String fallback = perGroup(RemedyGroup::storeFallbackKrw);
         return new SqlText()
                 .add("select t.subject_id, t.user_id, t.group_no, t.billing_date_before, ")
                 .add("t.billing_date_before + " + perGroup(g -> g.passDays(RemedyType.EXTEND_BILLING_DATE)) + " as billing_date_after, ")
                 .add("t.expires_on_before, ")
                 .add("t.expires_on_before + " + perGroup(g -> g.passDays(RemedyType.EXTEND_EXPIRY)) + " as expires_on_after, ")
-                .add(perGroup(RemedyGroup::cashKrw) + "::bigint as cash_krw ")
-                .add("from (").add(inner).add(") t where t.group_no is not null");
+                .add("(" + perGroup(RemedyGroup::cashKrw) + (fallback.equals("0") ? "" : " + case when r.store_route in ('"
+                        + ROUTE_NO_STORE + "', '" + ROUTE_APPLE_LIMIT + "') then " + fallback + " else 0 end") + ")::bigint as cash_krw, ")
+                .add("r.store_route, t.store_product_id, t.store_ref ")
+                .add("from (").add(inner).add(") t cross join lateral (select " + storeRoute(!fallback.equals("0"))
+                        + " as store_route) r where t.group_no is not null");
+    }
+
+    private String storeRoute(boolean anyStoreGroup) {
+        if (!anyStoreGroup) {
+            return "null::text";
+        }
+        StringBuilder groups = new StringBuilder();
+        for (int i = 0; i < terms.groups().size(); i++) {
+            if (terms.groups().get(i).storeDays() > 0) {
+                groups.append(groups.isEmpty() ? "" : ", ").append(i + 1);
+            }
+        }
+        return "case when t.group_no not in (" + groups + ") then null "
+                + "when t.store_ref is null or not t.renewing then '" + ROUTE_NO_STORE + "' "
+                + "when t.channel = 'APPLE' and (select count(*) from store_request x where x.store_ref = t.store_ref "
+                + "and x.state = 'EXTENDED' and x.channel = 'APPLE' and x.settled_at > now() - interval '365 days') >= 2 "
+                + "then '" + ROUTE_APPLE_LIMIT + "' else t.channel end";
+    }
+
+    /** A CASE over {@code groupColumn} giving each store-extension group's days (0 elsewhere). */
+    public String storeDays(String groupColumn) {
+        return perGroup(RemedyGroup::storeDays).replace("t.group_no", groupColumn);
+    }
+
+    /** A CASE over {@code groupColumn} giving each store-extension group's fallback in won (0 elsewhere). */
+    public String storeFallbackKrw(String groupColumn) {
+        return perGroup(RemedyGroup::storeFallbackKrw).replace("t.group_no", groupColumn);
     }
 
     private SqlText subscriptionSubjects(SqlText restriction) {
         SqlText sql = new SqlText()
                 .add("select s.id as subject_id, s.user_id, s.next_billing_date as billing_date_before, "
-                        + "s.expires_on as expires_on_before, ")
+                        + "s.expires_on as expires_on_before, s.channel, s.store_product_id, "
+                        + "coalesce(s.store_original_transaction_id, s.store_purchase_token) as store_ref, "
+                        + "(s.kind = 'RECURRING' and s.status = 'ACTIVE') as renewing, ")
                 .add(groupCase())
                 .add(" as group_no from subscription s where ").add(restriction)
                 .add(" and s.started_at <= ?", terms.snapshotAt());
@@ -67,7 +110,8 @@ public final class EligibilitySql {
     private SqlText accountSubjects(SqlText restriction) {
         return new SqlText()
                 .add("select a.seq as subject_id, a.user_id, null::date as billing_date_before, "
-                        + "null::date as expires_on_before, ")
+                        + "null::date as expires_on_before, null::text as channel, null::text as store_product_id, "
+                        + "null::text as store_ref, false as renewing, ")
                 .add(groupCase())
                 .add(" as group_no from account a where ").add(restriction)
                 .add(" and a.created_at <= ?", terms.snapshotAt())

@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * "My passes / coupons / cash" in one round trip: PostgreSQL assembles the JSON document, so the most
  * read endpoint of an outage costs one indexed query per person rather than five. Every pass lists
- * the campaigns that changed it, with the run, before and after.
+ * the campaigns that changed it, with the run, before and after, and the extensions campaigns asked
+ * of its store (App Store, Google Play) with where each one stands.
  */
 @ApplicationScoped
 public class EntitlementViewQuery {
@@ -32,7 +33,15 @@ public class EntitlementViewQuery {
                       'expiresOnAfter', g.expires_on_after, 'rolledBackAt', g.rolled_back_at) order by g.granted_at)
                     from campaign_grant g join campaign c on c.id = g.campaign_id and c.scope = 'SUBSCRIPTIONS'
                     where g.subject_id = s.id and (g.billing_date_after is distinct from g.billing_date_before
-                      or g.expires_on_after is distinct from g.expires_on_before)), '[]'::json)) order by s.id)
+                      or g.expires_on_after is distinct from g.expires_on_before)), '[]'::json),
+                  'storeExtensions', coalesce((select json_agg(json_build_object(
+                      'campaignCode', c.code, 'campaignTitle', c.title, 'campaignId', c.id,
+                      'store', case r.channel when 'APPLE' then 'app_store' else 'google_play' end, 'days', r.days,
+                      'state', case r.state when 'EXTENDED' then 'extended' when 'FALLBACK' then 'refused' else 'pending' end,
+                      'renewsOn', (r.new_expiry at time zone 'Asia/Seoul')::date, 'fallbackKrw', r.fallback_krw,
+                      'refusal', r.refusal, 'requestedAt', r.created_at, 'settledAt', r.settled_at) order by r.created_at)
+                    from store_request r join campaign c on c.id = r.campaign_id
+                    where r.subject_id = s.id and r.user_id = s.user_id), '[]'::json)) order by s.id)
                 from subscription s where s.user_id = ?), '[]'::json),
               'cash', json_build_object(
                 'balanceKrw', coalesce((select w.balance_krw from wallet w where w.user_id = ?), 0),

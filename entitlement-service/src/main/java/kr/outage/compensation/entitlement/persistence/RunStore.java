@@ -168,12 +168,14 @@ public class RunStore {
         }
     }
 
-    /** Marks finished every running run that has no pending chunk left; returns how many finished. */
+    /** Marks finished every running run with no pending chunk and no unsettled store request left; returns how many finished. */
     public int finishCompletedRuns(Connection c, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update campaign_run r set finished_at = ?, state = case when exists "
                 + "(select 1 from run_chunk f where f.run_id = r.id and f.state = 'FAILED') then 'COMPLETED_WITH_FAILURES' "
                 + "else 'COMPLETED' end where r.state = 'RUNNING' and not exists "
-                + "(select 1 from run_chunk p where p.run_id = r.id and p.state = 'PENDING')")) {
+                + "(select 1 from run_chunk p where p.run_id = r.id and p.state = 'PENDING') "
+                // a store extension is part of the run until the store has answered for good
+                + "and not exists (select 1 from store_request q where q.run_id = r.id and q.state in ('PENDING', 'SENDING'))")) {
             Jdbc.bind(c, ps, List.of(now));
             return ps.executeUpdate();
         }

@@ -55,7 +55,10 @@ public class SubscriptionResource {
     @Consumes("text/csv")
     @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
     @Operation(summary = "Bulk-load subscriptions from CSV (streamed through COPY); bad rows are reported by line",
-            description = "Header: user_id,product,kind,channel,status,country,started_at,ended_at,next_billing_date,expires_on")
+            description = "Header: user_id,product,kind,channel,status,country,started_at,ended_at,next_billing_date,expires_on "
+                    + "- optionally followed by ,store_product_id,store_original_transaction_id,store_purchase_token: the "
+                    + "store identity of apple-billed (product id and original transaction id) and google-billed (product id "
+                    + "and purchase token) recurring passes, empty on other rows; without it an in-app pass is compensated in cash")
     public ImportReport importSubscriptions(InputStream body) {
         return imports.subscriptions(body, caller.name());
     }

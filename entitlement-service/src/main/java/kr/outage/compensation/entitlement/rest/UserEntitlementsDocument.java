@@ -27,7 +27,28 @@ public record UserEntitlementsDocument(
                        @Schema(required = true) String kind, @Schema(required = true) String channel,
                        @Schema(required = true) String status, String country, Instant startedAt, Instant endedAt,
                        LocalDate nextBillingDate, LocalDate expiresOn,
-                       @Schema(required = true, description = "What campaigns changed on this pass, oldest first") List<Change> changes) {
+                       @Schema(required = true, description = "What campaigns changed on this pass, oldest first") List<Change> changes,
+                       @Schema(required = true, description = "Renewal-date extensions campaigns asked of the App Store or "
+                               + "Google Play for this in-app pass, oldest first") List<StoreExtension> storeExtensions) {
+    }
+
+    /**
+     * One campaign's request to a store: {@code pending} until the store answers for good; then
+     * {@code extended} (the store's new renewal date) or {@code refused}, in which case
+     * {@code fallbackKrw} was credited to the wallet instead.
+     */
+    @Schema(name = "UserStoreExtension")
+    public record StoreExtension(@Schema(required = true) String campaignCode, @Schema(required = true) String campaignTitle,
+                                 @Schema(required = true) UUID campaignId,
+                                 @Schema(required = true, enumeration = {"app_store", "google_play"}) String store,
+                                 @Schema(required = true) int days,
+                                 @Schema(required = true, enumeration = {"pending", "extended", "refused"}) String state,
+                                 @Schema(nullable = true, description = "The store's new renewal date (Korean calendar), once extended")
+                                 LocalDate renewsOn,
+                                 @Schema(required = true, description = "Cash given instead if the store refuses") long fallbackKrw,
+                                 @Schema(nullable = true, description = "The store's reason, once refused") String refusal,
+                                 @Schema(required = true) Instant requestedAt,
+                                 @Schema(nullable = true) Instant settledAt) {
     }
 
     @Schema(name = "UserPassChange")

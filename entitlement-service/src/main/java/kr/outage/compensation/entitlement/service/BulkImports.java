@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.BillingChannel;
 import kr.outage.compensation.entitlement.domain.CampaignRules;
+import kr.outage.compensation.entitlement.domain.StoreIdentity;
 import kr.outage.compensation.entitlement.domain.SubscriptionKind;
 import kr.outage.compensation.entitlement.domain.SubscriptionRules;
 import kr.outage.compensation.entitlement.domain.SubscriptionStatus;
@@ -31,6 +32,9 @@ public class BulkImports {
 
     static final List<String> SUBSCRIPTION_HEADER = List.of("user_id", "product", "kind", "channel", "status", "country",
             "started_at", "ended_at", "next_billing_date", "expires_on");
+    /** The same with the store identity of in-app subscriptions (empty on other rows). */
+    static final List<String> SUBSCRIPTION_WITH_STORE_HEADER = java.util.stream.Stream.concat(SUBSCRIPTION_HEADER.stream(),
+            java.util.stream.Stream.of("store_product_id", "store_original_transaction_id", "store_purchase_token")).toList();
     static final List<String> ACCOUNT_HEADER = List.of("user_id", "country", "created_at");
 
     @Inject
@@ -45,7 +49,8 @@ public class BulkImports {
                 rs.next();
                 before = rs.getLong(1);
             }
-            CsvUpload.Outcome outcome = CsvUpload.copy(c, body, new SubscriptionFormat());
+            CsvUpload.Outcome outcome = CsvUpload.copy(c, body,
+                    List.of(new SubscriptionFormat(false), new SubscriptionFormat(true)));
             long accounts;
             try (PreparedStatement ps = c.prepareStatement("insert into account (user_id, country, created_at) "
                     + "select distinct on (user_id) user_id, country, started_at from subscription where id > ? "
@@ -83,16 +88,23 @@ public class BulkImports {
                 outcome.rejected() > outcome.rejections().size());
     }
 
+    /** Subscription rows, with or without the three trailing store columns. */
     static final class SubscriptionFormat implements CsvUpload.Format {
+
+        private final boolean withStore;
+
+        SubscriptionFormat(boolean withStore) {
+            this.withStore = withStore;
+        }
 
         @Override
         public List<String> header() {
-            return SUBSCRIPTION_HEADER;
+            return withStore ? SUBSCRIPTION_WITH_STORE_HEADER : SUBSCRIPTION_HEADER;
         }
 
         @Override
         public String copyStatement() {
-            return "COPY subscription (" + String.join(", ", SUBSCRIPTION_HEADER) + ") FROM STDIN";
+            return "COPY subscription (" + String.join(", ", header()) + ") FROM STDIN";
         }
 
         @Override
@@ -102,7 +114,7 @@ public class BulkImports {
                 s = new SubscriptionRules.Subscription(f[0], f[1], named("kind", SubscriptionKind::fromWire, f[2]),
                         named("channel", BillingChannel::fromWire, f[3]), named("status", SubscriptionStatus::fromWire, f[4]), f[5],
                         instant("started_at", f[6]), instant("ended_at", f[7]), date("next_billing_date", f[8]),
-                        date("expires_on", f[9]));
+                        date("expires_on", f[9]), withStore ? StoreIdentity.of(f[10], f[11], f[12]) : null);
             } catch (IllegalArgumentException e) {
                 throw new CsvUpload.Rejected(e.getMessage());
             }
@@ -110,9 +122,16 @@ public class BulkImports {
             if (problem != null) {
                 throw new CsvUpload.Rejected(problem);
             }
-            return String.join("\t", s.userId(), s.product(), s.kind().name(), s.channel().name(), s.status().name(),
+            String row = String.join("\t", s.userId(), s.product(), s.kind().name(), s.channel().name(), s.status().name(),
                     s.country(), s.startedAt().toString(), s.endedAt() == null ? "\\N" : s.endedAt().toString(),
                     CsvUpload.nullable(f[8]), CsvUpload.nullable(f[9]));
+            if (!withStore) {
+                return row;
+            }
+            StoreIdentity store = s.store();
+            return String.join("\t", row, CsvUpload.nullable(store == null ? null : store.productId()),
+                    CsvUpload.nullable(store == null ? null : store.originalTransactionId()),
+                    CsvUpload.nullable(store == null ? null : store.purchaseToken()));
         }
     }
 

@@ -68,12 +68,16 @@ public class CampaignPreview {
                         + "count(*) filter (where g.subject_id is null and q.overlapping), "
                         + "coalesce(sum(case when " + counted + " then coalesce(q.billing_date_after - q.billing_date_before, 0) "
                         + "+ coalesce(q.expires_on_after - q.expires_on_before, 0) end), 0), "
-                        + "coalesce(sum(case when " + counted + " then q.cash_krw end), 0) from ")
+                        + "coalesce(sum(case when " + counted + " then q.cash_krw end), 0), "
+                        + storeCount(counted, EligibilitySql.ROUTE_APPLE) + storeCount(counted, EligibilitySql.ROUTE_GOOGLE)
+                        + storeCount(counted, EligibilitySql.ROUTE_NO_STORE) + storeCount(counted, EligibilitySql.ROUTE_APPLE_LIMIT)
+                        + "0 from ")
                 .add(marked).add(" q left join campaign_grant g on g.subject_id = q.subject_id and g.campaign_id = ?", campaign.id())
                 .add(" group by q.group_no");
         try (PreparedStatement ps = Jdbc.prepare(c, totals); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                perGroup.put(rs.getInt(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+                perGroup.put(rs.getInt(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)});
             }
         }
         List<PreviewReport.GroupPreview> groups = new ArrayList<>();
@@ -81,13 +85,15 @@ public class CampaignPreview {
         List<RemedyGroup> defined = campaign.terms().groups();
         for (int i = 0; i < defined.size(); i++) {
             RemedyGroup group = defined.get(i);
-            long[] f = perGroup.getOrDefault(i + 1, new long[5]);
+            long[] f = perGroup.getOrDefault(i + 1, new long[9]);
             long left = excluding ? f[2] : 0;
             long toApply = f[0] - f[1] - left;
             long couponKrw = toApply * group.couponKrw();
             long itemCount = toApply * group.ofType(RemedyType.GRANT_ITEM).size();
+            PreviewReport.StoreSplit stores = group.storeDays() == 0 ? null
+                    : new PreviewReport.StoreSplit(f[5], f[6], f[7], f[8], group.storeFallbackKrw());
             groups.add(new PreviewReport.GroupPreview(i + 1, group.name(), group.remedies(), f[0], f[1], left, toApply, f[3], f[4],
-                    couponKrw, itemCount));
+                    couponKrw, itemCount, stores));
             eligible += f[0];
             already += f[1];
             excluded += left;
@@ -103,6 +109,10 @@ public class CampaignPreview {
                 overlaps(c, campaign, others, all));
         return new PreviewReport(campaign.id(), campaign.code(), clock.instant(), sums, groups, overlap,
                 sample(c, campaign, marked, excluding));
+    }
+
+    private static String storeCount(String counted, String route) {
+        return "count(*) filter (where " + counted + " and q.store_route = '" + route + "'), ";
     }
 
     /**

@@ -8,6 +8,7 @@ import kr.outage.compensation.entitlement.domain.RemedyGroup;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.RunStore;
+import kr.outage.compensation.entitlement.persistence.StoreRequestStore;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.problem.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +40,8 @@ public class CampaignRuns {
     CampaignStore campaigns;
     @Inject
     RunWorker worker;
+    @Inject
+    StoreRequestStore storeRequests;
     @Inject
     AuditTrail audit;
     @Inject
@@ -96,7 +99,7 @@ public class CampaignRuns {
             RunStore.Run run = runs.find(c, campaignId, runId)
                     .orElseThrow(() -> ProblemException.notFound("No run " + runId + " of campaign " + campaignId));
             Campaign campaign = campaigns.find(c, campaignId).orElseThrow();
-            return view(run, campaign, runs.chunks(c, runId));
+            return view(run, campaign, runs.chunks(c, runId), stores(c, runId));
         });
     }
 
@@ -106,13 +109,19 @@ public class CampaignRuns {
                     .orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
             List<RunProgress> out = new ArrayList<>();
             for (RunStore.Run run : runs.list(c, campaignId)) {
-                out.add(view(run, campaign, runs.chunks(c, run.id())));
+                out.add(view(run, campaign, runs.chunks(c, run.id()), stores(c, run.id())));
             }
             return out;
         });
     }
 
-    private RunProgress view(RunStore.Run run, Campaign campaign, List<RunStore.ChunkState> chunks) {
+    private List<RunProgress.StoreProgress> stores(java.sql.Connection c, UUID runId) throws java.sql.SQLException {
+        return storeRequests.counts(c, runId).stream().map(n -> new RunProgress.StoreProgress(n.channel().wire(), n.pending(),
+                n.extended(), n.fallback(), n.lastError())).toList();
+    }
+
+    private RunProgress view(RunStore.Run run, Campaign campaign, List<RunStore.ChunkState> chunks,
+                             List<RunProgress.StoreProgress> stores) {
         long processed = 0, applied = 0, overlapping = 0;
         int done = 0, pending = 0, failed = 0;
         Map<Integer, Long> perGroup = new TreeMap<>();
@@ -151,6 +160,6 @@ public class CampaignRuns {
         return new RunProgress(run.id(), run.campaignId(), run.state().toLowerCase(Locale.ROOT), run.total(), processed, applied,
                 excluding ? overlapping : 0, excluding ? 0 : overlapping, percent, groups,
                 new RunProgress.ChunkCounts(chunks.size(), done, pending, failed), failures, run.requestedBy(), run.createdAt(),
-                run.startedAt(), run.finishedAt(), elapsed, rate);
+                run.startedAt(), run.finishedAt(), elapsed, rate, stores);
     }
 }

@@ -25,7 +25,18 @@ public record PreviewReport(UUID campaignId, String code, Instant evaluatedAt, T
     }
 
     public record GroupPreview(int groupNo, String name, List<Remedy> remedies, long eligible, long alreadyApplied,
-                               long excludedByOverlap, long toApply, long days, long cashKrw, long couponKrw, long items) {
+                               long excludedByOverlap, long toApply, long days, long cashKrw, long couponKrw, long items,
+                               @Schema(nullable = true, description = "groups with a store_extension only") StoreSplit stores) {
+    }
+
+    /**
+     * Of a store-extension group's subscriptions to apply: how many each store would be asked to
+     * extend, and how many get the fallback at once, because they have no store identity or no longer
+     * renew ({@code noStore}) or because the suite has had them extended twice in the last 365 days,
+     * Apple's limit ({@code appleLimitReached}). {@code cashKrw} of the group counts those fallbacks;
+     * a store may still refuse some of the requests, and each refusal gets the fallback then.
+     */
+    public record StoreSplit(long apple, long google, long noStore, long appleLimitReached, long fallbackKrwEach) {
     }
 
     /**

@@ -11,14 +11,26 @@ import java.util.UUID;
  * {@code processed} counts eligible subjects in finished chunks; {@code applied} those this run granted
  * (the rest had been granted before, by an earlier run of the campaign, or were covered by another
  * campaign of the same incident and service: {@code excludedByOverlap} with overlap 'exclude',
- * {@code grantedDespiteOverlap} with overlap 'allow').
+ * {@code grantedDespiteOverlap} with overlap 'allow'). {@code stores}: the run's requests to the App
+ * Store and Google Play (store_extension remedies), one entry per store asked; a run with store
+ * requests completes only when each is settled, extended or given its fallback.
  */
 @Schema(name = "RunView")
 public record RunProgress(UUID runId, UUID campaignId, String state, Long total, long processed, long applied,
                       long excludedByOverlap, long grantedDespiteOverlap,
                       double percent, List<GroupCount> groups, ChunkCounts chunks, List<ChunkFailure> failures,
                       String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,
-                      Double elapsedSeconds, Double subjectsPerSecond) {
+                      Double elapsedSeconds, Double subjectsPerSecond, List<StoreProgress> stores) {
+
+    /**
+     * {@code pending}: not yet answered for good (waiting their turn under the store's rate limit, or
+     * retried after a 429, an outage or a timeout; {@code lastError} says the latest reason);
+     * {@code extended}: the store moved the renewal date; {@code fallback}: the store refused and the
+     * fallback was credited.
+     */
+    public record StoreProgress(@Schema(enumeration = {"apple", "google"}) String store, long pending, long extended,
+                                long fallback, @Schema(nullable = true) String lastError) {
+    }
 
     public record GroupCount(int groupNo, String name, long applied) {
     }

@@ -3,6 +3,7 @@ package kr.outage.compensation.entitlement.service;
 import kr.outage.compensation.platform.problem.GeneralProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import kr.outage.compensation.entitlement.domain.StoreIdentity;
 import kr.outage.compensation.entitlement.domain.SubscriptionRules;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.SqlText;
@@ -25,7 +26,7 @@ import java.util.Optional;
 public class Subscriptions {
 
     private static final String COLUMNS = "id, user_id, product, kind, channel, status, country, started_at, ended_at, "
-            + "next_billing_date, expires_on";
+            + "next_billing_date, expires_on, store_product_id, store_original_transaction_id, store_purchase_token";
 
     @Inject
     Jdbc jdbc;
@@ -40,12 +41,16 @@ public class Subscriptions {
             throw new ProblemException(GeneralProblem.VALIDATION_FAILED, problem,
                     List.of(new Problem.FieldError(problem.substring(0, problem.indexOf(' ')), problem)));
         }
+        StoreIdentity store = s.store();
         return jdbc.inTransaction(c -> {
             long id;
             try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("insert into subscription (user_id, product, kind, "
-                    + "channel, status, country, started_at, ended_at, next_billing_date, expires_on) values "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", s.userId(), s.product(), s.kind().name(), s.channel().name(),
-                    s.status().name(), s.country(), s.startedAt(), s.endedAt(), s.nextBillingDate(), s.expiresOn()));
+                    + "channel, status, country, started_at, ended_at, next_billing_date, expires_on, store_product_id, "
+                    + "store_original_transaction_id, store_purchase_token) values "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", s.userId(), s.product(), s.kind().name(), s.channel().name(),
+                    s.status().name(), s.country(), s.startedAt(), s.endedAt(), s.nextBillingDate(), s.expiresOn(),
+                    store == null ? null : store.productId(), store == null ? null : store.originalTransactionId(),
+                    store == null ? null : store.purchaseToken()));
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
@@ -97,7 +102,8 @@ public class Subscriptions {
                 return Optional.of(new StoredSubscription(rs.getLong(1), rs.getString(2), rs.getString(3),
                         lower(rs.getString(4)), lower(rs.getString(5)), lower(rs.getString(6)), rs.getString(7),
                         Jdbc.instant(rs.getTimestamp(8)), Jdbc.instant(rs.getTimestamp(9)),
-                        rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class)));
+                        rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getString(12),
+                        rs.getString(13), rs.getString(14)));
             }
         }
     }

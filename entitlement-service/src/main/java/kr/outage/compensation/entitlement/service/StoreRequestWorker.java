@@ -1,0 +1,192 @@
+package kr.outage.compensation.entitlement.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import kr.outage.compensation.entitlement.domain.BillingChannel;
+import kr.outage.compensation.entitlement.domain.Campaign;
+import kr.outage.compensation.entitlement.persistence.CampaignStore;
+import kr.outage.compensation.entitlement.persistence.Jdbc;
+import kr.outage.compensation.entitlement.persistence.RunStore;
+import kr.outage.compensation.entitlement.persistence.StoreRequestStore;
+import kr.outage.compensation.entitlement.store.StoreAnswer;
+import kr.outage.compensation.entitlement.store.StoreRequest;
+import kr.outage.compensation.entitlement.store.SubscriptionStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends the store requests campaign runs recorded, in every replica, and settles each exactly once.
+ * One request, one protocol:
+ * <ol>
+ *   <li>claim it and commit SENDING with a new attempt number and a lease, before anything is sent;</li>
+ *   <li>Google only, first attempt: read the subscription's expiry and commit it as the expiry the
+ *       deferral expects, before the deferral is sent;</li>
+ *   <li>send (Apple: the same requestIdentifier on every attempt; Google: the same expected expiry);</li>
+ *   <li>commit the answer: EXTENDED, or FALLBACK together with the fallback cash, or back to wait.</li>
+ * </ol>
+ * A crash anywhere leaves the request SENDING; when its lease runs out another worker sends it again,
+ * which the store answers without extending twice (Apple dedupes on the identifier; Google's deferral
+ * no longer matches, and the expiry read again shows it went through). The fallback is credited only
+ * in the transaction that settles the request, guarded by the attempt number, so it is given once.
+ */
+@ApplicationScoped
+public class StoreRequestWorker {
+
+    private static final Logger LOG = Logger.getLogger(StoreRequestWorker.class);
+
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    StoreRequestStore requests;
+    @Inject
+    CampaignStore campaigns;
+    @Inject
+    RunStore runs;
+    @Inject
+    Instance<SubscriptionStore> allStores;
+    @Inject
+    Clock clock;
+    @Inject
+    Tracer tracer;
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "entitlement.stores.workers", defaultValue = "2")
+    int workers;
+    @ConfigProperty(name = "entitlement.stores.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+    /** Longer than a request can take (its timeout, twice for Google's read and deferral, plus the rate limit's wait). */
+    @ConfigProperty(name = "entitlement.stores.lease", defaultValue = "PT2M")
+    Duration lease;
+
+    private final Map<BillingChannel, SubscriptionStore> stores = new EnumMap<>(BillingChannel.class);
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    void start(@Observes StartupEvent event) {
+        allStores.forEach(s -> stores.put(s.channel(), s));
+        running = true;
+        for (int i = 0; i < workers; i++) {
+            Thread t = new Thread(this::loop, "store-request-worker-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp.release(workers);
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            boolean worked = false;
+            try {
+                worked = sendOne();
+            } catch (RuntimeException e) {
+                // the database may be briefly unreachable; a claimed request comes back when its lease ends
+                LOG.warnf("Store request worker: %s", e.getMessage());
+            }
+            if (!worked) {
+                try {
+                    wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends one due request and settles it; false when none was due. */
+    boolean sendOne() {
+        var claimed = jdbc.inTransaction(c -> requests.claim(c, lease));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        StoreRequestStore.Due due = claimed.get();
+        SubscriptionStore store = stores.get(due.channel());
+        Span span = tracer.spanBuilder("store-extension send").startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            span.setAttribute("store", due.channel().wire());
+            span.setAttribute("store.request.id", due.requestId().toString());
+            span.setAttribute("store.request.attempt", due.attempt());
+            span.setAttribute("campaign.run.id", due.runId().toString());
+            StoreAnswer answer = send(store, due);
+            span.setAttribute("store.answer", answer.getClass().getSimpleName());
+            settle(due, answer);
+        } finally {
+            span.end();
+        }
+        return true;
+    }
+
+    private StoreAnswer send(SubscriptionStore store, StoreRequestStore.Due due) {
+        StoreRequest request = new StoreRequest(due.requestId(), due.productId(), due.storeRef(), due.days(), due.expectedExpiry());
+        if (!store.configured()) {
+            return new StoreAnswer.TryAgain(Duration.ofMinutes(1), (due.channel() == BillingChannel.APPLE ? "App Store" : "Google Play")
+                    + " credentials are not configured (see docs/operations.md, store extensions)");
+        }
+        if (store.needsExpectedExpiry() && request.expectedExpiry() == null) {
+            StoreAnswer current = store.currentExpiry(request);
+            if (!(current instanceof StoreAnswer.CurrentExpiry read)) {
+                return current;
+            }
+            if (!jdbc.inTransaction(c -> requests.recordExpectedExpiry(c, due, read.expiry()))) {
+                return new StoreAnswer.TryAgain(Duration.ZERO, "lease lost before sending");
+            }
+            request = new StoreRequest(due.requestId(), due.productId(), due.storeRef(), due.days(), read.expiry());
+        }
+        return store.extend(request);
+    }
+
+    private void settle(StoreRequestStore.Due due, StoreAnswer answer) {
+        Instant now = clock.instant();
+        String outcome = jdbc.inTransaction(c -> {
+            if (answer instanceof StoreAnswer.Extended e) {
+                return requests.settleExtended(c, due, e.newExpiry()) ? "extended" : "lease_lost";
+            }
+            if (answer instanceof StoreAnswer.Refused r) {
+                Campaign campaign = campaigns.find(c, due.campaignId()).orElseThrow();
+                String principal = runs.findById(c, due.runId()).map(RunStore.Run::requestedBy).orElse("store-request-worker");
+                String reason = "Compensation: " + campaign.title() + " (" + campaign.code() + "), instead of a store extension";
+                return requests.settleFallback(c, due, r.code(), r.detail(), reason, principal, now) ? "fallback" : "lease_lost";
+            }
+            Duration after = answer instanceof StoreAnswer.TryAgain t ? t.after() : Duration.ZERO;
+            String why = answer instanceof StoreAnswer.TryAgain t ? t.reason() : "unexpected answer " + answer;
+            requests.retryLater(c, due, after, why);
+            return "retry";
+        });
+        metrics.counter("store_extension_requests_total", "store", due.channel().wire(), "outcome", outcome).increment();
+        if (answer instanceof StoreAnswer.TryAgain t) {
+            LOG.debugf("Store request %s (%s) waits %s: %s", due.requestId(), due.channel().wire(), t.after(), t.reason());
+        }
+    }
+}

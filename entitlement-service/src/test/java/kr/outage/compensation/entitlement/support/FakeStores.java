@@ -1,0 +1,410 @@
+package kr.outage.compensation.entitlement.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * The App Store Server API and the Google Play Developer API as the suite meets them, on one WireMock
+ * server: the documented requests, answers and error codes, with the stores' state behind them so
+ * that a test can see how often each subscription was really extended. Both check every request's
+ * credentials: Apple's ES256 bearer token (key id, issuer, bundle id, audience, signature with the
+ * key pair made here) and Google's OAuth token, issued only against an RS256 assertion signed with
+ * the service account's key. Keys are generated per test run; nothing secret is on disk beyond it.
+ *
+ * <p>Faults a test can arm: 429 with Retry-After for the next N requests, 500 for the next N, and
+ * "extend but lose the answer" (the store acts, the client sees a 503) for the next N.
+ */
+public class FakeStores implements QuarkusTestResourceLifecycleManager {
+
+    public static final String BUNDLE_ID = "com.example.melon";
+    public static final String PACKAGE_NAME = "com.example.melon";
+    static final String KEY_ID = "TESTKEY001";
+    static final String ISSUER_ID = "57246542-96fe-1a63-e053-0824d011072a";
+    static final String CLIENT_EMAIL = "compensation@melon-test.iam.gserviceaccount.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static WireMockServer server;
+    static PublicKey applePublicKey;
+    static PublicKey googlePublicKey;
+
+    /** Apple: original transaction id -> renewal date; extensions made, with when. */
+    static final Map<String, Instant> appleExpiry = new HashMap<>();
+    static final Map<String, List<Instant>> appleExtensions = new HashMap<>();
+    static final Set<String> appleIneligible = new HashSet<>();
+    /** Apple dedupes on requestIdentifier: the first answer, given again. */
+    static final Map<String, String> appleAnswers = new HashMap<>();
+    /** Google: purchase token -> expiry; deferrals made. */
+    static final Map<String, Instant> googleExpiry = new HashMap<>();
+    static final Map<String, Integer> googleDeferrals = new HashMap<>();
+    static final Set<String> googleGone = new HashSet<>();
+    static final Set<String> issuedTokens = new HashSet<>();
+
+    static final AtomicInteger rateLimited = new AtomicInteger();
+    static final AtomicInteger failing = new AtomicInteger();
+    static final AtomicInteger losingAnswers = new AtomicInteger();
+    static final AtomicInteger unauthorized = new AtomicInteger();
+    static final AtomicInteger requests = new AtomicInteger();
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+            ec.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair apple = ec.generateKeyPair();
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            KeyPair google = rsa.generateKeyPair();
+            applePublicKey = apple.getPublic();
+            googlePublicKey = google.getPublic();
+
+            server = new WireMockServer(options().dynamicPort().extensions(new Behaviour()));
+            server.start();
+            server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+            Path dir = Files.createTempDirectory("fake-store-keys");
+            Path appleKey = dir.resolve("apple-test-only.p8");
+            Files.writeString(appleKey, pem(apple.getPrivate().getEncoded()));
+            Path googleKey = dir.resolve("google-test-only.json");
+            Files.writeString(googleKey, JSON.writeValueAsString(Map.of("type", "service_account",
+                    "project_id", "melon-test", "private_key_id", "test-key-1", "private_key", pem(google.getPrivate().getEncoded()),
+                    "client_email", CLIENT_EMAIL, "client_id", "1", "token_uri", server.baseUrl() + "/token")));
+            dir.toFile().deleteOnExit();
+            appleKey.toFile().deleteOnExit();
+            googleKey.toFile().deleteOnExit();
+            return Map.ofEntries(
+                    Map.entry("entitlement.stores.apple.url", server.baseUrl()),
+                    Map.entry("entitlement.stores.apple.key-id", KEY_ID),
+                    Map.entry("entitlement.stores.apple.issuer-id", ISSUER_ID),
+                    Map.entry("entitlement.stores.apple.bundle-id", BUNDLE_ID),
+                    Map.entry("entitlement.stores.apple.private-key-file", appleKey.toString()),
+                    Map.entry("entitlement.stores.google.url", server.baseUrl()),
+                    Map.entry("entitlement.stores.google.package-name", PACKAGE_NAME),
+                    Map.entry("entitlement.stores.google.service-account-file", googleKey.toString()),
+                    Map.entry("entitlement.stores.retry-after-default", "PT0.5S"),
+                    Map.entry("entitlement.stores.lease", "PT5S"),
+                    Map.entry("entitlement.stores.timeout", "PT3S"),
+                    Map.entry("entitlement.stores.poll-interval", "PT0.1S"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    // --- what tests set up and read
+
+    public static synchronized void reset() {
+        appleExpiry.clear();
+        appleExtensions.clear();
+        appleIneligible.clear();
+        appleAnswers.clear();
+        googleExpiry.clear();
+        googleDeferrals.clear();
+        googleGone.clear();
+        rateLimited.set(0);
+        failing.set(0);
+        losingAnswers.set(0);
+        unauthorized.set(0);
+        requests.set(0);
+    }
+
+    public static synchronized void appleSubscription(String originalTransactionId, Instant renewsAt) {
+        appleExpiry.put(originalTransactionId, renewsAt);
+    }
+
+    /** Extensions Apple made before (by another tool, or an earlier campaign): they count toward twice a year. */
+    public static synchronized void appleExtendedBefore(String originalTransactionId, Instant... when) {
+        appleExtensions.computeIfAbsent(originalTransactionId, k -> new ArrayList<>()).addAll(List.of(when));
+    }
+
+    public static synchronized void appleIneligible(String originalTransactionId) {
+        appleIneligible.add(originalTransactionId);
+    }
+
+    public static synchronized void googleSubscription(String purchaseToken, Instant expiresAt) {
+        googleExpiry.put(purchaseToken, expiresAt);
+    }
+
+    /** Bought so long ago that Play no longer answers for it (410). */
+    public static synchronized void googleGone(String purchaseToken) {
+        googleGone.add(purchaseToken);
+    }
+
+    public static void rateLimitNext(int n) {
+        rateLimited.set(n);
+    }
+
+    public static void failNext(int n) {
+        failing.set(n);
+    }
+
+    public static void loseAnswersOfNext(int n) {
+        losingAnswers.set(n);
+    }
+
+    public static synchronized int timesExtendedByApple(String originalTransactionId, Instant since) {
+        return (int) appleExtensions.getOrDefault(originalTransactionId, List.of()).stream().filter(i -> i.isAfter(since)).count();
+    }
+
+    public static synchronized Instant appleRenewal(String originalTransactionId) {
+        return appleExpiry.get(originalTransactionId);
+    }
+
+    public static synchronized int timesDeferredByGoogle(String purchaseToken) {
+        return googleDeferrals.getOrDefault(purchaseToken, 0);
+    }
+
+    public static synchronized Instant googleExpiry(String purchaseToken) {
+        return googleExpiry.get(purchaseToken);
+    }
+
+    public static int requestsServed() {
+        return requests.get();
+    }
+
+    /** Requests refused for their credentials (should stay 0: every request is signed right). */
+    public static int unauthorizedRequests() {
+        return unauthorized.get();
+    }
+
+    // --- the stores
+
+    private static final Pattern APPLE_EXTEND = Pattern.compile("/inApps/v1/subscriptions/extend/([^/]+)");
+    private static final Pattern GOOGLE_PURCHASE = Pattern.compile(
+            "/androidpublisher/v3/applications/([^/]+)/purchases/subscriptions/([^/]+)/tokens/([^/:]+)(:defer)?");
+
+    static final class Behaviour implements ResponseDefinitionTransformerV2 {
+
+        @Override
+        public String getName() {
+            return "fake-stores";
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return true;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Request r = event.getRequest();
+            String path = r.getUrl().split("\\?")[0];
+            try {
+                if (path.equals("/token")) {
+                    return token(r);
+                }
+                requests.incrementAndGet();
+                if (take(rateLimited)) {
+                    return answer(429, "{\"errorCode\":4290000,\"errorMessage\":\"Rate limit exceeded.\"}").withHeader("Retry-After", "1").build();
+                }
+                if (take(failing)) {
+                    return answer(500, "{\"errorCode\":5000001,\"errorMessage\":\"An unknown retryable error occurred.\"}").build();
+                }
+                Matcher apple = APPLE_EXTEND.matcher(path);
+                if (apple.matches() && r.getMethod().getName().equals("PUT")) {
+                    return appleExtend(r, apple.group(1));
+                }
+                Matcher google = GOOGLE_PURCHASE.matcher(path);
+                if (google.matches()) {
+                    return googlePurchase(r, google.group(1), URLDecoder.decode(google.group(3), StandardCharsets.UTF_8),
+                            google.group(4) != null);
+                }
+                return answer(404, "{}").build();
+            } catch (Exception e) {
+                return answer(500, "{\"error\":\"fake store: " + e.getMessage().replace('"', '\'') + "\"}").build();
+            }
+        }
+
+        private ResponseDefinition appleExtend(Request r, String originalTransactionId) throws Exception {
+            if (!appleTokenValid(r.getHeader("Authorization"))) {
+                unauthorized.incrementAndGet();
+                return answer(401, "").build();
+            }
+            JsonNode body = JSON.readTree(r.getBodyAsString());
+            String requestId = body.path("requestIdentifier").asText("");
+            int days = body.path("extendByDays").asInt(0);
+            if (requestId.isEmpty() || requestId.length() > 128) {
+                return answer(400, "{\"errorCode\":4000055,\"errorMessage\":\"Invalid request identifier.\"}").build();
+            }
+            if (days < 1 || days > 90) {
+                return answer(400, "{\"errorCode\":4000009,\"errorMessage\":\"Invalid extend by days value.\"}").build();
+            }
+            if (body.path("extendReasonCode").asInt(-1) < 0 || body.path("extendReasonCode").asInt(-1) > 3) {
+                return answer(400, "{\"errorCode\":4000010,\"errorMessage\":\"Invalid extend reason code.\"}").build();
+            }
+            synchronized (FakeStores.class) {
+                String earlier = appleAnswers.get(requestId);
+                if (earlier != null) {
+                    return answer(200, earlier).build();
+                }
+                Instant renewal = appleExpiry.get(originalTransactionId);
+                if (renewal == null) {
+                    return answer(404, "{\"errorCode\":4040005,\"errorMessage\":\"Original transaction id not found.\"}").build();
+                }
+                if (appleIneligible.contains(originalTransactionId)) {
+                    return answer(403, "{\"errorCode\":4030004,\"errorMessage\":\"Subscription extension ineligible.\"}").build();
+                }
+                Instant yearAgo = Instant.now().minus(Duration.ofDays(365));
+                if (appleExtensions.getOrDefault(originalTransactionId, List.of()).stream().filter(i -> i.isAfter(yearAgo)).count() >= 2) {
+                    return answer(403, "{\"errorCode\":4030005,\"errorMessage\":\"Subscription max extension.\"}").build();
+                }
+                Instant extended = renewal.plus(Duration.ofDays(days));
+                appleExpiry.put(originalTransactionId, extended);
+                appleExtensions.computeIfAbsent(originalTransactionId, k -> new ArrayList<>()).add(Instant.now());
+                String answer = "{\"originalTransactionId\":\"" + originalTransactionId + "\",\"webOrderLineItemId\":\"1000"
+                        + originalTransactionId + "\",\"success\":true,\"effectiveDate\":" + extended.toEpochMilli() + "}";
+                appleAnswers.put(requestId, answer);
+                if (take(losingAnswers)) {
+                    return answer(503, "").build();
+                }
+                return answer(200, answer).build();
+            }
+        }
+
+        private ResponseDefinition googlePurchase(Request r, String packageName, String token, boolean defer) throws Exception {
+            String auth = r.getHeader("Authorization");
+            if (auth == null || !issuedTokens.contains(auth.replaceFirst("^Bearer ", ""))) {
+                unauthorized.incrementAndGet();
+                return googleError(401, "Request is missing required authentication credential.", "required");
+            }
+            if (!PACKAGE_NAME.equals(packageName)) {
+                return googleError(404, "No application was found for the given package name.", "applicationNotFound");
+            }
+            synchronized (FakeStores.class) {
+                if (googleGone.contains(token)) {
+                    return googleError(410, "The subscription purchase is no longer available for query because it has been expired for too long.",
+                            "subscriptionPurchaseNoLongerAvailable");
+                }
+                Instant expiry = googleExpiry.get(token);
+                if (expiry == null) {
+                    return googleError(404, "The purchase token was not found.", "purchaseTokenNotFound");
+                }
+                if (!defer) {
+                    return answer(200, "{\"kind\":\"androidpublisher#subscriptionPurchase\",\"startTimeMillis\":\"1600000000000\","
+                            + "\"expiryTimeMillis\":\"" + expiry.toEpochMilli() + "\",\"autoRenewing\":true,\"paymentState\":1}").build();
+                }
+                JsonNode info = JSON.readTree(r.getBodyAsString()).path("deferralInfo");
+                long expected = Long.parseLong(info.path("expectedExpiryTimeMillis").asText("0"));
+                long desired = Long.parseLong(info.path("desiredExpiryTimeMillis").asText("0"));
+                if (expected != expiry.toEpochMilli()) {
+                    return googleError(400, "The expected expiry time does not match the current expiry time.", "invalid");
+                }
+                if (desired <= expected || desired - expected > Duration.ofDays(365).toMillis()) {
+                    return googleError(400, "The desired expiry time is invalid.", "invalid");
+                }
+                googleExpiry.put(token, Instant.ofEpochMilli(desired));
+                googleDeferrals.merge(token, 1, Integer::sum);
+                if (take(losingAnswers)) {
+                    return answer(503, "").build();
+                }
+                return answer(200, "{\"newExpiryTimeMillis\":\"" + desired + "\"}").build();
+            }
+        }
+
+        private ResponseDefinition token(Request r) throws Exception {
+            Map<String, String> form = new HashMap<>();
+            for (String pair : r.getBodyAsString().split("&")) {
+                String[] kv = pair.split("=", 2);
+                form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+            String assertion = form.getOrDefault("assertion", "");
+            JsonNode claims = verified(assertion, "SHA256withRSA", googlePublicKey);
+            if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type")) || claims == null
+                    || !CLIENT_EMAIL.equals(claims.path("iss").asText()) || !claims.path("scope").asText().contains("androidpublisher")
+                    || claims.path("exp").asLong() < Instant.now().getEpochSecond()) {
+                unauthorized.incrementAndGet();
+                return answer(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}").build();
+            }
+            String issued = "ya29.fake-" + java.util.UUID.randomUUID();
+            synchronized (FakeStores.class) {
+                issuedTokens.add(issued);
+            }
+            return answer(200, "{\"access_token\":\"" + issued + "\",\"expires_in\":3599,\"token_type\":\"Bearer\"}").build();
+        }
+
+        private static boolean appleTokenValid(String authorization) throws Exception {
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                return false;
+            }
+            String jwt = authorization.substring(7);
+            JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]));
+            JsonNode claims = verified(jwt, "SHA256withECDSAinP1363Format", applePublicKey);
+            return claims != null && "ES256".equals(header.path("alg").asText()) && KEY_ID.equals(header.path("kid").asText())
+                    && ISSUER_ID.equals(claims.path("iss").asText()) && BUNDLE_ID.equals(claims.path("bid").asText())
+                    && "appstoreconnect-v1".equals(claims.path("aud").asText())
+                    && claims.path("exp").asLong() >= Instant.now().getEpochSecond();
+        }
+
+        /** The JWT's claims if its signature verifies with {@code key}, else null. */
+        private static JsonNode verified(String jwt, String algorithm, PublicKey key) throws Exception {
+            String[] parts = jwt.split("\\.");
+            if (parts.length != 3) {
+                return null;
+            }
+            Signature signature = Signature.getInstance(algorithm);
+            signature.initVerify(key);
+            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!signature.verify(Base64.getUrlDecoder().decode(parts[2]))) {
+                return null;
+            }
+            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        }
+
+        private static ResponseDefinition googleError(int status, String message, String reason) {
+            return answer(status, "{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\",\"errors\":[{\"message\":\""
+                    + message + "\",\"domain\":\"androidpublisher\",\"reason\":\"" + reason + "\"}]}}").build();
+        }
+
+        private static ResponseDefinitionBuilder answer(int status, String body) {
+            return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        }
+
+        private static boolean take(AtomicInteger counter) {
+            return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        }
+    }
+
+    private static String pem(byte[] pkcs8) {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8)
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+}
