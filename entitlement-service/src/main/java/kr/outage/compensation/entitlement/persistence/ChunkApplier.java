@@ -84,10 +84,12 @@ public class ChunkApplier {
             // recorded with the grant, before anything is sent: StoreRequestWorker sends and settles them
             statement.add(", stores as (insert into store_request (campaign_id, subject_id, user_id, run_id, channel, product_id, "
                     + "store_ref, days, fallback_krw, request_id, state, not_before, created_at) select g.campaign_id, "
-                    + "g.subject_id, g.user_id, g.run_id, q.store_route, q.store_product_id, q.store_ref, "
+                    + "g.subject_id, g.user_id, g.run_id, s.channel, s.store_product_id, "
+                    + "coalesce(s.store_original_transaction_id, s.store_purchase_token), "
                     + terms.storeDays("g.group_no") + ", " + terms.storeFallbackKrw("g.group_no") + ", gen_random_uuid(), "
-                    + "'PENDING', now(), ? from g join q on q.subject_id = g.subject_id where q.store_route in ('"
-                    + EligibilitySql.ROUTE_APPLE + "', '" + EligibilitySql.ROUTE_GOOGLE + "'))", now);
+                    + "'PENDING', now(), ? from g join subscription s on s.id = g.subject_id and s.id >= ? and s.id < ? "
+                    + "where " + terms.storeRouteOf("g.group_no", "s") + " in ('" + EligibilitySql.ROUTE_APPLE + "', '"
+                    + EligibilitySql.ROUTE_GOOGLE + "'))", now, chunk.fromSubject(), chunk.toSubject());
         }
         SqlText coupons = perGroupValues(campaign, RemedyType.GRANT_COUPON);
         if (coupons != null) {

@@ -72,17 +72,35 @@ public final class EligibilitySql {
         if (!anyStoreGroup) {
             return "null::text";
         }
+        return storeRoute("t.group_no", "t.channel", "t.store_ref", "t.renewing");
+    }
+
+    /**
+     * The store route of a subject, from its group and its subscription's columns: usable over the
+     * eligibility query ({@code t}) and over a subscription row ({@link #storeRouteOf}).
+     */
+    private String storeRoute(String group, String channel, String storeRef, String renewing) {
         StringBuilder groups = new StringBuilder();
         for (int i = 0; i < terms.groups().size(); i++) {
             if (terms.groups().get(i).storeDays() > 0) {
                 groups.append(groups.isEmpty() ? "" : ", ").append(i + 1);
             }
         }
-        return "case when t.group_no not in (" + groups + ") then null "
-                + "when t.store_ref is null or not t.renewing then '" + ROUTE_NO_STORE + "' "
-                + "when t.channel = 'APPLE' and (select count(*) from store_request x where x.store_ref = t.store_ref "
-                + "and x.state = 'EXTENDED' and x.channel = 'APPLE' and x.settled_at > now() - interval '365 days') >= 2 "
-                + "then '" + ROUTE_APPLE_LIMIT + "' else t.channel end";
+        return "case when " + group + " not in (" + groups + ") then null "
+                + "when " + storeRef + " is null or not " + renewing + " then '" + ROUTE_NO_STORE + "' "
+                + "when " + channel + " = 'APPLE' and (select count(*) from store_request x where x.store_ref = " + storeRef
+                + " and x.state = 'EXTENDED' and x.channel = 'APPLE' and x.settled_at > now() - interval '365 days') >= 2 "
+                + "then '" + ROUTE_APPLE_LIMIT + "' else " + channel + " end";
+    }
+
+    /**
+     * The same route as grants()' store_route, for a grant row {@code groupColumn} of subscription
+     * alias {@code s}: a chunk reads it from the subscription by primary key instead of joining the
+     * eligibility query's result again, which has no index and would be joined row by row.
+     */
+    public String storeRouteOf(String groupColumn, String s) {
+        return storeRoute(groupColumn, s + ".channel", "coalesce(" + s + ".store_original_transaction_id, " + s
+                + ".store_purchase_token)", "(" + s + ".kind = 'RECURRING' and " + s + ".status = 'ACTIVE')");
     }
 
     /** A CASE over {@code groupColumn} giving each store-extension group's days (0 elsewhere). */

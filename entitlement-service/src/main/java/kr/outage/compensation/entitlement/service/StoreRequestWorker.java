@@ -69,7 +69,7 @@ public class StoreRequestWorker {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "entitlement.stores.workers", defaultValue = "2")
+    @ConfigProperty(name = "entitlement.stores.workers", defaultValue = "16")
     int workers;
     @ConfigProperty(name = "entitlement.stores.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
