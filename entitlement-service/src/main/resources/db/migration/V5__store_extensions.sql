@@ -50,7 +50,8 @@ create table store_request (
     primary key (subject_id, campaign_id),
     check ((state in ('EXTENDED', 'FALLBACK')) = (settled_at is not null))
 );
-create index store_request_due_idx on store_request (not_before) where state in ('PENDING', 'SENDING');
+-- each store's workers take that store's due requests (one store's rate limit never holds up the other)
+create index store_request_due_idx on store_request (channel, not_before) where state in ('PENDING', 'SENDING');
 create index store_request_run_idx on store_request (run_id, state);
 -- Apple extends one subscription at most twice in 365 days: runs read the extensions the suite made
 create index store_request_ref_idx on store_request (store_ref, settled_at) where state = 'EXTENDED';

@@ -8,6 +8,7 @@ import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.FakeStores;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
 import kr.outage.compensation.platform.testing.Tokens;
+import kr.outage.compensation.platform.page.ConsoleSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ class StoreExtensionTest {
     static String storeMusic(String code) {
         return """
                 {"code":"%s","title":"멜론 서비스 장애 보상","description":"이용 기간 3일 연장 (앱스토어·구글 플레이 결제는 스토어에서 연장, 불가 시 1,500원 캐시)",
-                 "incidentId":"%s","services":["melon"],"scope":"subscriptions","snapshotAt":"2022-10-16T00:00:00+09:00",
+                 "incidentId":"%s","services":["melon"],"serviceNames":{"melon":["멜론","Melon"]},"scope":"subscriptions","snapshotAt":"2022-10-16T00:00:00+09:00",
                  "eligibility":{"products":["melon-unlimited","melon-30day"]},
                  "groups":[
                    {"name":"Direct recurring: next billing date +3 days","match":{"channels":["direct"],"kinds":["recurring"],"holding":"active_at_snapshot"},
@@ -156,12 +157,35 @@ class StoreExtensionTest {
         given().auth().oauth2(Tokens.subscriber("apple-without-identity")).when().get("/api/v1/users/apple-without-identity/entitlements")
                 .then().statusCode(200).body("passes[0].storeExtensions.size()", equalTo(0)).body("cash.balanceKrw", equalTo(1500));
 
+        // the console's run page shows where each store stands
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().cookie(ConsoleSession.COOKIE, Tokens.operator())
+                .get("/console/campaigns/" + campaign + "/runs/" + runId + "?lang=en").then().statusCode(200).extract().asString());
+        assertThat(page.select("#run-stores tr[data-store=apple] th").text()).isEqualTo("App Store");
+        assertThat(page.select("#run-stores tr[data-store=apple] td").eachText()).containsExactly("0", "1", "2", "–");
+        assertThat(page.select("#run-stores tr[data-store=google] td").eachText()).containsExactly("0", "1", "1", "–");
+
         // a second run asks no store again and credits nothing again
         String state = Database.entitlementState();
         int served = FakeStores.requestsServed();
         Campaigns.runToCompletion(campaign, "store-run-2");
         assertThat(Database.entitlementState()).isEqualTo(state);
         assertThat(FakeStores.requestsServed()).isEqualTo(served);
+    }
+
+    @Test
+    void theOfficialNoticeOfAStoreCampaignIsVerifiedAsOfficialFallbackIncluded() {
+        Campaigns.define(storeMusic("MELON-STORE-NOTICE"));
+        given().queryParam("offer", "[멜론] 서비스 장애 보상 안내: 이용 기간 3일 연장, 앱스토어·구글 플레이 결제는 스토어에서 결제일 3일 연장"
+                        + "(연장이 불가한 경우 1,500원 캐시)")
+                .when().get("/api/v1/public/compensations/verify").then().statusCode(200)
+                .body("verdict", equalTo("official"));
+        given().queryParam("offer", "멜론 장애 보상: 앱스토어 결제 회원 5,000원 캐시")
+                .when().get("/api/v1/public/compensations/verify").then().statusCode(200)
+                .body("verdict", equalTo("not_official"));
+        given().when().get("/api/v1/public/compensations").then().statusCode(200)
+                .body("find { it.code == 'MELON-STORE-NOTICE' }.offers[1].remedies[0].type", equalTo("store_extension"))
+                .body("find { it.code == 'MELON-STORE-NOTICE' }.offers[1].remedies[0].fallback.amountKrw", equalTo(1500))
+                .body("find { it.code == 'MELON-STORE-NOTICE' }.offers[1].whoGetsIt", org.hamcrest.Matchers.containsString("apple, google"));
     }
 
     @Test

@@ -68,8 +68,7 @@ public record OfferDescription(List<Integer> days, List<Integer> months, List<Lo
 
     /** True when every quantity the offer names is something one of the campaigns actually gives. */
     public boolean allGivenBy(List<Campaign> campaigns) {
-        List<Remedy> remedies = campaigns.stream().flatMap(c -> c.terms().groups().stream())
-                .flatMap(g -> g.remedies().stream()).toList();
+        List<Remedy> remedies = campaigns.stream().flatMap(c -> given(c).stream()).toList();
         return specific() && percents.isEmpty()
                 && days.stream().allMatch(d -> remedies.stream().anyMatch(r -> r.days() != null && r.days().intValue() == d))
                 && months.stream().allMatch(m -> remedies.stream().anyMatch(r -> r.days() != null
@@ -79,11 +78,18 @@ public record OfferDescription(List<Integer> days, List<Integer> months, List<Lo
 
     /** True when the campaign gives at least one of the quantities. */
     public boolean anyGivenBy(Campaign campaign) {
-        List<Remedy> remedies = campaign.terms().groups().stream().flatMap(g -> g.remedies().stream()).toList();
+        List<Remedy> remedies = given(campaign);
         return days.stream().anyMatch(d -> remedies.stream().anyMatch(r -> r.days() != null && r.days().intValue() == d))
                 || months.stream().anyMatch(m -> remedies.stream().anyMatch(r -> r.days() != null
                         && r.days() >= 28L * m && r.days() <= 31L * m))
                 || krw.stream().anyMatch(w -> remedies.stream().anyMatch(r -> r.amountKrw() != null && r.amountKrw().longValue() == w));
+    }
+
+    /** Every remedy the campaign may give, a store extension's fallback included (its 1,500 KRW is promised too). */
+    private static List<Remedy> given(Campaign campaign) {
+        return campaign.terms().groups().stream().flatMap(g -> g.remedies().stream())
+                .flatMap(r -> r.fallback() == null ? java.util.stream.Stream.of(r) : java.util.stream.Stream.of(r, r.fallback()))
+                .toList();
     }
 
     private static Optional<Long> number(String digits) {

@@ -121,6 +121,27 @@ public interface PageMessages {
     @Message("실패 없음")
     String no_failures();
 
+    @Message("스토어 연장 요청")
+    String store_requests();
+
+    @Message("{#switch store}{#case 'apple'}앱스토어{#case 'google'}구글 플레이{#else}{store}{/switch}")
+    String store_name(String store);
+
+    @Message("대기")
+    String store_pending();
+
+    @Message("연장됨")
+    String store_extended();
+
+    @Message("대체 보상")
+    String store_fallback();
+
+    @Message("최근 오류")
+    String store_last_error();
+
+    @Message("스토어가 모든 요청에 답할 때까지 실행은 끝나지 않습니다.")
+    String store_run_waits();
+
     @Message("소요 시간")
     String elapsed();
 

@@ -28,18 +28,19 @@ public class StoreRequestStore {
     }
 
     /**
-     * Takes the next request that is due (pending, or sending with its lease run out) and marks it
+     * Takes the next request to {@code channel}'s store that is due (pending, or sending with its lease run out) and marks it
      * SENDING under a new attempt number, leased for {@code lease}; committed by the caller before
      * anything is sent. Due times are the database's clock, one for all replicas: they are about when
      * a store may be asked again, real time, not the business time the rest of a run is stamped with.
      */
-    public Optional<Due> claim(Connection c, java.time.Duration lease) throws SQLException {
+    public Optional<Due> claim(Connection c, BillingChannel channel, java.time.Duration lease) throws SQLException {
         try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("update store_request r set state = 'SENDING', "
                 + "attempts = r.attempts + 1, not_before = now() + ? * interval '1 millisecond' from (select campaign_id, subject_id "
-                + "from store_request where state in ('PENDING', 'SENDING') and not_before <= now() order by not_before "
-                + "limit 1 for update skip locked) d where r.campaign_id = d.campaign_id and r.subject_id = d.subject_id "
-                + "returning r.campaign_id, r.subject_id, r.user_id, r.run_id, r.channel, r.product_id, r.store_ref, r.days, "
-                + "r.fallback_krw, r.request_id, r.expected_expiry, r.attempts", lease.toMillis()));
+                + "from store_request where channel = ? and state in ('PENDING', 'SENDING') and not_before <= now() "
+                + "order by not_before limit 1 for update skip locked) d where r.campaign_id = d.campaign_id "
+                + "and r.subject_id = d.subject_id returning r.campaign_id, r.subject_id, r.user_id, r.run_id, r.channel, "
+                + "r.product_id, r.store_ref, r.days, r.fallback_krw, r.request_id, r.expected_expiry, r.attempts",
+                lease.toMillis(), channel.name()));
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();

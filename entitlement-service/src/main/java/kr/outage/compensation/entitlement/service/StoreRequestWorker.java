@@ -69,6 +69,10 @@ public class StoreRequestWorker {
     @Inject
     MeterRegistry metrics;
 
+    /**
+     * Per store: each store has workers of its own, so waiting under one store's rate limit never
+     * holds up requests to the other. A worker holds no database connection while a store answers.
+     */
     @ConfigProperty(name = "entitlement.stores.workers", defaultValue = "16")
     int workers;
     @ConfigProperty(name = "entitlement.stores.poll-interval", defaultValue = "PT1S")
@@ -85,17 +89,19 @@ public class StoreRequestWorker {
     void start(@Observes StartupEvent event) {
         allStores.forEach(s -> stores.put(s.channel(), s));
         running = true;
-        for (int i = 0; i < workers; i++) {
-            Thread t = new Thread(this::loop, "store-request-worker-" + i);
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
+        for (BillingChannel channel : stores.keySet()) {
+            for (int i = 0; i < workers; i++) {
+                Thread t = new Thread(() -> loop(channel), "store-request-worker-" + channel.wire() + "-" + i);
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        wakeUp.release(workers);
+        wakeUp.release(threads.size());
         for (Thread t : threads) {
             try {
                 t.join(10_000);
@@ -105,11 +111,11 @@ public class StoreRequestWorker {
         }
     }
 
-    private void loop() {
+    private void loop(BillingChannel channel) {
         while (running) {
             boolean worked = false;
             try {
-                worked = sendOne();
+                worked = sendOne(channel);
             } catch (RuntimeException e) {
                 // the database may be briefly unreachable; a claimed request comes back when its lease ends
                 LOG.warnf("Store request worker: %s", e.getMessage());
@@ -125,9 +131,9 @@ public class StoreRequestWorker {
         }
     }
 
-    /** Sends one due request and settles it; false when none was due. */
-    boolean sendOne() {
-        var claimed = jdbc.inTransaction(c -> requests.claim(c, lease));
+    /** Sends one due request to {@code channel}'s store and settles it; false when none was due. */
+    boolean sendOne(BillingChannel channel) {
+        var claimed = jdbc.inTransaction(c -> requests.claim(c, channel, lease));
         if (claimed.isEmpty()) {
             return false;
         }
