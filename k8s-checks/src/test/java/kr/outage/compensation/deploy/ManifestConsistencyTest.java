@@ -111,7 +111,15 @@ class ManifestConsistencyTest {
                 .filter(d -> Set.of("Deployment", "StatefulSet").contains(d.path("kind").asText()))
                 .map(d -> d.path("spec").path("template").path("metadata").path("labels").path("app.kubernetes.io/name").asText())
                 .collect(Collectors.toSet());
+        List<JsonNode> podLabels = rendered.documents().stream()
+                .filter(d -> Set.of("Deployment", "StatefulSet").contains(d.path("kind").asText()))
+                .map(d -> d.path("spec").path("template").path("metadata").path("labels")).toList();
         for (JsonNode policy : rendered.ofKind("NetworkPolicy")) {
+            // the policy applies to some pod: its podSelector's labels are on a pod template (empty: all pods)
+            JsonNode selector = policy.path("spec").path("podSelector").path("matchLabels");
+            assertThat(podLabels).as(overlay + ": " + policy.path("metadata").path("name").asText() + " applies to a pod")
+                    .anySatisfy(labels -> selector.fields().forEachRemaining(l ->
+                            assertThat(labels.path(l.getKey()).asText()).isEqualTo(l.getValue().asText())));
             policy.findValues("app.kubernetes.io/name").forEach(name -> {
                 if (name.isTextual()) {
                     boolean external = name.asText().equals("postgres") && overlay.equals("prod");

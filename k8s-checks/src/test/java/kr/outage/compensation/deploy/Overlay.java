@@ -26,7 +26,11 @@ record Overlay(String name, List<JsonNode> documents) {
     static final List<String> SERVICES = List.of("incident-service", "entitlement-service", "payout-service");
 
     static Overlay render(String name) {
-        Path dir = ROOT.resolve("k8s/overlays").resolve(name);
+        return render(name, ROOT.resolve("k8s/overlays").resolve(name));
+    }
+
+    /** Renders any kustomization directory (e.g. an overlay with a component added). */
+    static Overlay render(String name, Path dir) {
         try {
             Process kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
             String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -105,12 +105,12 @@ public final class EligibilitySql {
 
     /** A CASE over {@code groupColumn} giving each store-extension group's days (0 elsewhere). */
     public String storeDays(String groupColumn) {
-        return perGroup(RemedyGroup::storeDays).replace("t.group_no", groupColumn);
+        return perGroup(groupColumn, RemedyGroup::storeDays);
     }
 
     /** A CASE over {@code groupColumn} giving each store-extension group's fallback in won (0 elsewhere). */
     public String storeFallbackKrw(String groupColumn) {
-        return perGroup(RemedyGroup::storeFallbackKrw).replace("t.group_no", groupColumn);
+        return perGroup(groupColumn, RemedyGroup::storeFallbackKrw);
     }
 
     private SqlText subscriptionSubjects(SqlText restriction) {
@@ -189,7 +189,11 @@ public final class EligibilitySql {
 
     /** A CASE over t.group_no giving each group's figure; the figures are validated numbers, not caller text. */
     private String perGroup(ToLongFunction<RemedyGroup> figure) {
-        StringBuilder sql = new StringBuilder("(case t.group_no");
+        return perGroup("t.group_no", figure);
+    }
+
+    private String perGroup(String groupColumn, ToLongFunction<RemedyGroup> figure) {
+        StringBuilder sql = new StringBuilder("(case " + groupColumn);
         boolean any = false;
         for (int i = 0; i < terms.groups().size(); i++) {
             long value = figure.applyAsLong(terms.groups().get(i));

@@ -69,6 +69,8 @@ public class RunWorker {
     Clock clock;
     @Inject
     Tracer tracer;
+    @Inject
+    RunMetrics metrics;
 
     @ConfigProperty(name = "entitlement.runs.workers", defaultValue = "2")
     int workers;
@@ -123,6 +125,7 @@ public class RunWorker {
                 if (!worked) {
                     jdbc.inTransaction(c -> runs.finishCompletedRuns(c, clock.instant()));
                 }
+                metrics.refreshIfDue();
             } catch (RuntimeException e) {
                 // The database may be briefly unreachable; the work stays claimable, so just try later.
                 LOG.warnf("Campaign run worker %s: %s", me, e.getMessage());
@@ -169,7 +172,7 @@ public class RunWorker {
     private boolean applyOne(String me) {
         TakenChunk taken = new TakenChunk();
         try {
-            return jdbc.inTransaction(Connection.TRANSACTION_REPEATABLE_READ, c -> {
+            boolean applied = jdbc.inTransaction(Connection.TRANSACTION_REPEATABLE_READ, c -> {
                 var chunk = runs.claimChunk(c);
                 if (chunk.isEmpty()) {
                     return false;
@@ -186,6 +189,10 @@ public class RunWorker {
                 runs.chunkDone(c, chunk.get(), counts, me, started, clock.instant());
                 return true;
             });
+            if (applied) {
+                metrics.chunkDone();
+            }
+            return applied;
         } catch (RuntimeException e) {
             if (taken.chunk == null) {
                 throw e;

@@ -88,6 +88,12 @@ public class StoreRequestWorker {
 
     void start(@Observes StartupEvent event) {
         allStores.forEach(s -> stores.put(s.channel(), s));
+        // every store and outcome exported from the start, at 0: an alert on their rate needs the series
+        for (BillingChannel channel : stores.keySet()) {
+            for (String outcome : List.of("extended", "fallback", "retry", "lease_lost")) {
+                metrics.counter("store.extension.requests", "store", channel.wire(), "outcome", outcome);
+            }
+        }
         running = true;
         for (BillingChannel channel : stores.keySet()) {
             for (int i = 0; i < workers; i++) {
@@ -190,7 +196,7 @@ public class StoreRequestWorker {
             requests.retryLater(c, due, after, why);
             return "retry";
         });
-        metrics.counter("store_extension_requests_total", "store", due.channel().wire(), "outcome", outcome).increment();
+        metrics.counter("store.extension.requests", "store", due.channel().wire(), "outcome", outcome).increment();
         if (answer instanceof StoreAnswer.TryAgain t) {
             LOG.debugf("Store request %s (%s) waits %s: %s", due.requestId(), due.channel().wire(), t.after(), t.reason());
         }
