@@ -82,7 +82,8 @@ public class StoreRequestWorker {
     Duration lease;
 
     private final Map<BillingChannel, SubscriptionStore> stores = new EnumMap<>(BillingChannel.class);
-    private final Semaphore wakeUp = new Semaphore(0);
+    /** Per store: idle workers wait here until the store's first worker, the only one polling, finds work. */
+    private final Map<BillingChannel, Semaphore> wakeUp = new EnumMap<>(BillingChannel.class);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -96,8 +97,10 @@ public class StoreRequestWorker {
         }
         running = true;
         for (BillingChannel channel : stores.keySet()) {
+            wakeUp.put(channel, new Semaphore(0));
             for (int i = 0; i < workers; i++) {
-                Thread t = new Thread(() -> loop(channel), "store-request-worker-" + channel.wire() + "-" + i);
+                boolean poller = i == 0;
+                Thread t = new Thread(() -> loop(channel, poller), "store-request-worker-" + channel.wire() + "-" + i);
                 t.setDaemon(true);
                 t.start();
                 threads.add(t);
@@ -107,7 +110,7 @@ public class StoreRequestWorker {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        wakeUp.release(threads.size());
+        wakeUp.values().forEach(w -> w.release(threads.size()));
         for (Thread t : threads) {
             try {
                 t.join(10_000);
@@ -117,7 +120,13 @@ public class StoreRequestWorker {
         }
     }
 
-    private void loop(BillingChannel channel) {
+    /**
+     * One worker of one store. Only the store's first worker polls while there is nothing to do
+     * (one query per poll interval, not one per worker); when a worker finds a request, it wakes the
+     * others, which work until they find none and then wait again.
+     */
+    private void loop(BillingChannel channel, boolean poller) {
+        Semaphore wake = wakeUp.get(channel);
         while (running) {
             boolean worked = false;
             try {
@@ -126,13 +135,20 @@ public class StoreRequestWorker {
                 // the database may be briefly unreachable; a claimed request comes back when its lease ends
                 LOG.warnf("Store request worker: %s", e.getMessage());
             }
-            if (!worked) {
-                try {
-                    wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                } catch (InterruptedException e) {
-                    return;
+            try {
+                if (worked) {
+                    // at most one permit per worker outstanding: idle workers wake, none keeps spinning afterwards
+                    int missing = workers - wake.availablePermits();
+                    if (missing > 0) {
+                        wake.release(missing);
+                    }
+                } else if (poller) {
+                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    wake.acquire();
                 }
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
