@@ -40,6 +40,16 @@ class HostileInputFuzzTest extends HostileInputFuzz {
                 Database.count("select count(*) from campaign_run where state in ('PREPARING', 'RUNNING')") == 0);
     }
 
+    /**
+     * Each request waits for runs to settle and fingerprints every table (about a tenth of a second
+     * here, against a few milliseconds in the other services), so 1,500 requests took over three
+     * minutes of CI; 600 per run, with a new seed every run.
+     */
+    @Override
+    protected int defaultRequests() {
+        return 600;
+    }
+
     @Override
     protected List<String> knownIds() {
         return List.of(draft, "user-00000001");
