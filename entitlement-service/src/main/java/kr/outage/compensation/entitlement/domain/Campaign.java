@@ -17,6 +17,11 @@ public record Campaign(UUID id, String code, String title, String description, U
                        OverlapPolicy overlap, String overlapReason, CampaignState state, long claimsMade, Instant allClaimedAt,
                        Stamp created, Stamp published, Stamp withdrawn, String withdrawnReason, Stamp rolledBack) {
 
+    /** What a person's wallet history says about money or passes this campaign gave. */
+    public String grantReason() {
+        return "Compensation: " + title + " (" + code + ")";
+    }
+
     /** Who did something and when; absent for what has not happened. */
     public record Stamp(String by, Instant at) {
     }

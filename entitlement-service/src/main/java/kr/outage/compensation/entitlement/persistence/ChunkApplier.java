@@ -72,7 +72,7 @@ public class ChunkApplier {
         }
         // a store extension's fallback is cash too, credited at once where no store can be asked
         if (t.anyGroupHas(RemedyType.CREDIT_CASH) || t.anyGroupHas(RemedyType.STORE_EXTENSION)) {
-            String reason = "Compensation: " + campaign.title() + " (" + campaign.code() + ")";
+            String reason = campaign.grantReason();
             statement.add(", ledger as (insert into wallet_entry (user_id, amount_krw, reason, source, campaign_id, run_id, "
                             + "subject_id, principal, created_at) select g.user_id, g.cash_krw, ?, 'CAMPAIGN', g.campaign_id, "
                             + "g.run_id, g.subject_id, ?, ? from g where g.cash_krw > 0)", reason, principal, now)
