@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -146,13 +147,34 @@ final class Browser implements AutoCloseable {
 
     /**
      * Saves the whole page as a PNG under browser-tests/target/screenshots, and also under the
-     * directory given by -Dscreenshots.dir (the docs' screenshots are made that way).
+     * directory given by -Dscreenshots.dir (the docs' screenshots are made that way): at 1280 px, and
+     * as a 320 px wide phone sees it ({@code <name>-320.png}), where the page must not be wider than the
+     * screen (a table may scroll inside its own box, the page may not scroll sideways).
      */
     void screenshot(String name) {
         Object height = driver.executeScript("return Math.min(document.documentElement.scrollHeight, 4000)");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, ((Number) height).intValue() + 100));
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        save(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE), name);
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+
+        // A window cannot be made 320 px wide; the phone's viewport is emulated instead.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            Object phoneHeight = driver.executeScript("return Math.min(document.documentElement.scrollHeight, 6000)");
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 320, "height", ((Number) phoneHeight).intValue(), "deviceScaleFactor", 1, "mobile", true));
+            Object overflow = driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            save(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE), name + "-320");
+            org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue())
+                    .as("%s at 320 px: the page is wider than the screen by this many px", name).isLessThanOrEqualTo(0);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    private static void save(File shot, String name) {
         try {
             Path target = RunningSuite.ROOT.resolve("browser-tests/target/screenshots");
             Files.createDirectories(target);
