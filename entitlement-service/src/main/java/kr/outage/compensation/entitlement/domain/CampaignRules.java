@@ -56,6 +56,7 @@ public final class CampaignRules {
             out.add(new Violation("groups", "must list at most " + MAX_GROUPS + " groups"));
         }
         int claimables = 0;
+        int appleMassGroups = 0;
         for (int g = 0; g < terms.groups().size(); g++) {
             RemedyGroup group = terms.groups().get(g);
             String at = "groups[" + g + "]";
@@ -92,11 +93,22 @@ public final class CampaignRules {
                 if (remedy.type() == RemedyType.CLAIMABLE_ITEM) {
                     claimables++;
                 }
+                if (remedy.appleMassExtension() != null && remedy.type() != RemedyType.STORE_EXTENSION) {
+                    out.add(new Violation(rat + ".appleMassExtension", "belongs to a store_extension only"));
+                } else if (remedy.appleMass()) {
+                    appleMassGroups++;
+                }
                 checkRemedy(rat, remedy, accounts, terms.snapshotAt(), out);
             }
         }
         if (claimables > 1) {
             out.add(new Violation("groups", "a campaign may have at most one claimable_item"));
+        }
+        // Apple extends every active subscriber of the product once per mass request: two groups asking
+        // would extend the same people twice
+        if (appleMassGroups > 1) {
+            out.add(new Violation("groups", "at most one group may use appleMassExtension: Apple extends every active "
+                    + "subscriber of a product with each mass request"));
         }
         return out;
     }
@@ -161,6 +173,7 @@ public final class CampaignRules {
                 } else {
                     requireKrw(at + ".fallback", fallback.amountKrw(), out);
                 }
+                checkAppleMass(at + ".appleMassExtension", r.appleMassExtension(), out);
             }
             case CLAIMABLE_ITEM -> {
                 requireItem(at, r, out);
@@ -175,6 +188,28 @@ public final class CampaignRules {
                 } else if (snapshot != null && !r.claimDeadline().isAfter(snapshot)) {
                     out.add(new Violation(at + ".claimDeadline", "must be after the snapshot"));
                 }
+            }
+        }
+    }
+
+    /** Apple's storefront codes are ISO 3166-1 alpha-3. */
+    static final Pattern STOREFRONT = Pattern.compile("[A-Z]{3}");
+    static final int MAX_STOREFRONTS = 200;
+
+    private static void checkAppleMass(String at, AppleMassExtension mass, List<Violation> out) {
+        if (mass == null) {
+            return;
+        }
+        List<String> codes = mass.storefronts();
+        if (codes.size() > MAX_STOREFRONTS) {
+            out.add(new Violation(at + ".storefrontCountryCodes", "may list at most " + MAX_STOREFRONTS + " storefronts"));
+            return;
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            if (codes.get(i) == null || !STOREFRONT.matcher(codes.get(i)).matches()) {
+                out.add(new Violation(at + ".storefrontCountryCodes[" + i + "]", "must be an ISO 3166-1 alpha-3 code such as KOR"));
+            } else if (codes.indexOf(codes.get(i)) != i) {
+                out.add(new Violation(at + ".storefrontCountryCodes[" + i + "]", "is listed twice"));
             }
         }
     }

@@ -28,6 +28,16 @@ public record CampaignTerms(CampaignScope scope, Instant snapshotAt, Instant out
         return groups.stream().anyMatch(g -> !g.ofType(type).isEmpty());
     }
 
+    /** The group (1-based) whose App Store subscriptions go in a mass extension; 0: none (at most one may). */
+    public int appleMassGroupNo() {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).appleMass()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     public record ClaimableGrant(int groupNo, Remedy remedy) {
     }
 }

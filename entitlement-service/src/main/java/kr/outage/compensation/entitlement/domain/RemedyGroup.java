@@ -23,6 +23,17 @@ public record RemedyGroup(String name, SubjectMatch match, List<Remedy> remedies
                 .mapToInt(Remedy::days).sum();
     }
 
+    /** Whether this group's App Store subscriptions go in one mass extension per product. */
+    public boolean appleMass() {
+        return remedies.stream().anyMatch(r -> r != null && r.appleMass());
+    }
+
+    /** The mass extension's storefronts (empty: all), when {@link #appleMass()}. */
+    public java.util.List<String> appleMassStorefronts() {
+        return remedies.stream().filter(r -> r != null && r.appleMass()).findFirst()
+                .map(r -> r.appleMassExtension().storefronts()).orElse(java.util.List.of());
+    }
+
     public long storeFallbackKrw() {
         return remedies.stream().mapToLong(Remedy::fallbackKrw).sum();
     }

@@ -142,6 +142,24 @@ public interface PageMessages {
     @Message("스토어가 모든 요청에 답할 때까지 실행은 끝나지 않습니다.")
     String store_run_waits();
 
+    @Message("앱스토어 일괄 연장")
+    String apple_mass_extensions();
+
+    @Message("상품")
+    String apple_mass_product();
+
+    @Message("상태")
+    String apple_mass_state();
+
+    @Message("{#switch state}{#case 'pending'}보내기 전{#case 'sent'}애플 처리 중{#case 'complete'}애플 완료, 결과 확인 중{#case 'settled'}정산 완료{#else}{state}{/switch}")
+    String apple_mass_state_name(String state);
+
+    @Message("애플 집계: 연장")
+    String apple_mass_succeeded();
+
+    @Message("애플 집계: 실패")
+    String apple_mass_failed();
+
     @Message("소요 시간")
     String elapsed();
 

@@ -32,6 +32,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChunkApplier {
 
+    /** App Store subscriptions of the mass-extension group wait for Apple's notifications (MASS); the rest are sent one by one. */
+    private static String storeRequestState(int appleMassGroup) {
+        return appleMassGroup == 0 ? "'PENDING'"
+                : "case when g.group_no = " + appleMassGroup + " and s.channel = 'APPLE' then 'MASS' else 'PENDING' end";
+    }
+
     public record Chunk(UUID runId, int chunkNo, long fromSubject, long toSubject) {
     }
 
@@ -87,9 +93,20 @@ public class ChunkApplier {
                     + "g.subject_id, g.user_id, g.run_id, s.channel, s.store_product_id, "
                     + "coalesce(s.store_original_transaction_id, s.store_purchase_token), "
                     + terms.storeDays("g.group_no") + ", " + terms.storeFallbackKrw("g.group_no") + ", gen_random_uuid(), "
-                    + "'PENDING', now(), ? from g join subscription s on s.id = g.subject_id and s.id >= ? and s.id < ? "
-                    + "where " + terms.storeRouteOf("g.group_no", "s") + " in ('" + EligibilitySql.ROUTE_APPLE + "', '"
-                    + EligibilitySql.ROUTE_GOOGLE + "'))", now, chunk.fromSubject(), chunk.toSubject());
+                    + storeRequestState(t.appleMassGroupNo()) + ", now(), ? from g join subscription s on s.id = g.subject_id "
+                    + "and s.id >= ? and s.id < ? where " + terms.storeRouteOf("g.group_no", "s") + " in ('"
+                    + EligibilitySql.ROUTE_APPLE + "', '" + EligibilitySql.ROUTE_GOOGLE + "') returning channel, product_id, "
+                    + "days, state)", now, chunk.fromSubject(), chunk.toSubject());
+            int massGroup = t.appleMassGroupNo();
+            if (massGroup > 0) {
+                // one mass request per product, recorded by whichever chunk meets the product first;
+                // AppleMassExtensionWorker sends it once every chunk of the run is applied
+                statement.add(", masses as (insert into apple_mass_extension (campaign_id, product_id, run_id, request_id, days, "
+                        + "storefronts, state, not_before, created_at) select distinct on (product_id) cast(? as uuid), product_id, "
+                        + "cast(? as uuid), gen_random_uuid(), days, cast(? as varchar(3)[]), 'PENDING', now(), cast(? as timestamptz) "
+                        + "from stores where state = 'MASS' on conflict do nothing)", campaign.id(), chunk.runId(),
+                        t.groups().get(massGroup - 1).appleMassStorefronts().toArray(new String[0]), now);
+            }
         }
         SqlText coupons = perGroupValues(campaign, RemedyType.GRANT_COUPON);
         if (coupons != null) {

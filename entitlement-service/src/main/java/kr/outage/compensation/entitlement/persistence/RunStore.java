@@ -175,7 +175,7 @@ public class RunStore {
                 + "else 'COMPLETED' end where r.state = 'RUNNING' and not exists "
                 + "(select 1 from run_chunk p where p.run_id = r.id and p.state = 'PENDING') "
                 // a store extension is part of the run until the store has answered for good
-                + "and not exists (select 1 from store_request q where q.run_id = r.id and q.state in ('PENDING', 'SENDING'))")) {
+                + "and not exists (select 1 from store_request q where q.run_id = r.id and q.state in ('PENDING', 'SENDING', 'MASS'))")) {
             Jdbc.bind(c, ps, List.of(now));
             return ps.executeUpdate();
         }

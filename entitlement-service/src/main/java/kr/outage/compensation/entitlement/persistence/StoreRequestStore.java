@@ -111,8 +111,8 @@ public class StoreRequestStore {
 
     public java.util.List<StoreCounts> counts(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("select channel, count(*) filter (where state in "
-                + "('PENDING', 'SENDING')), count(*) filter (where state = 'EXTENDED'), count(*) filter (where state = 'FALLBACK'), "
-                + "(array_agg(last_error order by not_before desc) filter (where state in ('PENDING', 'SENDING') "
+                + "('PENDING', 'SENDING', 'MASS')), count(*) filter (where state = 'EXTENDED'), count(*) filter (where state = 'FALLBACK'), "
+                + "(array_agg(last_error order by not_before desc) filter (where state in ('PENDING', 'SENDING', 'MASS') "
                 + "and last_error is not null))[1] from store_request where run_id = ? group by channel order by channel", runId));
              ResultSet rs = ps.executeQuery()) {
             java.util.List<StoreCounts> out = new java.util.ArrayList<>();

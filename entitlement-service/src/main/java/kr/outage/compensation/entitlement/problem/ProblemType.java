@@ -42,6 +42,8 @@ public final class ProblemType {
             "The cash balance is lower than the debit");
     public static final ProblemKind UNREADABLE_IMPORT = new ProblemKind(400, "unreadable-import",
             "The upload is not a readable file of the expected format; nothing was imported");
+    public static final ProblemKind NOTIFICATION_NOT_VERIFIED = new ProblemKind(400, "notification-not-verified",
+            "The body is not an App Store Server Notification signed by Apple for this app; nothing was changed");
     public static final ProblemKind INCIDENT_SERVICE_UNAVAILABLE = new ProblemKind(503, "incident-service-unavailable",
             "incident-service cannot confirm the incident now; try again later");
 

@@ -80,6 +80,7 @@ public class CampaignPreview {
                         rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)});
             }
         }
+        List<String> massProducts = massProducts(c, campaign, all);
         List<PreviewReport.GroupPreview> groups = new ArrayList<>();
         long eligible = 0, already = 0, excluded = 0, overlappingAll = 0, days = 0, cash = 0, coupons = 0, items = 0;
         List<RemedyGroup> defined = campaign.terms().groups();
@@ -91,7 +92,8 @@ public class CampaignPreview {
             long couponKrw = toApply * group.couponKrw();
             long itemCount = toApply * group.ofType(RemedyType.GRANT_ITEM).size();
             PreviewReport.StoreSplit stores = group.storeDays() == 0 ? null
-                    : new PreviewReport.StoreSplit(f[5], f[6], f[7], f[8], group.storeFallbackKrw());
+                    : new PreviewReport.StoreSplit(f[5], f[6], f[7], f[8], group.storeFallbackKrw(), group.appleMass(),
+                    group.appleMass() ? massProducts : List.of());
             groups.add(new PreviewReport.GroupPreview(i + 1, group.name(), group.remedies(), f[0], f[1], left, toApply, f[3], f[4],
                     couponKrw, itemCount, stores));
             eligible += f[0];
@@ -109,6 +111,23 @@ public class CampaignPreview {
                 overlaps(c, campaign, others, all));
         return new PreviewReport(campaign.id(), campaign.code(), clock.instant(), sums, groups, overlap,
                 sample(c, campaign, marked, excluding));
+    }
+
+    /** The App Store products a mass extension of the campaign would be asked for: one request each. */
+    private static List<String> massProducts(Connection c, Campaign campaign, SqlText all) throws SQLException {
+        int group = campaign.terms().appleMassGroupNo();
+        if (group == 0) {
+            return List.of();
+        }
+        SqlText sql = new SqlText().add("select distinct t.store_product_id from (").add(all)
+                .add(") t where t.group_no = ? and t.store_route = '" + EligibilitySql.ROUTE_APPLE + "' order by 1", group);
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     private static String storeCount(String counted, String route) {

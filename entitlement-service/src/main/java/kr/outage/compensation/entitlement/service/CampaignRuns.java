@@ -43,6 +43,8 @@ public class CampaignRuns {
     @Inject
     StoreRequestStore storeRequests;
     @Inject
+    kr.outage.compensation.entitlement.persistence.AppleMassStore appleMasses;
+    @Inject
     AuditTrail audit;
     @Inject
     Clock clock;
@@ -99,7 +101,7 @@ public class CampaignRuns {
             RunStore.Run run = runs.find(c, campaignId, runId)
                     .orElseThrow(() -> ProblemException.notFound("No run " + runId + " of campaign " + campaignId));
             Campaign campaign = campaigns.find(c, campaignId).orElseThrow();
-            return view(run, campaign, runs.chunks(c, runId), stores(c, runId));
+            return view(run, campaign, runs.chunks(c, runId), stores(c, runId), masses(c, runId));
         });
     }
 
@@ -109,7 +111,7 @@ public class CampaignRuns {
                     .orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
             List<RunProgress> out = new ArrayList<>();
             for (RunStore.Run run : runs.list(c, campaignId)) {
-                out.add(view(run, campaign, runs.chunks(c, run.id()), stores(c, run.id())));
+                out.add(view(run, campaign, runs.chunks(c, run.id()), stores(c, run.id()), masses(c, run.id())));
             }
             return out;
         });
@@ -120,8 +122,13 @@ public class CampaignRuns {
                 n.extended(), n.fallback(), n.lastError())).toList();
     }
 
+    private List<RunProgress.AppleMassProgress> masses(java.sql.Connection c, UUID runId) throws java.sql.SQLException {
+        return appleMasses.ofRun(c, runId).stream().map(m -> new RunProgress.AppleMassProgress(m.productId(), m.requestId(),
+                m.state(), m.sentAt(), m.completeAt(), m.succeeded(), m.failed(), m.lastError())).toList();
+    }
+
     private RunProgress view(RunStore.Run run, Campaign campaign, List<RunStore.ChunkState> chunks,
-                             List<RunProgress.StoreProgress> stores) {
+                             List<RunProgress.StoreProgress> stores, List<RunProgress.AppleMassProgress> masses) {
         long processed = 0, applied = 0, overlapping = 0;
         int done = 0, pending = 0, failed = 0;
         Map<Integer, Long> perGroup = new TreeMap<>();
@@ -160,6 +167,6 @@ public class CampaignRuns {
         return new RunProgress(run.id(), run.campaignId(), run.state().toLowerCase(Locale.ROOT), run.total(), processed, applied,
                 excluding ? overlapping : 0, excluding ? 0 : overlapping, percent, groups,
                 new RunProgress.ChunkCounts(chunks.size(), done, pending, failed), failures, run.requestedBy(), run.createdAt(),
-                run.startedAt(), run.finishedAt(), elapsed, rate, stores);
+                run.startedAt(), run.finishedAt(), elapsed, rate, stores, masses);
     }
 }

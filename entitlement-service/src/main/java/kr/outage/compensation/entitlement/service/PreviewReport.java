@@ -35,8 +35,12 @@ public record PreviewReport(UUID campaignId, String code, Instant evaluatedAt, T
      * renew ({@code noStore}) or because the suite has had them extended twice in the last 365 days,
      * Apple's limit ({@code appleLimitReached}). {@code cashKrw} of the group counts those fallbacks;
      * a store may still refuse some of the requests, and each refusal gets the fallback then.
+     * {@code appleMassExtension}: the App Store subscriptions go in one mass extension per product
+     * ({@code appleMassProducts}), which reaches every active subscriber of those products, not only
+     * the {@code apple} counted here.
      */
-    public record StoreSplit(long apple, long google, long noStore, long appleLimitReached, long fallbackKrwEach) {
+    public record StoreSplit(long apple, long google, long noStore, long appleLimitReached, long fallbackKrwEach,
+                             boolean appleMassExtension, List<String> appleMassProducts) {
     }
 
     /**

@@ -57,7 +57,7 @@ public class RunMetrics {
         jdbc.read(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select "
                     + "(select count(*) from campaign_run where state in ('PREPARING', 'RUNNING')), "
-                    + "(select count(*) from store_request where state in ('PENDING', 'SENDING'))")) {
+                    + "(select count(*) from store_request where state in ('PENDING', 'SENDING', 'MASS'))")) {
                 rs.next();
                 activeRuns.set(rs.getLong(1));
                 pendingStoreRequests.set(rs.getLong(2));

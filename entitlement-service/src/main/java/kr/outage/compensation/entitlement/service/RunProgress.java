@@ -14,13 +14,16 @@ import java.util.UUID;
  * {@code grantedDespiteOverlap} with overlap 'allow'). {@code stores}: the run's requests to the App
  * Store and Google Play (store_extension remedies), one entry per store asked; a run with store
  * requests completes only when each is settled, extended or given its fallback.
+ * {@code appleMassExtensions}: the App Store mass extensions of the run (remedies with
+ * {@code appleMassExtension}), one per product; their subscriptions are counted under {@code stores}.
  */
 @Schema(name = "RunView")
 public record RunProgress(UUID runId, UUID campaignId, String state, Long total, long processed, long applied,
                       long excludedByOverlap, long grantedDespiteOverlap,
                       double percent, List<GroupCount> groups, ChunkCounts chunks, List<ChunkFailure> failures,
                       String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,
-                      Double elapsedSeconds, Double subjectsPerSecond, List<StoreProgress> stores) {
+                      Double elapsedSeconds, Double subjectsPerSecond, List<StoreProgress> stores,
+                      List<AppleMassProgress> appleMassExtensions) {
 
     /**
      * {@code pending}: not yet answered for good (waiting their turn under the store's rate limit, or
@@ -30,6 +33,19 @@ public record RunProgress(UUID runId, UUID campaignId, String state, Long total,
      */
     public record StoreProgress(@Schema(enumeration = {"apple", "google"}) String store, long pending, long extended,
                                 long fallback, @Schema(nullable = true) String lastError) {
+    }
+
+    /**
+     * One App Store mass extension: {@code pending} (waiting for the run's chunks, another mass request of
+     * the product, or a retry), {@code sent} (Apple works on it), {@code complete} (Apple is done; its
+     * notification history is read after a grace period), {@code settled} (every subscription it covers
+     * extended or given the fallback); Apple's own counts once complete.
+     */
+    public record AppleMassProgress(String productId, UUID requestId,
+                                    @Schema(enumeration = {"pending", "sent", "complete", "settled"}) String state,
+                                    @Schema(nullable = true) Instant sentAt, @Schema(nullable = true) Instant completeAt,
+                                    @Schema(nullable = true) Long succeeded, @Schema(nullable = true) Long failed,
+                                    @Schema(nullable = true) String lastError) {
     }
 
     public record GroupCount(int groupNo, String name, long applied) {

@@ -5,6 +5,14 @@ import com.apple.itunes.storekit.client.APIException;
 import com.apple.itunes.storekit.model.ExtendReasonCode;
 import com.apple.itunes.storekit.model.ExtendRenewalDateRequest;
 import com.apple.itunes.storekit.model.ExtendRenewalDateResponse;
+import com.apple.itunes.storekit.model.MassExtendRenewalDateRequest;
+import com.apple.itunes.storekit.model.MassExtendRenewalDateResponse;
+import com.apple.itunes.storekit.model.MassExtendRenewalDateStatusResponse;
+import com.apple.itunes.storekit.model.NotificationHistoryRequest;
+import com.apple.itunes.storekit.model.NotificationHistoryResponse;
+import com.apple.itunes.storekit.model.NotificationHistoryResponseItem;
+import com.apple.itunes.storekit.model.NotificationTypeV2;
+import com.apple.itunes.storekit.model.Subtype;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +26,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The App Store Server API's "Extend a Subscription Renewal Date", one subscription per request (by
@@ -27,16 +37,19 @@ import java.util.Set;
  * UUID as {@code requestIdentifier}: Apple's documented way to resend a request after a timeout
  * without extending twice.
  *
- * <p>Why one request per subscription and not "Extend Subscription Renewal Dates for All Active
- * Subscribers": the mass extension reaches every active subscriber of a product in the given
- * storefronts, not the campaign's eligible set, and reports only counts of successes and failures,
- * so the suite could neither keep to its eligibility nor give the fallback to exactly those Apple
- * refused.
+ * <p>Also "Extend Subscription Renewal Dates for All Active Subscribers" (one request per product, for
+ * remedies with {@code appleMassExtension}), its status, and the notification history: the mass
+ * extension reaches every active subscriber of the product in the storefronts, not only the campaign's
+ * eligible set, and its status reports counts only; which subscriptions it extended or could not is told
+ * subscription by subscription in App Store Server Notifications ({@link AppleNotifications}), read
+ * again from the history at the end so that none is missed.
  */
 @ApplicationScoped
 // the library maps these with Jackson by reflection; a native executable must keep them
 @RegisterForReflection(targets = {ExtendRenewalDateRequest.class, ExtendRenewalDateResponse.class, ExtendReasonCode.class,
-        com.apple.itunes.storekit.model.ErrorPayload.class})
+        com.apple.itunes.storekit.model.ErrorPayload.class, MassExtendRenewalDateRequest.class,
+        MassExtendRenewalDateResponse.class, MassExtendRenewalDateStatusResponse.class, NotificationHistoryRequest.class,
+        NotificationHistoryResponse.class, NotificationHistoryResponseItem.class, NotificationTypeV2.class, Subtype.class})
 public class AppleAppStore implements SubscriptionStore {
 
     private static final Logger LOG = Logger.getLogger(AppleAppStore.class);
@@ -117,6 +130,94 @@ public class AppleAppStore implements SubscriptionStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new StoreAnswer.TryAgain(defaultRetry, "interrupted");
+        }
+    }
+
+    /**
+     * Asks Apple to extend every active subscriber of {@code productId} (in {@code storefronts}; empty:
+     * all) by {@code days}, reason code 3, under {@code requestId}: the same identifier on every resend.
+     */
+    public MassAnswer massExtend(UUID requestId, String productId, int days, List<String> storefronts) {
+        if (client == null) {
+            return new MassAnswer.TryAgain(Duration.ofMinutes(1), "App Store credentials are not configured");
+        }
+        MassExtendRenewalDateRequest body = new MassExtendRenewalDateRequest()
+                .extendByDays(days)
+                .extendReasonCode(ExtendReasonCode.SERVICE_ISSUE_OR_OUTAGE)
+                .requestIdentifier(requestId.toString())
+                .productId(productId)
+                .storefrontCountryCodes(storefronts.isEmpty() ? null : storefronts);
+        return call(() -> {
+            client.extendRenewalDateForAllActiveSubscribers(body);
+            return new MassAnswer.Accepted();
+        });
+    }
+
+    /** Apple's status of a mass extension: complete or not, with its counts. */
+    public MassAnswer massStatus(UUID requestId, String productId) {
+        if (client == null) {
+            return new MassAnswer.TryAgain(Duration.ofMinutes(1), "App Store credentials are not configured");
+        }
+        return call(() -> {
+            MassExtendRenewalDateStatusResponse status = client.getStatusOfSubscriptionRenewalDateExtensions(requestId.toString(),
+                    productId);
+            return new MassAnswer.Progress(Boolean.TRUE.equals(status.getComplete()),
+                    status.getCompleteDate() == null ? null : Instant.ofEpochMilli(status.getCompleteDate()),
+                    status.getSucceededCount() == null ? 0 : status.getSucceededCount(),
+                    status.getFailedCount() == null ? 0 : status.getFailedCount());
+        });
+    }
+
+    /**
+     * One page of the notifications Apple sent (or tried to send) between {@code from} and {@code to}
+     * of {@code kind}: the signed payloads, to be verified and applied like the notifications received.
+     */
+    public MassAnswer notificationHistory(Instant from, Instant to, HistoryKind kind, String pageToken) {
+        if (client == null) {
+            return new MassAnswer.TryAgain(Duration.ofMinutes(1), "App Store credentials are not configured");
+        }
+        NotificationHistoryRequest body = new NotificationHistoryRequest()
+                .startDate(from.toEpochMilli())
+                .endDate(to.toEpochMilli())
+                .notificationType(kind == HistoryKind.EXTENDED ? NotificationTypeV2.RENEWAL_EXTENDED
+                        : NotificationTypeV2.RENEWAL_EXTENSION);
+        return call(() -> {
+            NotificationHistoryResponse page = client.getNotificationHistory(pageToken, body);
+            List<String> payloads = page.getNotificationHistory() == null ? List.of()
+                    : page.getNotificationHistory().stream().map(NotificationHistoryResponseItem::getSignedPayload).toList();
+            String next = Boolean.TRUE.equals(page.getHasMore()) ? page.getPaginationToken() : null;
+            return new MassAnswer.HistoryPage(payloads, next);
+        });
+    }
+
+    /** Which notifications to read back: each subscription extended, or a mass extension's failures and summary. */
+    public enum HistoryKind { EXTENDED, MASS_OUTCOMES }
+
+    private interface AppleCall {
+        MassAnswer send() throws APIException, IOException;
+    }
+
+    private MassAnswer call(AppleCall call) {
+        try {
+            limiter.acquire();
+            return call.send();
+        } catch (APIException e) {
+            StoreAnswer answer = classify(e);
+            if (answer instanceof StoreAnswer.Refused r) {
+                return new MassAnswer.Refused(r.code(), r.detail());
+            }
+            StoreAnswer.TryAgain t = (StoreAnswer.TryAgain) answer;
+            // a 4xx other than 429 here is Apple refusing the request itself (unknown product, bad storefront)
+            if (e.getHttpStatusCode() == 400 || e.getHttpStatusCode() == 404) {
+                return new MassAnswer.Refused(e.getApiError() != null ? e.getApiError().name() : "HTTP_" + e.getHttpStatusCode(),
+                        t.reason());
+            }
+            return new MassAnswer.TryAgain(t.after(), t.reason());
+        } catch (IOException | RuntimeException e) {
+            return new MassAnswer.TryAgain(defaultRetry, "App Store unreachable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MassAnswer.TryAgain(defaultRetry, "interrupted");
         }
     }
 

@@ -9,7 +9,7 @@ public final class Database extends SqlChecks {
 
     private static final String[] TABLES = {"account", "subscription", "wallet", "wallet_entry", "coupon", "granted_item",
             "campaign", "campaign_run", "run_chunk", "campaign_grant", "claim_slot", "campaign_claim", "rollback_conflict",
-            "idempotency_record", "entitlement_audit", "store_request"};
+            "idempotency_record", "entitlement_audit", "store_request", "apple_mass_extension", "apple_notification"};
 
     private Database() {
     }

@@ -79,6 +79,42 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
     static final AtomicInteger unauthorized = new AtomicInteger();
     static final AtomicInteger requests = new AtomicInteger();
 
+    // --- the App Store's mass extension and its notifications
+    public static final long APP_APPLE_ID = 1_234_567_890L;
+    static AppleNotary notary;
+    /** Where "Apple" posts its notifications: the service under test. */
+    static volatile String notifyUrl;
+    static final Map<String, String> appleProduct = new HashMap<>();
+    static final Set<String> appleInactive = new HashSet<>();
+    static final Map<String, MassJob> massJobs = new HashMap<>();
+    static final List<Note> notes = new ArrayList<>();
+    static final Set<String> notificationsLostAbout = new HashSet<>();
+    static final AtomicInteger incompletePolls = new AtomicInteger();
+    static final AtomicInteger statusPolls = new AtomicInteger();
+    static final AtomicInteger historyPages = new AtomicInteger();
+    static final List<Integer> deliveries = java.util.Collections.synchronizedList(new ArrayList<>());
+    static final java.util.concurrent.ExecutorService postman = java.util.concurrent.Executors.newSingleThreadExecutor();
+    static final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+    /** One mass extension as Apple holds it. */
+    static final class MassJob {
+        final String productId;
+        final List<String> storefronts;
+        long succeeded;
+        long failed;
+        int pollsLeft;
+        boolean complete;
+
+        MassJob(String productId, List<String> storefronts) {
+            this.productId = productId;
+            this.storefronts = storefronts;
+        }
+    }
+
+    /** A notification Apple sent (or failed to deliver): the history holds them all. */
+    record Note(String type, String subtype, String originalTransactionId, String signedPayload, Instant at) {
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -95,7 +131,9 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
             server.start();
             server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
+            notary = AppleNotary.create();
             Path dir = Files.createTempDirectory("fake-store-keys");
+            Path appleRoot = notary.writeRoot(dir);
             Path appleKey = dir.resolve("apple-test-only.p8");
             Files.writeString(appleKey, pem(apple.getPrivate().getEncoded()));
             Path googleKey = dir.resolve("google-test-only.json");
@@ -117,7 +155,14 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                     Map.entry("entitlement.stores.retry-after-default", "PT0.5S"),
                     Map.entry("entitlement.stores.lease", "PT5S"),
                     Map.entry("entitlement.stores.timeout", "PT3S"),
-                    Map.entry("entitlement.stores.poll-interval", "PT0.1S"));
+                    Map.entry("entitlement.stores.poll-interval", "PT0.1S"),
+                    Map.entry("entitlement.stores.apple.root-certificates", appleRoot.toString()),
+                    Map.entry("entitlement.stores.apple.app-apple-id", Long.toString(APP_APPLE_ID)),
+                    Map.entry("entitlement.stores.apple.environment", "Production"),
+                    // no OCSP responder for the test chain; its dates are checked against the signing date
+                    Map.entry("entitlement.stores.apple.notification-online-checks", "false"),
+                    Map.entry("entitlement.stores.apple.mass-status-interval", "PT0.2S"),
+                    Map.entry("entitlement.stores.apple.mass-settle-grace", "PT0.5S"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -145,6 +190,80 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
         losingAnswers.set(0);
         unauthorized.set(0);
         requests.set(0);
+        appleProduct.clear();
+        appleInactive.clear();
+        massJobs.clear();
+        notes.clear();
+        notificationsLostAbout.clear();
+        incompletePolls.set(0);
+        statusPolls.set(0);
+        historyPages.set(0);
+        deliveries.clear();
+    }
+
+    /** An App Store subscription of {@code productId}: a mass extension of that product reaches it. */
+    public static synchronized void appleSubscription(String originalTransactionId, String productId, Instant renewsAt) {
+        appleExpiry.put(originalTransactionId, renewsAt);
+        appleProduct.put(originalTransactionId, productId);
+    }
+
+    /** No longer active at Apple: a mass extension passes it by without a word. */
+    public static synchronized void appleInactive(String originalTransactionId) {
+        appleInactive.add(originalTransactionId);
+    }
+
+    public static void notifyTo(String url) {
+        notifyUrl = url;
+    }
+
+    /** Notifications about these subscriptions are not delivered (the service was unreachable): only the history has them. */
+    public static synchronized void loseNotificationsAbout(String... originalTransactionIds) {
+        notificationsLostAbout.addAll(List.of(originalTransactionIds));
+    }
+
+    /** A mass extension reports itself incomplete for its first N status requests. */
+    public static void massIncompleteFor(int polls) {
+        incompletePolls.set(polls);
+    }
+
+    public static synchronized List<String> massRequestsReceived() {
+        return massJobs.values().stream().map(j -> j.productId + " " + j.storefronts).toList();
+    }
+
+    public static int statusPollsServed() {
+        return statusPolls.get();
+    }
+
+    public static int historyPagesServed() {
+        return historyPages.get();
+    }
+
+    /** HTTP statuses the service answered to the notifications delivered. */
+    public static List<Integer> deliveryStatuses() {
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
+    }
+
+    public static synchronized List<String> notificationsSent() {
+        return notes.stream().map(n -> n.type() + (n.subtype() == null ? "" : "/" + n.subtype())
+                + (n.originalTransactionId() == null ? "" : " " + n.originalTransactionId())).toList();
+    }
+
+    /** The signed payload of the notification sent about {@code originalTransactionId} (for resending it). */
+    public static synchronized String signedNotificationAbout(String originalTransactionId) {
+        return notes.stream().filter(n -> originalTransactionId.equals(n.originalTransactionId())).findFirst()
+                .map(Note::signedPayload).orElseThrow();
+    }
+
+    /** A notification of Apple's shape, signed by this fake's trusted chain. */
+    public static String signedExtendedNotification(String originalTransactionId, String productId, Instant renewsAt) {
+        return extendedOrFailed("RENEWAL_EXTENDED", null, originalTransactionId, productId, renewsAt, notary);
+    }
+
+    /** The same, signed by someone else's chain. */
+    public static String forgedExtendedNotification(String originalTransactionId, String productId, Instant renewsAt) {
+        return extendedOrFailed("RENEWAL_EXTENDED", null, originalTransactionId, productId, renewsAt, AppleNotary.forger());
     }
 
     public static synchronized void appleSubscription(String originalTransactionId, Instant renewsAt) {
@@ -209,6 +328,7 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
     // --- the stores
 
     private static final Pattern APPLE_EXTEND = Pattern.compile("/inApps/v1/subscriptions/extend/([^/]+)");
+    private static final Pattern APPLE_MASS_STATUS = Pattern.compile("/inApps/v1/subscriptions/extend/mass/([^/]+)/([^/]+)");
     private static final Pattern GOOGLE_PURCHASE = Pattern.compile(
             "/androidpublisher/v3/applications/([^/]+)/purchases/subscriptions/([^/]+)/tokens/([^/:]+)(:defer)?");
 
@@ -238,6 +358,16 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                 }
                 if (take(failing)) {
                     return answer(500, "{\"errorCode\":5000001,\"errorMessage\":\"An unknown retryable error occurred.\"}").build();
+                }
+                if (path.equals("/inApps/v1/subscriptions/extend/mass") && r.getMethod().getName().equals("POST")) {
+                    return appleMassExtend(r);
+                }
+                Matcher status = APPLE_MASS_STATUS.matcher(path);
+                if (status.matches() && r.getMethod().getName().equals("GET")) {
+                    return appleMassStatus(r, status.group(1), status.group(2));
+                }
+                if (path.equals("/inApps/v1/notifications/history") && r.getMethod().getName().equals("POST")) {
+                    return appleHistory(r);
                 }
                 Matcher apple = APPLE_EXTEND.matcher(path);
                 if (apple.matches() && r.getMethod().getName().equals("PUT")) {
@@ -298,6 +428,119 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                 }
                 return answer(200, answer).build();
             }
+        }
+
+        private ResponseDefinition appleMassExtend(Request r) throws Exception {
+            if (!appleTokenValid(r.getHeader("Authorization"))) {
+                unauthorized.incrementAndGet();
+                return answer(401, "").build();
+            }
+            JsonNode body = JSON.readTree(r.getBodyAsString());
+            String requestId = body.path("requestIdentifier").asText("");
+            String productId = body.path("productId").asText("");
+            int days = body.path("extendByDays").asInt(0);
+            if (requestId.isEmpty() || requestId.length() > 128) {
+                return answer(400, "{\"errorCode\":4000055,\"errorMessage\":\"Invalid request identifier.\"}").build();
+            }
+            if (days < 1 || days > 90 || body.path("extendReasonCode").asInt(-1) != 3 || productId.isEmpty()) {
+                return answer(400, "{\"errorCode\":4000009,\"errorMessage\":\"Invalid request.\"}").build();
+            }
+            List<String> storefronts = new ArrayList<>();
+            body.path("storefrontCountryCodes").forEach(n -> storefronts.add(n.asText()));
+            List<Note> toDeliver = new ArrayList<>();
+            synchronized (FakeStores.class) {
+                if (!massJobs.containsKey(requestId)) {
+                    MassJob job = new MassJob(productId, storefronts);
+                    job.pollsLeft = incompletePolls.get();
+                    Instant yearAgo = Instant.now().minus(Duration.ofDays(365));
+                    for (Map.Entry<String, String> sub : new HashMap<>(appleProduct).entrySet()) {
+                        String otid = sub.getKey();
+                        if (!productId.equals(sub.getValue()) || appleInactive.contains(otid)) {
+                            continue;
+                        }
+                        boolean twice = appleExtensions.getOrDefault(otid, List.of()).stream().filter(i -> i.isAfter(yearAgo)).count() >= 2;
+                        if (appleIneligible.contains(otid) || twice) {
+                            job.failed++;
+                            toDeliver.add(note("RENEWAL_EXTENSION", "FAILURE", otid, productId, appleExpiry.get(otid)));
+                        } else {
+                            Instant extended = appleExpiry.get(otid).plus(Duration.ofDays(days));
+                            appleExpiry.put(otid, extended);
+                            appleExtensions.computeIfAbsent(otid, k -> new ArrayList<>()).add(Instant.now());
+                            job.succeeded++;
+                            toDeliver.add(note("RENEWAL_EXTENDED", null, otid, productId, extended));
+                        }
+                    }
+                    massJobs.put(requestId, job);
+                }
+            }
+            toDeliver.forEach(FakeStores::deliver);
+            if (take(losingAnswers)) {
+                // Apple took the request, the answer was lost on the way back
+                return answer(503, "").build();
+            }
+            return answer(200, "{\"requestIdentifier\":\"" + requestId + "\"}").build();
+        }
+
+        private ResponseDefinition appleMassStatus(Request r, String productId, String requestId) throws Exception {
+            if (!appleTokenValid(r.getHeader("Authorization"))) {
+                unauthorized.incrementAndGet();
+                return answer(401, "").build();
+            }
+            statusPolls.incrementAndGet();
+            Note summary = null;
+            String answer;
+            synchronized (FakeStores.class) {
+                MassJob job = massJobs.get(requestId);
+                if (job == null || !job.productId.equals(productId)) {
+                    return answer(404, "{\"errorCode\":4040011,\"errorMessage\":\"Request identifier not found.\"}").build();
+                }
+                if (!job.complete && job.pollsLeft-- <= 0) {
+                    job.complete = true;
+                    Map<String, Object> s = new HashMap<>(Map.of("environment", "Production", "appAppleId", APP_APPLE_ID,
+                            "bundleId", BUNDLE_ID, "productId", productId, "requestIdentifier", requestId,
+                            "succeededCount", job.succeeded, "failedCount", job.failed));
+                    if (!job.storefronts.isEmpty()) {
+                        s.put("storefrontCountryCodes", job.storefronts);
+                    }
+                    summary = signed("RENEWAL_EXTENSION", "SUMMARY", null, Map.of("summary", s));
+                }
+                answer = "{\"requestIdentifier\":\"" + requestId + "\",\"complete\":" + job.complete
+                        + (job.complete ? ",\"completeDate\":" + Instant.now().toEpochMilli() : "")
+                        + ",\"succeededCount\":" + job.succeeded + ",\"failedCount\":" + job.failed + "}";
+            }
+            if (summary != null) {
+                deliver(summary);
+            }
+            return answer(200, answer).build();
+        }
+
+        private ResponseDefinition appleHistory(Request r) throws Exception {
+            if (!appleTokenValid(r.getHeader("Authorization"))) {
+                unauthorized.incrementAndGet();
+                return answer(401, "").build();
+            }
+            historyPages.incrementAndGet();
+            JsonNode body = JSON.readTree(r.getBodyAsString());
+            Instant from = Instant.ofEpochMilli(body.path("startDate").asLong());
+            Instant to = Instant.ofEpochMilli(body.path("endDate").asLong());
+            String type = body.path("notificationType").asText(null);
+            String token = r.queryParameter("paginationToken").isPresent() ? r.queryParameter("paginationToken").firstValue() : "0";
+            int offset = Integer.parseInt(token);
+            List<Note> matching;
+            synchronized (FakeStores.class) {
+                matching = notes.stream().filter(n -> (type == null || type.equals(n.type())) && !n.at().isBefore(from)
+                        && !n.at().isAfter(to)).toList();
+            }
+            // two to a page, so that paging is exercised (Apple: up to 20)
+            List<Note> page = matching.subList(Math.min(offset, matching.size()), Math.min(offset + 2, matching.size()));
+            boolean more = offset + 2 < matching.size();
+            StringBuilder items = new StringBuilder();
+            for (Note n : page) {
+                items.append(items.isEmpty() ? "" : ",").append("{\"signedPayload\":\"").append(n.signedPayload())
+                        .append("\",\"sendAttempts\":[]}");
+            }
+            return answer(200, "{\"notificationHistory\":[" + items + "],\"hasMore\":" + more
+                    + (more ? ",\"paginationToken\":\"" + (offset + 2) + "\"" : "") + "}").build();
         }
 
         private ResponseDefinition googlePurchase(Request r, String packageName, String token, boolean defer) throws Exception {
@@ -401,6 +644,74 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
         private static boolean take(AtomicInteger counter) {
             return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
         }
+    }
+
+    // --- notifications, signed like Apple's
+
+    private static Note note(String type, String subtype, String otid, String productId, Instant renewsAt) {
+        return signed(type, subtype, otid, Map.of("data", Map.of("environment", "Production", "appAppleId", APP_APPLE_ID,
+                "bundleId", BUNDLE_ID, "signedTransactionInfo", transaction(otid, productId, renewsAt, notary),
+                "signedRenewalInfo", renewal(otid, productId, renewsAt, notary))));
+    }
+
+    private static String extendedOrFailed(String type, String subtype, String otid, String productId, Instant renewsAt,
+                                           AppleNotary signer) {
+        Map<String, Object> claims = new HashMap<>(Map.of("notificationType", type, "notificationUUID", java.util.UUID.randomUUID().toString(),
+                "version", "2.0", "signedDate", Instant.now().toEpochMilli(), "data", Map.of("environment", "Production",
+                        "appAppleId", APP_APPLE_ID, "bundleId", BUNDLE_ID,
+                        "signedTransactionInfo", transaction(otid, productId, renewsAt, signer),
+                        "signedRenewalInfo", renewal(otid, productId, renewsAt, signer))));
+        if (subtype != null) {
+            claims.put("subtype", subtype);
+        }
+        return signer.sign(claims);
+    }
+
+    private static Note signed(String type, String subtype, String otid, Map<String, Object> body) {
+        Map<String, Object> claims = new HashMap<>(body);
+        claims.put("notificationType", type);
+        if (subtype != null) {
+            claims.put("subtype", subtype);
+        }
+        claims.put("notificationUUID", java.util.UUID.randomUUID().toString());
+        claims.put("version", "2.0");
+        claims.put("signedDate", Instant.now().toEpochMilli());
+        Note n = new Note(type, subtype, otid, notary.sign(claims), Instant.now());
+        synchronized (FakeStores.class) {
+            notes.add(n);
+        }
+        return n;
+    }
+
+    private static String transaction(String otid, String productId, Instant expires, AppleNotary signer) {
+        return signer.sign(Map.of("originalTransactionId", otid, "transactionId", otid + "9", "productId", productId,
+                "bundleId", BUNDLE_ID, "expiresDate", expires.toEpochMilli(), "environment", "Production",
+                "type", "Auto-Renewable Subscription", "signedDate", Instant.now().toEpochMilli()));
+    }
+
+    private static String renewal(String otid, String productId, Instant renewsAt, AppleNotary signer) {
+        return signer.sign(Map.of("originalTransactionId", otid, "productId", productId, "autoRenewProductId", productId,
+                "renewalDate", renewsAt.toEpochMilli(), "environment", "Production", "signedDate", Instant.now().toEpochMilli()));
+    }
+
+    /** Posts a notification to the service, as Apple does, unless armed to lose it (then only the history has it). */
+    private static void deliver(Note n) {
+        synchronized (FakeStores.class) {
+            if (notifyUrl == null || (n.originalTransactionId() != null && notificationsLostAbout.contains(n.originalTransactionId()))) {
+                return;
+            }
+        }
+        postman.submit(() -> {
+            try {
+                var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(notifyUrl))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"signedPayload\":\"" + n.signedPayload() + "\"}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                deliveries.add(response.statusCode());
+            } catch (Exception e) {
+                deliveries.add(-1);
+            }
+        });
     }
 
     private static String pem(byte[] pkcs8) {
