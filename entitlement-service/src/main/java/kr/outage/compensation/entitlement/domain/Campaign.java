@@ -22,6 +22,11 @@ public record Campaign(UUID id, String code, String title, String description, U
         return "Compensation: " + title + " (" + code + ")";
     }
 
+    /** The wallet reason of a store extension's fallback cash: what the store could not give. */
+    public String storeFallbackReason() {
+        return grantReason() + ", instead of a store extension";
+    }
+
     /** Who did something and when; absent for what has not happened. */
     public record Stamp(String by, Instant at) {
     }

@@ -59,6 +59,8 @@ public class AppleMassExtensionWorker {
     AppleNotificationIntake intake;
     @Inject
     Clock clock;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     @ConfigProperty(name = "entitlement.stores.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
@@ -205,15 +207,17 @@ public class AppleMassExtensionWorker {
     /** Every request still waiting on {@code m} gets the fallback, and {@code m} is settled, in one transaction. */
     private int fallbackForTheRest(AppleMassStore.MassRequest m, String refusal, String detail) {
         Instant now = clock.instant();
-        return jdbc.inTransaction(c -> {
+        int given = jdbc.inTransaction(c -> {
             Campaign campaign = campaigns.find(c, m.campaignId()).orElseThrow();
             String principal = runs.findById(c, m.runId()).map(RunStore.Run::requestedBy).orElse("apple-mass-extension-worker");
             if (!masses.settled(c, m)) {
                 return 0;
             }
             return masses.settleFallback(c, m.campaignId(), m.productId(), null, refusal, detail,
-                    campaign.grantReason() + ", instead of a store extension", principal, now);
+                    campaign.storeFallbackReason(), principal, now);
         });
+        metrics.counter("store.extension.requests", "store", "apple", "outcome", "fallback").increment(given);
+        return given;
     }
 
     private void waitAndSay(AppleMassStore.MassRequest m, MassAnswer answer) {

@@ -41,6 +41,8 @@ public class AppleNotificationIntake {
     RunStore runs;
     @Inject
     Clock clock;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     /** How long after Apple completes a mass extension its history is read and the rest get the fallback. */
     @ConfigProperty(name = "entitlement.stores.apple.mass-settle-grace", defaultValue = "PT1H")
@@ -49,7 +51,13 @@ public class AppleNotificationIntake {
     /** Verifies {@code signedPayload} and applies it; {@link AppleNotifications.Rejected} when it is not Apple's. */
     public Outcome accept(String signedPayload) throws AppleNotifications.Rejected {
         AppleNotice notice = notifications.read(signedPayload);
-        return jdbc.inTransaction(c -> apply(c, notice));
+        Outcome outcome = jdbc.inTransaction(c -> apply(c, notice));
+        if (outcome == Outcome.EXTENDED || outcome == Outcome.FALLBACK) {
+            // the same counter as requests sent one by one: the alert on unanswered store requests reads it
+            metrics.counter("store.extension.requests", "store", "apple", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                    .increment();
+        }
+        return outcome;
     }
 
     private Outcome apply(Connection c, AppleNotice n) throws SQLException {
@@ -85,7 +93,6 @@ public class AppleNotificationIntake {
         Campaign campaign = campaigns.find(c, w.campaignId()).orElseThrow();
         String principal = runs.findById(c, w.runId()).map(RunStore.Run::requestedBy).orElse("app-store-notification");
         return masses.settleFallback(c, w.campaignId(), null, w.subjectId(), "MASS_EXTENSION_FAILURE",
-                "the App Store's mass extension could not extend this subscription", campaign.grantReason()
-                        + ", instead of a store extension", principal, now) == 1;
+                "the App Store's mass extension could not extend this subscription", campaign.storeFallbackReason(), principal, now) == 1;
     }
 }

@@ -204,7 +204,7 @@ public class StoreRequestWorker {
             if (answer instanceof StoreAnswer.Refused r) {
                 Campaign campaign = campaigns.find(c, due.campaignId()).orElseThrow();
                 String principal = runs.findById(c, due.runId()).map(RunStore.Run::requestedBy).orElse("store-request-worker");
-                String reason = campaign.grantReason() + ", instead of a store extension";
+                String reason = campaign.storeFallbackReason();
                 return requests.settleFallback(c, due, r.code(), r.detail(), reason, principal, now) ? "fallback" : "lease_lost";
             }
             Duration after = answer instanceof StoreAnswer.TryAgain t ? t.after() : Duration.ZERO;
