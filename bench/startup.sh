@@ -45,7 +45,9 @@ fi
 # Starts one service from a jar, waits for ready; prints "<ms> <RSS MiB> <anonymous MiB>" and stops it.
 start_once() {
   local svc=$1 jar=$2; shift 2
-  local start pid ms
+  local start pid ms line
+  # the previous start must be gone: a process still shutting down would answer "ready" for this one
+  while curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/live" 2>/dev/null; do sleep 0.05; done
   start=$(now_ms)
   DB_NAME="$svc" QUARKUS_HTTP_PORT=$port "$@" -jar "$jar" >"$WORK/$svc.log" 2>&1 &
   pid=$!
@@ -54,8 +56,10 @@ start_once() {
     sleep 0.01
   done
   ms=$(( $(now_ms) - start ))
-  echo "$ms $(awk '/^(VmRSS|RssAnon):/ {printf "%.0f ", $2/1024}' /proc/$pid/status)"
+  line="$ms $(awk '/^(VmRSS|RssAnon):/ {printf "%.0f ", $2/1024}' /proc/$pid/status)"
+  # stopped before the line is printed: the caller reads the line and starts the next one at once
   kill $pid; wait $pid 2>/dev/null || true
+  echo "$line"
 }
 
 start_variant() {
