@@ -115,11 +115,16 @@ public class AppleMassStore {
     public record Waiting(UUID campaignId, long subjectId, UUID runId) {
     }
 
-    public Optional<Waiting> waitingFor(Connection c, String originalTransactionId) throws SQLException {
+    /**
+     * A notification signed before the mass request was even recorded cannot be about it (Apple resends
+     * old notifications for days): {@code signedAt} must not precede the mass request.
+     */
+    public Optional<Waiting> waitingFor(Connection c, String originalTransactionId, Instant signedAt) throws SQLException {
         try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("select r.campaign_id, r.subject_id, r.run_id "
                 + "from store_request r join apple_mass_extension o on o.campaign_id = r.campaign_id and o.product_id = r.product_id "
-                + "and " + AT_APPLE + " where r.store_ref = ? and r.channel = 'APPLE' and r.state = 'MASS' "
-                + "order by r.created_at limit 1 for update of r", originalTransactionId)); ResultSet rs = ps.executeQuery()) {
+                + "and " + AT_APPLE + " and o.created_at <= coalesce(cast(? as timestamptz), now()) where r.store_ref = ? "
+                + "and r.channel = 'APPLE' and r.state = 'MASS' order by r.created_at limit 1 for update of r", signedAt,
+                originalTransactionId)); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(new Waiting(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class)))
                     : Optional.empty();
         }

@@ -103,9 +103,10 @@ public class ChunkApplier {
                 // AppleMassExtensionWorker sends it once every chunk of the run is applied
                 statement.add(", masses as (insert into apple_mass_extension (campaign_id, product_id, run_id, request_id, days, "
                         + "storefronts, state, not_before, created_at) select distinct on (product_id) cast(? as uuid), product_id, "
-                        + "cast(? as uuid), gen_random_uuid(), days, cast(? as varchar(3)[]), 'PENDING', now(), cast(? as timestamptz) "
+                        + "cast(? as uuid), gen_random_uuid(), days, cast(? as varchar(3)[]), 'PENDING', now(), now() "
+                        // created_at in real time: a notification signed before it cannot be about this request
                         + "from stores where state = 'MASS' on conflict do nothing)", campaign.id(), chunk.runId(),
-                        t.groups().get(massGroup - 1).appleMassStorefronts().toArray(new String[0]), now);
+                        t.groups().get(massGroup - 1).appleMassStorefronts().toArray(new String[0]));
             }
         }
         SqlText coupons = perGroupValues(campaign, RemedyType.GRANT_COUPON);

@@ -72,30 +72,18 @@ public class AppleMassExtensionWorker {
     @ConfigProperty(name = "entitlement.stores.apple.mass-settle-grace", defaultValue = "PT1H")
     Duration grace;
 
-    private Thread thread;
-    private volatile boolean running;
+    private final WorkerThreads threads = new WorkerThreads();
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        thread = new Thread(this::loop, "apple-mass-extension-worker");
-        thread.setDaemon(true);
-        thread.start();
+        threads.start("apple-mass-extension-worker", this::loop);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.stop(threads::interruptAll);
     }
 
     private void loop() {
-        while (running) {
+        while (threads.running()) {
             boolean worked = false;
             try {
                 worked = step();

@@ -61,6 +61,10 @@ public class AppleNotificationIntake {
     }
 
     private Outcome apply(Connection c, AppleNotice n) throws SQLException {
+        if (n.kind() == AppleNotice.Kind.OTHER) {
+            // renewals, refunds and the rest of the app's notifications: acknowledged, not kept
+            return Outcome.NONE;
+        }
         Instant now = clock.instant();
         if (!masses.recordNotification(c, n.notificationId(), n.type(), n.subtype(), n.originalTransactionId(), n.productId(),
                 Outcome.NONE.name(), n.signedAt(), now)) {
@@ -70,7 +74,7 @@ public class AppleNotificationIntake {
         if (n.kind() == AppleNotice.Kind.EXTENDED || n.kind() == AppleNotice.Kind.NOT_EXTENDED) {
             // a notification about a subscription no mass request of the suite is waiting for (a request
             // of its own, or a subscriber the campaign did not cover) is recorded and changes nothing
-            var waiting = masses.waitingFor(c, n.originalTransactionId());
+            var waiting = masses.waitingFor(c, n.originalTransactionId(), n.signedAt());
             if (waiting.isPresent() && n.kind() == AppleNotice.Kind.EXTENDED) {
                 outcome = masses.settleExtended(c, waiting.get(), n.renewsAt()) ? Outcome.EXTENDED : Outcome.NONE;
             } else if (waiting.isPresent()) {

@@ -23,7 +23,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -84,31 +83,18 @@ public class RunWorker {
     Duration chunkPause;
 
     private final Semaphore wakeUp = new Semaphore(0);
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final WorkerThreads threads = new WorkerThreads();
     private String workerName;
 
     void start(@Observes StartupEvent event) {
-        running = true;
         workerName = hostName();
         for (int i = 0; i < workers; i++) {
-            Thread t = new Thread(this::loop, "campaign-run-worker-" + i);
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
+            threads.start("campaign-run-worker-" + i, this::loop);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeUp.release(workers);
-        for (Thread t : threads) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.stop(() -> wakeUp.release(workers));
     }
 
     /** A run was created here: start at once instead of waiting for the next poll. */
@@ -118,7 +104,7 @@ public class RunWorker {
 
     private void loop() {
         String me = workerName + "/" + Thread.currentThread().getName();
-        while (running) {
+        while (threads.running()) {
             boolean worked = false;
             try {
                 worked = prepareOne() || applyOne(me);

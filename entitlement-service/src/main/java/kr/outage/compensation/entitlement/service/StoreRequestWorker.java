@@ -25,7 +25,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +83,7 @@ public class StoreRequestWorker {
     private final Map<BillingChannel, SubscriptionStore> stores = new EnumMap<>(BillingChannel.class);
     /** Per store: idle workers wait here until the store's first worker, the only one polling, finds work. */
     private final Map<BillingChannel, Semaphore> wakeUp = new EnumMap<>(BillingChannel.class);
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final WorkerThreads threads = new WorkerThreads();
 
     void start(@Observes StartupEvent event) {
         allStores.forEach(s -> stores.put(s.channel(), s));
@@ -95,29 +93,17 @@ public class StoreRequestWorker {
                 metrics.counter("store.extension.requests", "store", channel.wire(), "outcome", outcome);
             }
         }
-        running = true;
         for (BillingChannel channel : stores.keySet()) {
             wakeUp.put(channel, new Semaphore(0));
             for (int i = 0; i < workers; i++) {
                 boolean poller = i == 0;
-                Thread t = new Thread(() -> loop(channel, poller), "store-request-worker-" + channel.wire() + "-" + i);
-                t.setDaemon(true);
-                t.start();
-                threads.add(t);
+                threads.start("store-request-worker-" + channel.wire() + "-" + i, () -> loop(channel, poller));
             }
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeUp.values().forEach(w -> w.release(threads.size()));
-        for (Thread t : threads) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.stop(() -> wakeUp.values().forEach(w -> w.release(threads.count())));
     }
 
     /**
@@ -127,7 +113,7 @@ public class StoreRequestWorker {
      */
     private void loop(BillingChannel channel, boolean poller) {
         Semaphore wake = wakeUp.get(channel);
-        while (running) {
+        while (threads.running()) {
             boolean worked = false;
             try {
                 worked = sendOne(channel);

@@ -64,7 +64,7 @@ final class AppStoreHttpClient extends BaseAppStoreServerAPIClient {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        RETRY_AFTER.set(response.headers().firstValue("Retry-After").flatMap(AppStoreHttpClient::seconds));
+        RETRY_AFTER.set(response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse));
         String text = response.body();
         return new HttpResponseInterface() {
             @Override
@@ -90,14 +90,5 @@ final class AppStoreHttpClient extends BaseAppStoreServerAPIClient {
         return "?" + parameters.entrySet().stream().flatMap(e -> e.getValue().stream()
                         .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
-    }
-
-    static Optional<Duration> seconds(String header) {
-        try {
-            long s = Long.parseLong(header.trim());
-            return s >= 0 ? Optional.of(Duration.ofSeconds(s)) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -104,7 +104,8 @@ public class AppleNotifications {
             String subtype = n.getRawSubtype();
             Instant signedAt = n.getSignedDate() == null ? null : Instant.ofEpochMilli(n.getSignedDate());
             if (n.getNotificationType() == NotificationTypeV2.RENEWAL_EXTENSION && n.getSubtype() == Subtype.SUMMARY
-                    && n.getSummary() != null) {
+                    && n.getSummary() != null && isUuid(n.getSummary().getRequestIdentifier())) {
+                // (a summary of a mass request made elsewhere, with an identifier of another shape, is no concern of ours)
                 Summary s = n.getSummary();
                 return new AppleNotice(id, type, subtype, AppleNotice.Kind.MASS_COMPLETE, null, s.getProductId(), null,
                         UUID.fromString(s.getRequestIdentifier()), orZero(s.getSucceededCount()), orZero(s.getFailedCount()), signedAt);
@@ -130,6 +131,14 @@ public class AppleNotifications {
         } catch (IllegalArgumentException | NullPointerException e) {
             // verified, but without the fields every notification has (a UUID, a request identifier)
             throw new Rejected("the notification lacks a field Apple always sends: " + e.getMessage());
+        }
+    }
+
+    private static boolean isUuid(String s) {
+        try {
+            return s != null && UUID.fromString(s) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

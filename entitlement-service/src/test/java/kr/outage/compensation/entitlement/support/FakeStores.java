@@ -256,14 +256,16 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                 .map(Note::signedPayload).orElseThrow();
     }
 
-    /** A notification of Apple's shape, signed by this fake's trusted chain. */
-    public static String signedExtendedNotification(String originalTransactionId, String productId, Instant renewsAt) {
-        return extendedOrFailed("RENEWAL_EXTENDED", null, originalTransactionId, productId, renewsAt, notary);
+    /** A notification of Apple's shape about a subscription, signed at {@code signedAt} by this fake's trusted chain. */
+    public static String signedNotification(String type, String originalTransactionId, String productId, Instant renewsAt,
+                                            Instant signedAt) {
+        return aboutSubscription(type, null, originalTransactionId, productId, renewsAt, notary, signedAt);
     }
 
-    /** The same, signed by someone else's chain. */
+    /** A RENEWAL_EXTENDED signed by someone else's chain. */
     public static String forgedExtendedNotification(String originalTransactionId, String productId, Instant renewsAt) {
-        return extendedOrFailed("RENEWAL_EXTENDED", null, originalTransactionId, productId, renewsAt, AppleNotary.forger());
+        return aboutSubscription("RENEWAL_EXTENDED", null, originalTransactionId, productId, renewsAt, AppleNotary.forger(),
+                Instant.now());
     }
 
     public static synchronized void appleSubscription(String originalTransactionId, Instant renewsAt) {
@@ -654,10 +656,10 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                 "signedRenewalInfo", renewal(otid, productId, renewsAt, notary))));
     }
 
-    private static String extendedOrFailed(String type, String subtype, String otid, String productId, Instant renewsAt,
-                                           AppleNotary signer) {
+    private static String aboutSubscription(String type, String subtype, String otid, String productId, Instant renewsAt,
+                                            AppleNotary signer, Instant signedAt) {
         Map<String, Object> claims = new HashMap<>(Map.of("notificationType", type, "notificationUUID", java.util.UUID.randomUUID().toString(),
-                "version", "2.0", "signedDate", Instant.now().toEpochMilli(), "data", Map.of("environment", "Production",
+                "version", "2.0", "signedDate", signedAt.toEpochMilli(), "data", Map.of("environment", "Production",
                         "appAppleId", APP_APPLE_ID, "bundleId", BUNDLE_ID,
                         "signedTransactionInfo", transaction(otid, productId, renewsAt, signer),
                         "signedRenewalInfo", renewal(otid, productId, renewsAt, signer))));
