@@ -157,6 +157,18 @@ class AppleMassExtensionTest {
         assertThat(Database.entitlementState()).isEqualTo(state);
         assertThat(FakeStores.massRequestsReceived()).hasSize(1);
 
+        // a pass imported late (held at the snapshot): the mass request has gone, so the next run asks for it alone
+        Campaigns.importCsv("/api/v1/subscriptions/import", FIXTURE.lines().findFirst().orElseThrow() + "\n"
+                + "apple-imported-late,melon-unlimited,recurring,apple,active,KR,2021-05-01T00:00:00+09:00,,2022-10-25,,"
+                + PRODUCT + ",2000000006,\n", 200);
+        FakeStores.appleSubscription("2000000006", PRODUCT, RENEWAL);
+        String third = Campaigns.runToCompletion(campaign, "mass-run-1-late");
+        assertThat(FakeStores.massRequestsReceived()).hasSize(1);
+        assertThat(FakeStores.timesExtendedByApple("2000000006", Instant.now().minus(Duration.ofHours(1)))).isEqualTo(1);
+        assertThat(billingDate("apple-imported-late")).isEqualTo(extended);
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + campaign + "/runs/" + third)
+                .then().statusCode(200).body("state", equalTo("completed")).body("appleMassExtensions.size()", equalTo(0));
+
         // Apple resends a notification it believes was not received: nothing changes a second time
         String before = Database.entitlementState();
         given().contentType("application/json").body(Map.of("signedPayload", FakeStores.signedNotificationAbout("2000000003")))
@@ -168,7 +180,20 @@ class AppleMassExtensionTest {
     @Test
     void aLostAnswerToTheMassRequestIsResentWithTheSameIdentifierAndExtendsNobodyTwice() {
         FakeStores.loseAnswersOfNext(1);
-        UUID campaign = Campaigns.define(massMusic("MELON-MASS-RESENT", ",\"appleMassExtension\":{}"));
+        resentMassRequestExtendsNobodyTwice("MELON-MASS-RESENT");
+    }
+
+    @Test
+    void aResentMassRequestRefusedByAppleIsTakenAsSentWhenAppleKnowsIt() {
+        FakeStores.loseAnswersOfNext(1);
+        FakeStores.refuseResentMassRequests();
+        resentMassRequestExtendsNobodyTwice("MELON-MASS-REFUSED-RESEND");
+        assertThat(Database.texts("select refusal from store_request where refusal is not null order by refusal"))
+                .as("no fallback for a refusal of the resend").doesNotContain("INVALID_REQUEST_IDENTIFIER");
+    }
+
+    private static void resentMassRequestExtendsNobodyTwice(String code) {
+        UUID campaign = Campaigns.define(massMusic(code, ",\"appleMassExtension\":{}"));
 
         Campaigns.runToCompletion(campaign, "mass-run-2");
         assertThat(FakeStores.massRequestsReceived()).as("one request at Apple, sent twice").containsExactly(PRODUCT + " []");

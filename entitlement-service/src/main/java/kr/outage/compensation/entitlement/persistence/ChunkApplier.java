@@ -32,10 +32,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChunkApplier {
 
-    /** App Store subscriptions of the mass-extension group wait for Apple's notifications (MASS); the rest are sent one by one. */
+    /**
+     * App Store subscriptions of the mass-extension group wait for Apple's notifications (MASS); the rest
+     * are sent one by one (PENDING), and so is one that a later run of the campaign finds after the mass
+     * request for its product has gone to Apple: that request will not reach it any more.
+     */
     private static String storeRequestState(int appleMassGroup) {
         return appleMassGroup == 0 ? "'PENDING'"
-                : "case when g.group_no = " + appleMassGroup + " and s.channel = 'APPLE' then 'MASS' else 'PENDING' end";
+                : "case when g.group_no = " + appleMassGroup + " and s.channel = 'APPLE' and not exists (select 1 from "
+                + "apple_mass_extension x where x.campaign_id = g.campaign_id and x.product_id = s.store_product_id "
+                + "and x.state <> 'PENDING') then 'MASS' else 'PENDING' end";
     }
 
     public record Chunk(UUID runId, int chunkNo, long fromSubject, long toSubject) {

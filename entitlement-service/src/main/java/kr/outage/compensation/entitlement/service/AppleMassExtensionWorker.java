@@ -120,6 +120,12 @@ public class AppleMassExtensionWorker {
 
     private void send(AppleMassStore.MassRequest m) {
         MassAnswer answer = apple.massExtend(m.requestId(), m.productId(), m.days(), m.storefronts());
+        if (answer instanceof MassAnswer.Refused && m.attempt() > 1
+                && apple.massStatus(m.requestId(), m.productId()) instanceof MassAnswer.Progress) {
+            // a resend refused, but Apple knows the request: an earlier attempt went through and its answer
+            // was lost. Giving everyone the fallback now would pay twice those Apple extends.
+            answer = new MassAnswer.Accepted();
+        }
         if (answer instanceof MassAnswer.Accepted) {
             jdbc.inTransaction(c -> masses.sent(c, m, statusInterval));
             LOG.infof("App Store mass extension %s of %s by %d days sent (campaign %s)", m.requestId(), m.productId(), m.days(),

@@ -89,6 +89,7 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
     static final Map<String, MassJob> massJobs = new HashMap<>();
     static final List<Note> notes = new ArrayList<>();
     static final Set<String> notificationsLostAbout = new HashSet<>();
+    static volatile boolean refusingResentMassRequests;
     static final AtomicInteger incompletePolls = new AtomicInteger();
     static final AtomicInteger statusPolls = new AtomicInteger();
     static final AtomicInteger historyPages = new AtomicInteger();
@@ -195,6 +196,7 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
         massJobs.clear();
         notes.clear();
         notificationsLostAbout.clear();
+        refusingResentMassRequests = false;
         incompletePolls.set(0);
         statusPolls.set(0);
         historyPages.set(0);
@@ -210,6 +212,11 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
     /** No longer active at Apple: a mass extension passes it by without a word. */
     public static synchronized void appleInactive(String originalTransactionId) {
         appleInactive.add(originalTransactionId);
+    }
+
+    /** Answer a mass request sent again under a known identifier with 400 instead of Apple's first answer. */
+    public static void refuseResentMassRequests() {
+        refusingResentMassRequests = true;
     }
 
     public static void notifyTo(String url) {
@@ -451,6 +458,9 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
             body.path("storefrontCountryCodes").forEach(n -> storefronts.add(n.asText()));
             List<Note> toDeliver = new ArrayList<>();
             synchronized (FakeStores.class) {
+                if (massJobs.containsKey(requestId) && refusingResentMassRequests) {
+                    return answer(400, "{\"errorCode\":4000055,\"errorMessage\":\"Invalid request identifier.\"}").build();
+                }
                 if (!massJobs.containsKey(requestId)) {
                     MassJob job = new MassJob(productId, storefronts);
                     job.pollsLeft = incompletePolls.get();
