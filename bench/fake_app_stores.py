@@ -11,6 +11,15 @@ long ago (410). Apple dedupes on requestIdentifier, Google's deferral must name 
 An answer is sent DELAY seconds after the change is made (the window a crash test kills in). Above
 LIMIT_PER_SECOND requests per store in one second it answers 429 with Retry-After: 1.
 GET /_state returns how often each subscription was extended and how many requests were served.
+
+The App Store's mass extension too, when FAKE_APPLE_NOTIFY_URL names where to post notifications:
+POST /_subscribers registers the active subscribers of products ({"productId": [otid, ...]}); a mass
+extension request extends each of them once (ids ending in 7 fail), and a background thread posts an
+App Store Server Notification about each to FAKE_APPLE_NOTIFY_URL, signed as Apple signs them (ES256,
+x5c chain of three certificates with Apple's marker extensions; the root, made at start, is written
+to FAKE_APPLE_ROOT_FILE for the service to trust). A notification the service does not take (it is
+down) is not retried, as Apple would only hours later: the history (POST /inApps/v1/notifications/
+history, 20 to a page) has every one. The status says complete once every subscriber is processed.
 """
 import json
 import sys
@@ -19,6 +28,9 @@ import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, parse_qs
+import base64
+import os
+import urllib.request
 
 PORT = int(sys.argv[1])
 DELAY = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
@@ -45,6 +57,118 @@ def over_limit(store):
         w[0], w[1] = second, 0
     w[1] += 1
     return w[1] > LIMIT
+
+
+# --- the App Store's mass extension and its signed notifications
+
+NOTIFY_URL = os.environ.get("FAKE_APPLE_NOTIFY_URL")
+BUNDLE_ID = os.environ.get("FAKE_APPLE_BUNDLE_ID", "com.example.melon")
+APP_APPLE_ID = int(os.environ.get("FAKE_APPLE_APP_APPLE_ID", "1234567890"))
+subscribers = {}      # product id -> [original transaction id]
+mass_jobs = {}        # request id -> {"product", "days", "done", "succeeded", "failed", "total"}
+notes = []            # (type, subtype, signed payload, ms)
+delivered = {"ok": 0, "failed": 0}
+signer = None
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+class Notary:
+    """Apple's signing shape with keys made here: leaf (marker 1.2.840.113635.100.6.11.1) <- intermediate
+    (marker 1.2.840.113635.100.6.2.1) <- root."""
+
+    def __init__(self, root_file):
+        import datetime
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import NameOID
+        self.hashes, self.ec = hashes, ec
+        now = datetime.datetime.now(datetime.timezone.utc)
+
+        def cert(subject, issuer, key, issuer_key, ca, marker):
+            b = (x509.CertificateBuilder()
+                 .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+                 .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer)]))
+                 .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                 .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=30))
+                 .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
+            if marker:
+                b = b.add_extension(x509.UnrecognizedExtension(x509.ObjectIdentifier(marker), b"\x05\x00"), critical=False)
+            return b.sign(issuer_key, hashes.SHA256())
+
+        root_key, mid_key, self.key = (ec.generate_private_key(ec.SECP256R1()) for _ in range(3))
+        root = cert("Fake Root CA (tests only)", "Fake Root CA (tests only)", root_key, root_key, True, None)
+        mid = cert("Fake WWDR (tests only)", "Fake Root CA (tests only)", mid_key, root_key, True, "1.2.840.113635.100.6.2.1")
+        leaf = cert("Fake signing (tests only)", "Fake WWDR (tests only)", self.key, mid_key, False, "1.2.840.113635.100.6.11.1")
+        der = lambda c: c.public_bytes(serialization.Encoding.DER)
+        self.x5c = [base64.b64encode(der(c)).decode() for c in (leaf, mid, root)]
+        with open(root_file, "wb") as f:
+            f.write(der(root))
+
+    def sign(self, claims):
+        from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+        head = b64url(json.dumps({"alg": "ES256", "x5c": self.x5c}).encode())
+        body = b64url(json.dumps(claims).encode())
+        r, s_ = decode_dss_signature(self.key.sign(f"{head}.{body}".encode(), self.ec.ECDSA(self.hashes.SHA256())))
+        return f"{head}.{body}.{b64url(r.to_bytes(32, 'big') + s_.to_bytes(32, 'big'))}"
+
+
+def notification(ntype, subtype, data=None, summary=None):
+    claims = {"notificationType": ntype, "notificationUUID": str(uuid.uuid4()), "version": "2.0", "signedDate": now_ms()}
+    if subtype:
+        claims["subtype"] = subtype
+    if data:
+        claims["data"] = data
+    if summary:
+        claims["summary"] = summary
+    return signer.sign(claims)
+
+
+def about(otid, product, expires):
+    common = {"originalTransactionId": otid, "productId": product, "environment": "Production", "signedDate": now_ms()}
+    return {"environment": "Production", "appAppleId": APP_APPLE_ID, "bundleId": BUNDLE_ID,
+            "signedTransactionInfo": signer.sign(dict(common, transactionId=otid + "9", bundleId=BUNDLE_ID,
+                                                      expiresDate=expires, type="Auto-Renewable Subscription")),
+            "signedRenewalInfo": signer.sign(dict(common, renewalDate=expires, autoRenewProductId=product))}
+
+
+def deliver(ntype, subtype, payload):
+    with lock:
+        notes.append((ntype, subtype, payload, now_ms()))
+    try:
+        request = urllib.request.Request(NOTIFY_URL, data=json.dumps({"signedPayload": payload}).encode(),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        with urllib.request.urlopen(request, timeout=5) as response:
+            ok = response.status == 200
+    except Exception:
+        ok = False
+    with lock:
+        delivered["ok" if ok else "failed"] += 1
+
+
+def run_mass(rid):
+    """Apple at work on a mass extension: each subscriber once, a notification about each, then a summary."""
+    job = mass_jobs[rid]
+    for otid in subscribers.get(job["product"], []):
+        with lock:
+            if otid.endswith("7"):
+                job["failed"] += 1
+                kind, expires = ("RENEWAL_EXTENSION", "FAILURE"), apple_expiry.setdefault(otid, now_ms() + TEN_DAYS_MS)
+            else:
+                expires = apple_expiry.setdefault(otid, now_ms() + TEN_DAYS_MS) + job["days"] * 86400 * 1000
+                apple_expiry[otid] = expires
+                apple_count[otid] = apple_count.get(otid, 0) + 1
+                job["succeeded"] += 1
+                kind = ("RENEWAL_EXTENDED", None)
+        deliver(kind[0], kind[1], notification(kind[0], kind[1], data=about(otid, job["product"], expires)))
+        with lock:
+            job["done"] += 1
+    deliver("RENEWAL_EXTENSION", "SUMMARY", notification("RENEWAL_EXTENSION", "SUMMARY", summary={
+        "environment": "Production", "appAppleId": APP_APPLE_ID, "bundleId": BUNDLE_ID, "productId": job["product"],
+        "requestIdentifier": rid, "succeededCount": job["succeeded"], "failedCount": job["failed"]}))
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -74,7 +198,20 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         if path == "/_state":
             with lock:
-                return self.answer(200, {"apple": apple_count, "google": google_count, "served": served})
+                return self.answer(200, {"apple": apple_count, "google": google_count, "served": served,
+                                         "mass": {rid: dict(j) for rid, j in mass_jobs.items()}, "delivered": delivered,
+                                         "notifications": len(notes)})
+        if path.startswith("/inApps/v1/subscriptions/extend/mass/"):
+            if not self.authorized():
+                return self.answer(401, None)
+            product, rid = path.split("/")[-2:]
+            with lock:
+                job = mass_jobs.get(rid)
+                if not job or job["product"] != product:
+                    return self.answer(404, {"errorCode": 4040011, "errorMessage": "Request identifier not found."})
+                complete = job["done"] >= job["total"]
+                return self.answer(200, {"requestIdentifier": rid, "complete": complete, "succeededCount": job["succeeded"],
+                                         "failedCount": job["failed"], **({"completeDate": now_ms()} if complete else {})})
         parts = path.split("/")
         # /androidpublisher/v3/applications/{pkg}/purchases/subscriptions/{id}/tokens/{token}
         if len(parts) == 10 and parts[1] == "androidpublisher" and parts[8] == "tokens":
@@ -124,6 +261,37 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         path = self.path.split("?")[0]
         body = self.body()
+        if path == "/_subscribers":
+            with lock:
+                for product, ids in json.loads(body).items():
+                    subscribers.setdefault(product, []).extend(ids)
+            return self.answer(200, {})
+        if path == "/inApps/v1/subscriptions/extend/mass":
+            if not self.authorized():
+                return self.answer(401, None)
+            request = json.loads(body)
+            rid = request["requestIdentifier"]
+            with lock:
+                served["apple"] += 1
+                new_job = rid not in mass_jobs
+                if new_job:
+                    mass_jobs[rid] = {"product": request["productId"], "days": request["extendByDays"], "done": 0,
+                                      "succeeded": 0, "failed": 0, "total": len(subscribers.get(request["productId"], []))}
+            if new_job:
+                threading.Thread(target=run_mass, args=(rid,), daemon=True).start()
+            return self.answer(200, {"requestIdentifier": rid})
+        if path == "/inApps/v1/notifications/history":
+            if not self.authorized():
+                return self.answer(401, None)
+            request = json.loads(body)
+            offset = int(parse_qs(self.path.split("?", 1)[1]).get("paginationToken", ["0"])[0]) if "?" in self.path else 0
+            with lock:
+                matching = [n for n in notes if n[0] == request.get("notificationType")
+                            and request["startDate"] <= n[3] <= request["endDate"]]
+            page = matching[offset:offset + 20]
+            more = offset + 20 < len(matching)
+            return self.answer(200, {"notificationHistory": [{"signedPayload": n[2], "sendAttempts": []} for n in page],
+                                     "hasMore": more, **({"paginationToken": str(offset + 20)} if more else {})})
         if path == "/token":
             form = parse_qs(body)
             if "assertion" not in form:
@@ -161,4 +329,6 @@ class Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+if NOTIFY_URL:
+    signer = Notary(os.environ["FAKE_APPLE_ROOT_FILE"])
 Server(("127.0.0.1", PORT), Handler).serve_forever()
