@@ -1,7 +1,10 @@
 package kr.outage.compensation.payout.service;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +32,13 @@ public final class RunToCompletion {
      * up to three times, with a short pause.
      */
     public static <T> Uni<T> retryingConflicts(Supplier<Uni<T>> work) {
-        return of(() -> Uni.createFrom().<T>deferred(work::get).onFailure(RunToCompletion::isConflict)
+        // The back-off resubscribes from a timer on a worker thread; Hibernate Reactive refuses to open a
+        // session there (HR000068), which turned a deadlock's retry into a 500. Each attempt therefore
+        // starts on the Vert.x context of the request, as the first one did.
+        Context context = Vertx.currentContext();
+        Executor onRequestContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        return of(() -> Uni.createFrom().<T>deferred(work::get).runSubscriptionOn(onRequestContext)
+                .onFailure(RunToCompletion::isConflict)
                 .retry().withBackOff(java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(200)).atMost(3));
     }
 

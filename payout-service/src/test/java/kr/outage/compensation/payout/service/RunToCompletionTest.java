@@ -1,9 +1,15 @@
 package kr.outage.compensation.payout.service;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +29,28 @@ class RunToCompletionTest {
                 : Uni.createFrom().item("done")).await().atMost(Duration.ofSeconds(5));
         assertThat(result).isEqualTo("done");
         assertThat(runs).hasValue(3);
+    }
+
+    @Test
+    void everyAttemptRunsOnTheRequestsEventLoopContext() throws Exception {
+        // the back-off's timer fires on a worker thread; Hibernate Reactive opens sessions only on the
+        // event loop (HR000068 otherwise: a deadlock's retry answered 500 in CI)
+        Vertx vertx = Vertx.vertx();
+        try {
+            Context request = vertx.getOrCreateContext();
+            List<String> seen = new CopyOnWriteArrayList<>();
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            request.runOnContext(ignored -> RunToCompletion.retryingConflicts(() -> {
+                seen.add((Vertx.currentContext() == request) + " " + Context.isOnEventLoopThread());
+                return seen.size() < 3
+                        ? Uni.createFrom().<String>failure(new RuntimeException("ERROR: deadlock detected (40P01)"))
+                        : Uni.createFrom().item("done");
+            }).subscribe().with(answer::complete, answer::completeExceptionally));
+            assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+            assertThat(seen).containsExactly("true true", "true true", "true true");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
