@@ -2,15 +2,12 @@ package kr.outage.compensation.entitlement.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +22,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AppleMassStore {
-
-    private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
     public enum State { PENDING, SENT, COMPLETE, SETTLED }
 
@@ -57,14 +52,15 @@ public class AppleMassStore {
                 + "and m.product_id = d.product_id returning m.campaign_id, m.product_id, m.run_id, m.request_id, m.days, "
                 + "m.storefronts, m.state, m.attempts, m.sent_at", lease.toMillis()));
              ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            Array storefronts = rs.getArray(6);
-            return Optional.of(new MassRequest(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                    rs.getObject(4, UUID.class), rs.getInt(5), Arrays.asList((String[]) storefronts.getArray()),
-                    State.valueOf(rs.getString(7)), rs.getInt(8), Jdbc.instant(rs.getTimestamp(9))));
+            return rs.next() ? Optional.of(massRequest(rs)) : Optional.empty();
         }
+    }
+
+    /** Columns: campaign_id, product_id, run_id, request_id, days, storefronts, state, attempts, sent_at. */
+    private static MassRequest massRequest(ResultSet rs) throws SQLException {
+        return new MassRequest(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class), rs.getInt(5), Arrays.asList((String[]) rs.getArray(6).getArray()),
+                State.valueOf(rs.getString(7)), rs.getInt(8), Jdbc.instant(rs.getTimestamp(9)));
     }
 
     /** Apple accepted the request: its status is asked after {@code statusAfter}. False if the lease was lost. */
@@ -88,19 +84,14 @@ public class AppleMassStore {
         try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("select campaign_id, product_id, run_id, request_id, days, "
                 + "storefronts, state, attempts, sent_at from apple_mass_extension where request_id = ?", requestId));
              ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new MassRequest(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                    rs.getObject(4, UUID.class), rs.getInt(5), Arrays.asList((String[]) rs.getArray(6).getArray()),
-                    State.valueOf(rs.getString(7)), rs.getInt(8), Jdbc.instant(rs.getTimestamp(9))));
+            return rs.next() ? Optional.of(massRequest(rs)) : Optional.empty();
         }
     }
 
     /** Nothing is known to have happened: ask again {@code after} from now, saying why. */
     public void retryLater(Connection c, MassRequest m, Duration after, String error) throws SQLException {
         Jdbc.update(c, new SqlText().add("update apple_mass_extension set not_before = now() + ? * interval '1 millisecond', "
-                + "last_error = ? where campaign_id = ? and product_id = ? and attempts = ?", after.toMillis(), clip(error),
+                + "last_error = ? where campaign_id = ? and product_id = ? and attempts = ?", after.toMillis(), StoreRequestStore.clip(error),
                 m.campaignId(), m.productId(), m.attempt()));
     }
 
@@ -136,8 +127,7 @@ public class AppleMassStore {
                 + "settled_at = now(), last_error = null where campaign_id = ? and subject_id = ? and state = 'MASS'",
                 renewsAt, w.campaignId(), w.subjectId()));
         if (settled == 1 && renewsAt != null) {
-            Jdbc.update(c, new SqlText().add("update subscription set next_billing_date = ? where id = ? and kind = 'RECURRING'",
-                    LocalDate.ofInstant(renewsAt, KOREA), w.subjectId()));
+            StoreRequestStore.moveRenewalDate(c, w.subjectId(), renewsAt);
         }
         return settled == 1;
     }
@@ -150,7 +140,7 @@ public class AppleMassStore {
     public int settleFallback(Connection c, UUID campaignId, String productId, Long subjectId, String refusal, String detail,
                               String reason, String principal, Instant now) throws SQLException {
         SqlText sql = new SqlText().add("with f as (update store_request set state = 'FALLBACK', refusal = ?, last_error = ?, "
-                + "settled_at = now() where campaign_id = ? and channel = 'APPLE' and state = 'MASS'", clip(refusal, 100), clip(detail),
+                + "settled_at = now() where campaign_id = ? and channel = 'APPLE' and state = 'MASS'", StoreRequestStore.clip(refusal, 100), StoreRequestStore.clip(detail),
                 campaignId);
         if (subjectId != null) {
             sql.add(" and subject_id = ?", subjectId);
@@ -180,8 +170,8 @@ public class AppleMassStore {
                                       String productId, String outcome, Instant signedAt, Instant now) throws SQLException {
         return Jdbc.update(c, new SqlText().add("insert into apple_notification (notification_uuid, notification_type, subtype, "
                 + "original_transaction_id, product_id, outcome, signed_at, received_at) values (?, ?, ?, ?, ?, ?, ?, ?) "
-                + "on conflict do nothing", notificationId, clip(type, 40), clip(subtype, 40), clip(originalTransactionId, 64),
-                clip(productId, 200), outcome, signedAt, now)) == 1;
+                + "on conflict do nothing", notificationId, StoreRequestStore.clip(type, 40), StoreRequestStore.clip(subtype, 40), StoreRequestStore.clip(originalTransactionId, 64),
+                StoreRequestStore.clip(productId, 200), outcome, signedAt, now)) == 1;
     }
 
     public void notificationOutcome(Connection c, UUID notificationId, String outcome) throws SQLException {
@@ -208,11 +198,4 @@ public class AppleMassStore {
         }
     }
 
-    private static String clip(String s) {
-        return clip(s, 1000);
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 }

@@ -93,17 +93,17 @@ public class ChunkApplier {
                             + "set balance_krw = wallet.balance_krw + excluded.balance_krw)");
         }
         if (t.anyGroupHas(RemedyType.STORE_EXTENSION)) {
+            int massGroup = t.appleMassGroupNo();
             // recorded with the grant, before anything is sent: StoreRequestWorker sends and settles them
             statement.add(", stores as (insert into store_request (campaign_id, subject_id, user_id, run_id, channel, product_id, "
                     + "store_ref, days, fallback_krw, request_id, state, not_before, created_at) select g.campaign_id, "
                     + "g.subject_id, g.user_id, g.run_id, s.channel, s.store_product_id, "
                     + "coalesce(s.store_original_transaction_id, s.store_purchase_token), "
                     + terms.storeDays("g.group_no") + ", " + terms.storeFallbackKrw("g.group_no") + ", gen_random_uuid(), "
-                    + storeRequestState(t.appleMassGroupNo()) + ", now(), ? from g join subscription s on s.id = g.subject_id "
+                    + storeRequestState(massGroup) + ", now(), ? from g join subscription s on s.id = g.subject_id "
                     + "and s.id >= ? and s.id < ? where " + terms.storeRouteOf("g.group_no", "s") + " in ('"
                     + EligibilitySql.ROUTE_APPLE + "', '" + EligibilitySql.ROUTE_GOOGLE + "') returning channel, product_id, "
                     + "days, state)", now, chunk.fromSubject(), chunk.toSubject());
-            int massGroup = t.appleMassGroupNo();
             if (massGroup > 0) {
                 // one mass request per product, recorded by whichever chunk meets the product first;
                 // AppleMassExtensionWorker sends it once every chunk of the run is applied

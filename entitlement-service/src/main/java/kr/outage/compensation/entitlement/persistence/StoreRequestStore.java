@@ -76,8 +76,7 @@ public class StoreRequestStore {
                 + "settled_at = now(), last_error = null where campaign_id = ? and subject_id = ? and state = 'SENDING' "
                 + "and attempts = ?", newExpiry, due.campaignId(), due.subjectId(), due.attempt()));
         if (settled == 1) {
-            Jdbc.update(c, new SqlText().add("update subscription set next_billing_date = ? where id = ? and kind = 'RECURRING'",
-                    LocalDate.ofInstant(newExpiry, KOREA), due.subjectId()));
+            moveRenewalDate(c, due.subjectId(), newExpiry);
         }
         return settled == 1;
     }
@@ -124,11 +123,18 @@ public class StoreRequestStore {
         }
     }
 
-    private static String clip(String s) {
+    /** A store's error text, cut to the column's 1,000 characters. */
+    static String clip(String s) {
         return clip(s, 1000);
     }
 
-    private static String clip(String s, int max) {
+    static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** A recurring pass's next billing date set to the store's new renewal date, in Korea's calendar like every date people see. */
+    static void moveRenewalDate(Connection c, long subjectId, Instant newExpiry) throws SQLException {
+        Jdbc.update(c, new SqlText().add("update subscription set next_billing_date = ? where id = ? and kind = 'RECURRING'",
+                LocalDate.ofInstant(newExpiry, KOREA), subjectId));
     }
 }
