@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -54,61 +56,94 @@ public class ClaimSlots {
     }
 
     /**
-     * One claim in one statement, committed on its own: the campaign's lifecycle, the account's
-     * eligibility and earlier claim are checked, a unit of the cap is taken, and the item, the claim
-     * row and the audit row are written, or nothing is. One round trip and one commit per claim, and
-     * the slot's lock is held only for the end of this statement and its commit: at launch-day rates
-     * the cost of a claim is its commit, so everything that can be is folded into it.
+     * A batch of claims in one statement, committed on its own: the campaign's lifecycle, each
+     * account's eligibility and earlier claim are checked, units of the cap are taken from one slot
+     * (as many as it has room for, in the batch's order), and each granted claim's item, claim row
+     * and audit row are written, or nothing is. One round trip, one slot update and one commit (one
+     * WAL flush) for the whole batch: at launch-day rates a claim's cost was its commit and the
+     * system calls around it, so claims that arrive together are made together (see ClaimWorkers).
      *
-     * <p>When no unit is taken the answer says why: the campaign is no longer open, the account is not
-     * eligible or already claimed, or (all three fine) every slot with room was held by other claims
-     * at that moment. A second claim of the same account at once fails on the claim's primary key.
+     * <p>Each claimant's answer says whether the campaign was open, whether the account was eligible
+     * or had already claimed, and the grant if one was made. A claimant with none of those refusals
+     * and no grant found the slot's room used up, or every slot with room held by other batches at
+     * that moment: the caller tries again for them. The accounts of a batch must be distinct; the same
+     * account claimed by another batch at once fails the statement on the claim's primary key.
      *
-     * @param eligibility the campaign's eligibility query for this one account (its rows' {@code group_no})
-     * @param choice      the slots to take a unit from
+     * <p>The statement is planned for each batch, never kept as a prepared plan: a launch starts on an
+     * empty claim table, and a plan made then (a sequential scan of campaign_claim for the "already
+     * claimed" check) would be kept by its connection while the table grew, each claim reading every
+     * claim before it (measured in docs/benchmarks.md). Planned per batch, the plan follows the table.
+     *
+     * @param eligibility the campaign's eligibility query restricted to {@code w.user_id} (its rows' {@code group_no})
+     * @param choice      the slots to take units from
      */
-    public Outcome claim(Connection c, UUID campaignId, SqlText eligibility, int groupNo, SlotChoice choice, NewClaim claim,
-                         long cap) throws SQLException {
-        String gateOpen = "(select open_campaign and eligible and not claimed from gate)";
+    public List<Outcome> claimAll(Connection c, UUID campaignId, SqlText eligibility, int groupNo, SlotChoice choice,
+                                  ClaimBatch batch, long cap) throws SQLException {
+        List<Claimant> claimants = batch.claimants();
         SqlText sql = new SqlText()
-                .add("with gate as (select (select state = 'PUBLISHED' from campaign where id = ?) as open_campaign, ", campaignId)
-                .add("exists (select 1 from (").add(eligibility).add(") q where q.group_no = ?) as eligible, ", groupNo)
-                .add("exists (select 1 from campaign_claim where campaign_id = ? and user_id = ?) as claimed), ",
-                        campaignId, claim.userId())
-                .add("slot as (update claim_slot set taken = taken + 1 where ");
+                .add("with wanted as (select w.user_id, w.principal, w.ord from unnest(cast(? as text[]), cast(? as text[])) "
+                        + "with ordinality as w(user_id, principal, ord)), ",
+                        claimants.stream().map(Claimant::userId).toArray(String[]::new),
+                        claimants.stream().map(Claimant::principal).toArray(String[]::new))
+                .add("gate as (select coalesce((select state = 'PUBLISHED' from campaign where id = ?), false) as open_campaign), ",
+                        campaignId)
+                // Both checks are lateral lookups, one account at a time: as EXISTS tests the planner may turn them
+                // into a hash of every claim of the campaign, built again for each batch.
+                .add("checked as (select w.user_id, w.principal, w.ord, e.eligible is not null as eligible, "
+                        + "k.claimed is not null as claimed from wanted w ")
+                .add("left join lateral (select true as eligible from (").add(eligibility).add(") q where q.group_no = ? limit 1) e on true ",
+                        groupNo)
+                .add("left join lateral (select true as claimed from campaign_claim k where k.campaign_id = ? and k.user_id = w.user_id "
+                        + "limit 1) k on true), ", campaignId)
+                .add("admitted as (select ch.user_id, ch.principal, row_number() over (order by ch.ord) as rn from checked ch, gate "
+                        + "where gate.open_campaign and ch.eligible and not ch.claimed), ")
+                .add("pick as (select campaign_id, slot, least(quota - taken, (select count(*) from admitted)) as units "
+                        + "from claim_slot where campaign_id = ? and ", campaignId);
         if (choice.waits()) {
-            sql.add("campaign_id = ? and slot = ? and open and taken < quota and " + gateOpen, campaignId, choice.from());
+            sql.add("slot = ? and open and taken < quota and exists (select 1 from admitted) for update), ", choice.from());
         } else {
-            // the first slot with room in the range that no other claim holds: the index on (campaign, slot)
+            // the first slot with room in the range that no other batch holds: the index on (campaign, slot)
             // finds it reading a few rows, not all of them
-            sql.add("(campaign_id, slot) = (select campaign_id, slot from claim_slot where campaign_id = ? and slot >= ? "
-                    + "and slot < ? and open and taken < quota and " + gateOpen + " order by slot limit 1 for update skip locked)",
-                    campaignId, choice.from(), choice.to());
+            sql.add("slot >= ? and slot < ? and open and taken < quota and exists (select 1 from admitted) "
+                    + "order by slot limit 1 for update skip locked), ", choice.from(), choice.to());
         }
-        sql.add(" returning slot, first_no + taken - 1 as grant_no, taken = quota as filled), ")
+        sql.add("slot as (update claim_slot s set taken = s.taken + p.units from pick p "
+                        + "where s.campaign_id = p.campaign_id and s.slot = p.slot "
+                        + "returning s.first_no + s.taken - p.units as first_no, p.units, s.taken = s.quota as filled), ")
+                .add("granted as (select a.user_id, a.principal, slot.first_no + a.rn - 1 as grant_no from admitted a "
+                        + "join slot on a.rn <= slot.units), ")
                 .add("item as (insert into granted_item (user_id, item_code, label, valid_until, granted_at, campaign_id) "
-                        + "select ?, ?, ?, cast(? as timestamptz), cast(? as timestamptz), cast(? as uuid) from slot returning id), ",
-                        claim.userId(), claim.itemCode(), claim.label(), claim.validUntil(), claim.claimedAt(), campaignId)
+                        + "select g.user_id, ?, ?, cast(? as timestamptz), cast(? as timestamptz), cast(? as uuid) from granted g "
+                        + "order by g.grant_no returning id, user_id), ",
+                        batch.itemCode(), batch.label(), batch.validUntil(), batch.claimedAt(), campaignId)
                 .add("claim as (insert into campaign_claim (campaign_id, user_id, item_id, principal, claimed_at, grant_no) "
-                        + "select cast(? as uuid), ?, item.id, ?, cast(? as timestamptz), slot.grant_no from item, slot "
-                        + "returning item_id, grant_no), ", campaignId, claim.userId(), claim.principal(), claim.claimedAt())
+                        + "select cast(? as uuid), g.user_id, i.id, g.principal, cast(? as timestamptz), g.grant_no "
+                        + "from granted g join item i on i.user_id = g.user_id returning user_id, item_id, grant_no, principal), ",
+                        campaignId, batch.claimedAt())
                 // the audit row says what the person was told, in the shape the API answered
                 .add("audit as (insert into entitlement_audit (id, occurred_at, principal, action, subject_type, subject_id, "
-                        + "campaign_id, after_state) select nextval('entitlement_audit_seq'), cast(? as timestamptz), ?, "
-                        + "'GRANT_CLAIMED', 'account', ?, cast(? as uuid), jsonb_build_object('campaignId', cast(? as text), "
-                        + "'userId', cast(? as text), 'itemId', claim.item_id, 'itemCode', cast(? as text), 'label', cast(? as text), "
+                        + "campaign_id, after_state) select nextval('entitlement_audit_seq'), cast(? as timestamptz), claim.principal, "
+                        + "'GRANT_CLAIMED', 'account', claim.user_id, cast(? as uuid), jsonb_build_object('campaignId', cast(? as text), "
+                        + "'userId', claim.user_id, 'itemId', claim.item_id, 'itemCode', cast(? as text), 'label', cast(? as text), "
                         + "'validUntil', cast(? as text), 'claimedAt', cast(? as text), 'position', claim.grant_no, 'cap', cast(? as bigint)) "
-                        + "from claim) ", claim.claimedAt(), claim.principal(), claim.userId(), campaignId, campaignId.toString(),
-                        claim.userId(), claim.itemCode(), claim.label(),
-                        claim.validUntil() == null ? null : claim.validUntil().toString(), claim.claimedAt().toString(), cap)
-                .add("select gate.open_campaign, gate.eligible, gate.claimed, claim.item_id, claim.grant_no, slot.filled "
-                        + "from gate left join claim on true left join slot on true");
-        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long itemId = rs.getLong(4);
-            Taken taken = rs.wasNull() ? null : new Taken(itemId, rs.getLong(5), rs.getBoolean(6));
-            return new Outcome(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), Optional.ofNullable(taken));
+                        + "from claim) ", batch.claimedAt(), campaignId, campaignId.toString(), batch.itemCode(), batch.label(),
+                        batch.validUntil() == null ? null : batch.validUntil().toString(), batch.claimedAt().toString(), cap)
+                .add("select ch.user_id, gate.open_campaign, ch.eligible, ch.claimed, claim.item_id, claim.grant_no, "
+                        + "coalesce((select filled from slot), false) from checked ch cross join gate "
+                        + "left join claim on claim.user_id = ch.user_id order by ch.ord");
+        List<Outcome> outcomes = new ArrayList<>(claimants.size());
+        try (PreparedStatement ps = Jdbc.prepare(c, sql)) {
+            Jdbc.plannedEachTime(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long itemId = rs.getLong(5);
+                    Taken taken = rs.wasNull() ? null : new Taken(itemId, rs.getLong(6), rs.getBoolean(7));
+                    outcomes.add(new Outcome(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                            Optional.ofNullable(taken)));
+                }
+            }
         }
+        return outcomes;
     }
 
     /**
@@ -155,9 +190,12 @@ public class ClaimSlots {
         }
     }
 
-    /** What a claim stores besides its slot unit. */
-    public record NewClaim(String userId, String itemCode, String label, Instant validUntil, Instant claimedAt,
-                           String principal) {
+    /** Who claims, and who asked (the person, or an operator on their behalf). */
+    public record Claimant(String userId, String principal) {
+    }
+
+    /** Claims of one campaign made together: the same item, the same moment, distinct accounts. */
+    public record ClaimBatch(List<Claimant> claimants, String itemCode, String label, Instant validUntil, Instant claimedAt) {
     }
 
     /**
@@ -185,11 +223,16 @@ public class ClaimSlots {
         return SlotChoice.startingAt(ThreadLocalRandom.current().nextInt(slots));
     }
 
-    /** Whether the campaign was open, the account eligible and not yet claimed, and the unit if one was taken. */
-    public record Outcome(boolean campaignOpen, boolean eligible, boolean alreadyClaimed, Optional<Taken> taken) {
+    /** For one claimant: whether the campaign was open, the account eligible and not yet claimed, and the unit if one was taken. */
+    public record Outcome(String userId, boolean campaignOpen, boolean eligible, boolean alreadyClaimed, Optional<Taken> taken) {
+
+        /** Nothing refused this claimant, but no unit was left for it where the batch looked. */
+        public boolean waitsForAUnit() {
+            return campaignOpen && eligible && !alreadyClaimed && taken.isEmpty();
+        }
     }
 
-    /** The item granted, its number among the cap's grants, and whether it filled its slot. */
+    /** The item granted, its number among the cap's grants, and whether the batch filled its slot. */
     public record Taken(long itemId, long grantNo, boolean filledSlot) {
     }
 }

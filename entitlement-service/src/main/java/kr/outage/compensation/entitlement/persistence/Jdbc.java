@@ -3,6 +3,7 @@ package kr.outage.compensation.entitlement.persistence;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.postgresql.PGStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -98,6 +99,16 @@ public class Jdbc {
                 ps.setObject(at, p);
             }
         }
+    }
+
+    /**
+     * Keeps the driver from turning a statement into a server-side prepared statement, whose generic
+     * plan the connection would keep for its lifetime: the statement is then planned for its own
+     * parameters and the tables as they are at that moment. For statements on tables that start
+     * empty and grow fast (a launch's claims), where a plan made early would scan the whole table.
+     */
+    public static void plannedEachTime(PreparedStatement ps) throws SQLException {
+        ps.unwrap(PGStatement.class).setPrepareThreshold(0);
     }
 
     /** Runs one INSERT, UPDATE or DELETE; returns the number of rows it touched. */

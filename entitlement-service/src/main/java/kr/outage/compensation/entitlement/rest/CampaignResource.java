@@ -26,7 +26,6 @@ import kr.outage.compensation.entitlement.service.CampaignRollback;
 import kr.outage.compensation.entitlement.service.CampaignRuns;
 import kr.outage.compensation.entitlement.service.Campaigns;
 import kr.outage.compensation.entitlement.service.ClaimWorkers;
-import kr.outage.compensation.entitlement.service.GrantClaims;
 import kr.outage.compensation.platform.problem.Problem;
 import kr.outage.compensation.entitlement.service.RunProgress;
 import kr.outage.compensation.entitlement.service.RollbackReport;
@@ -61,8 +60,6 @@ public class CampaignResource {
     CampaignRuns runs;
     @Inject
     CampaignRollback rollbacks;
-    @Inject
-    GrantClaims claims;
     @Inject
     ClaimWorkers claimWorkers;
     @Inject
@@ -246,7 +243,7 @@ public class CampaignResource {
         // the Location is resolved against this request now: the workers' threads have no request
         Response.ResponseBuilder created = Response.created(
                 jakarta.ws.rs.core.UriBuilder.fromPath("/api/v1/users/{userId}/entitlements").build(request.userId()));
-        return claimWorkers.submit(() -> claims.claim(id, request.userId(), principal))
+        return claimWorkers.submit(id, request.userId(), principal)
                 .thenApply(claim -> created.entity(ClaimView.of(claim)).build());
     }
 }

@@ -21,19 +21,26 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * First come, first served claims of a capped grant. A claim is one SQL statement committed on its
- * own (see {@link ClaimSlots#claim}): the campaign still open, the account eligible and without an
- * earlier claim, a unit of the cap from a slot, the item, the claim row (its primary key allows one
- * per account) and the audit row; all of it or none, also across a crash. Only when the answer is
- * "no unit" does the service ask why, and only when every slot with room was held by claims in flight
- * does it wait for one of them, because that claim may still fail and free its unit.
+ * First come, first served claims of a capped grant, made in batches: the claims of one campaign that
+ * are waiting when a claim worker is free go to the database together, in one statement committed on
+ * its own (see {@link ClaimSlots#claimAll}): the campaign still open, each account eligible and
+ * without an earlier claim, units of the cap from a slot, and each grant's item, claim row and audit
+ * row; all of it or none, also across a crash. Each claimant gets their own answer. Claimants for
+ * whom the slot had no room left try again at once on the other slots; only when every slot with
+ * room was held by other batches in flight do they wait for one of them, because that batch may still
+ * fail and free its units.
  *
  * <p>Once the cap is reached, the moment the last grant went is recorded on the campaign and kept in
  * memory, and later claimants are refused from it at once: at launch-day rates most claims arrive
@@ -51,7 +58,64 @@ public class GrantClaims {
     @Inject
     Clock clock;
 
-    public CappedClaim claim(UUID campaignId, String userId, String principal) {
+    /** One person's claim: whose account, and who asked. */
+    public record Claim(String userId, String principal) {
+    }
+
+    /** What one claimant is told: the grant, or why not. */
+    public record Answer(CappedClaim granted, RuntimeException refused) {
+
+        static Answer of(CappedClaim granted) {
+            return new Answer(granted, null);
+        }
+
+        static Answer refused(RuntimeException why) {
+            return new Answer(null, why);
+        }
+    }
+
+    /**
+     * The claims of one campaign, answered in the order given. A refusal of one claimant (not
+     * eligible, already claimed, cap reached) is that claimant's answer; a failure of the database
+     * is everyone's.
+     */
+    public List<Answer> claimAll(UUID campaignId, List<Claim> claims) {
+        Answer[] answers = new Answer[claims.size()];
+        try {
+            claimInRounds(campaignId, claims, answers);
+        } catch (RuntimeException e) {
+            for (int i = 0; i < answers.length; i++) {
+                if (answers[i] == null) {
+                    answers[i] = Answer.refused(e);
+                }
+            }
+        }
+        return Arrays.asList(answers);
+    }
+
+    /**
+     * The same account twice in one batch (a double click) cannot be in one statement: the first
+     * claim of each account goes in the first round, a second in the next, and so on; a later round
+     * then finds the earlier claim like any repeated claim.
+     */
+    private void claimInRounds(UUID campaignId, List<Claim> claims, Answer[] answers) {
+        List<Integer> left = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            left.add(i);
+        }
+        while (!left.isEmpty()) {
+            Set<String> seen = new HashSet<>();
+            List<Integer> round = new ArrayList<>();
+            List<Integer> later = new ArrayList<>();
+            for (int i : left) {
+                (seen.add(claims.get(i).userId()) ? round : later).add(i);
+            }
+            claimDistinct(campaignId, round.stream().map(claims::get).toList(), round, answers);
+            left = later;
+        }
+    }
+
+    private void claimDistinct(UUID campaignId, List<Claim> claims, List<Integer> at, Answer[] answers) {
         Campaign campaign = campaigns.definition(campaignId);
         CampaignTerms.ClaimableGrant grant = campaign.terms().claimable().orElseThrow(() ->
                 new ProblemException(ProblemType.NOTHING_TO_CLAIM, "Campaign " + campaign.code() + " has nothing to claim"));
@@ -70,53 +134,96 @@ public class GrantClaims {
             throw capReached(campaign, remedy, allClaimedAt.get());
         }
         Instant validUntil = remedy.days() == null ? null : now.plus(remedy.days(), ChronoUnit.DAYS);
-        ClaimSlots.NewClaim wanted = new ClaimSlots.NewClaim(userId, remedy.itemCode(), remedy.label(), validUntil, now, principal);
         EligibilitySql terms = new EligibilitySql(campaign.terms());
-        SqlText eligibility = terms.grants(new SqlText().add((terms.accountScoped() ? "a" : "s") + ".user_id = ?", userId));
+        SqlText eligibility = terms.grants(new SqlText().add((terms.accountScoped() ? "a" : "s") + ".user_id = w.user_id"));
+
+        Map<String, Integer> slotOf = new HashMap<>();
+        for (int i = 0; i < claims.size(); i++) {
+            slotOf.put(claims.get(i).userId(), at.get(i));
+        }
+        List<ClaimSlots.Claimant> waiting = claims.stream().map(k -> new ClaimSlots.Claimant(k.userId(), k.principal())).toList();
         ClaimSlots.SlotChoice choice = slots.randomStart();
-        while (true) {
+        while (!waiting.isEmpty()) {
             ClaimSlots.SlotChoice tried = choice;
-            ClaimSlots.Outcome outcome;
+            ClaimSlots.ClaimBatch batch = new ClaimSlots.ClaimBatch(waiting, remedy.itemCode(), remedy.label(), validUntil, now);
+            List<ClaimSlots.Outcome> outcomes;
             try {
-                outcome = jdbc.read(c -> slots.claim(c, campaignId, eligibility, grant.groupNo(), tried, wanted, remedy.cap()));
+                outcomes = jdbc.read(c -> slots.claimAll(c, campaignId, eligibility, grant.groupNo(), tried, batch, remedy.cap()));
             } catch (RuntimeException e) {
-                if (Jdbc.isUniqueViolation(e)) {
-                    // Two claims of the same account at once: the second sees the first's row now.
-                    throw alreadyClaimed(campaign, existing(campaign, remedy, userId).orElseThrow(() -> e));
+                if (!Jdbc.isUniqueViolation(e)) {
+                    throw e;
                 }
-                throw e;
-            }
-            if (outcome.taken().isPresent()) {
-                ClaimSlots.Taken taken = outcome.taken().get();
-                if (taken.filledSlot()) {
-                    // This claim may have taken the cap's last unit; if so, say when, before anyone else has to find out.
-                    if (jdbc.read(c -> slots.allTaken(c, campaignId))) {
-                        recordAllClaimed(campaignId);
+                // One of these accounts was claimed at the same moment elsewhere (another replica): each
+                // claim on its own, so that only that one is told "already claimed".
+                if (waiting.size() == 1) {
+                    String userId = waiting.get(0).userId();
+                    answers[slotOf.get(userId)] = Answer.refused(alreadyClaimed(campaign,
+                            existing(campaign, remedy, userId).orElseThrow(() -> e)));
+                } else {
+                    for (ClaimSlots.Claimant one : waiting) {
+                        claimDistinct(campaignId, List.of(new Claim(one.userId(), one.principal())), List.of(slotOf.get(one.userId())),
+                                answers);
                     }
                 }
-                return new CappedClaim(campaignId, userId, taken.itemId(), remedy.itemCode(), remedy.label(), validUntil, now,
-                        taken.grantNo(), remedy.cap());
+                return;
             }
-            if (!outcome.campaignOpen()) {
+            boolean filledSlot = false;
+            boolean anyTaken = false;
+            boolean closed = false;
+            List<ClaimSlots.Claimant> next = new ArrayList<>();
+            Map<String, ClaimSlots.Claimant> byUser = new HashMap<>();
+            waiting.forEach(k -> byUser.put(k.userId(), k));
+            for (ClaimSlots.Outcome outcome : outcomes) {
+                int answer = slotOf.get(outcome.userId());
+                if (outcome.taken().isPresent()) {
+                    ClaimSlots.Taken taken = outcome.taken().get();
+                    filledSlot |= taken.filledSlot();
+                    anyTaken = true;
+                    answers[answer] = Answer.of(new CappedClaim(campaignId, outcome.userId(), taken.itemId(), remedy.itemCode(),
+                            remedy.label(), validUntil, now, taken.grantNo(), remedy.cap()));
+                } else if (!outcome.campaignOpen()) {
+                    closed = true;
+                    next.add(byUser.get(outcome.userId()));
+                } else if (!outcome.eligible()) {
+                    answers[answer] = Answer.refused(new ProblemException(ProblemType.NOT_ELIGIBLE,
+                            "Account " + outcome.userId() + " is not eligible for " + campaign.code()));
+                } else if (outcome.alreadyClaimed()) {
+                    answers[answer] = Answer.refused(alreadyClaimed(campaign, existing(campaign, remedy, outcome.userId())
+                            .orElseThrow(() -> new IllegalStateException("claim of " + outcome.userId() + " seen and gone"))));
+                } else {
+                    next.add(byUser.get(outcome.userId()));
+                }
+            }
+            if (filledSlot && jdbc.read(c -> slots.allTaken(c, campaignId))) {
+                // This batch may have taken the cap's last units; if so, say when, before anyone else has to find out.
+                recordAllClaimed(campaignId);
+            }
+            waiting = next;
+            if (waiting.isEmpty()) {
+                break;
+            }
+            if (closed) {
                 CampaignLifecycle.requirePublished(campaigns.fresh(campaignId), "claiming from it");
                 continue; // published after all (it was being changed at that instant): try again
             }
-            if (!outcome.eligible()) {
-                throw new ProblemException(ProblemType.NOT_ELIGIBLE, "Account " + userId + " is not eligible for " + campaign.code());
-            }
-            if (outcome.alreadyClaimed()) {
-                throw alreadyClaimed(campaign, existing(campaign, remedy, userId).orElseThrow(() ->
-                        new IllegalStateException("claim of " + userId + " seen and gone")));
+            if (anyTaken) {
+                // the slot ran dry with claimants left: on to the slots after it (those it skipped are busy, not dry)
+                choice = tried.waits() ? slots.randomStart() : ClaimSlots.SlotChoice.startingAt(tried.from());
+                continue;
             }
             if (!tried.waits() && tried.from() > 0) {
                 choice = tried.before(); // nothing free from the random start to the end: the slots before it
                 continue;
             }
-            // Every slot with room was held by claims in flight: wait for one of them, unless none has room any more.
+            // Every slot with room was held by batches in flight: wait for one of them, unless none has room any more.
             OptionalInt withRoom = jdbc.read(c -> slots.anyWithRoom(c, campaignId));
             if (withRoom.isEmpty()) {
                 CampaignLifecycle.requirePublished(campaigns.fresh(campaignId), "claiming from it");
-                throw capReached(campaign, remedy, recordAllClaimed(campaignId));
+                ProblemException full = capReached(campaign, remedy, recordAllClaimed(campaignId));
+                for (ClaimSlots.Claimant left : waiting) {
+                    answers[slotOf.get(left.userId())] = Answer.refused(full);
+                }
+                return;
             }
             choice = ClaimSlots.SlotChoice.waitingFor(withRoom.getAsInt());
         }
@@ -150,6 +257,7 @@ public class GrantClaims {
     private static Optional<CappedClaim> existing(Connection c, Campaign campaign, Remedy remedy, String userId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select k.item_id, i.valid_until, k.claimed_at, k.grant_no from campaign_claim k "
                 + "join granted_item i on i.id = k.item_id where k.campaign_id = ? and k.user_id = ?")) {
+            Jdbc.plannedEachTime(ps); // people retrying at launch ask this of a claim table that was empty an hour ago
             ps.setObject(1, campaign.id());
             ps.setString(2, userId);
             try (ResultSet rs = ps.executeQuery()) {
