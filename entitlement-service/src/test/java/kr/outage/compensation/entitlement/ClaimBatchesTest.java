@@ -72,7 +72,7 @@ class ClaimBatchesTest {
             holder.setAutoCommit(false);
             sql.execute("select * from claim_slot for update");
             first = claimLater(campaign, "kr-0");
-            waitForAClaimWaitingOnALock();
+            Database.waitForALockWait();
             // queued in this order behind kr-0: two to be granted, one too many for the cap, a foreign
             // account and kr-0 again (who will have claimed by then)
             for (String user : List.of("kr-1", "kr-2", "kr-3", "us-1", "kr-0")) {
@@ -112,7 +112,7 @@ class ClaimBatchesTest {
             slots.setAutoCommit(false);
             slotSql.execute("select * from claim_slot for update");
             first = claimLater(campaign, "kr-0");
-            waitForAClaimWaitingOnALock();
+            Database.waitForALockWait();
             for (String user : users) {
                 queued.add(claimLater(campaign, user));
                 Thread.sleep(150);
@@ -129,7 +129,7 @@ class ClaimBatchesTest {
                     + campaign + "', 'kr-3', " + item + ", 'elsewhere', now(), null)");
             slots.rollback(); // kr-0 goes through, then the five as one batch, which waits for the other replica's kr-3
             assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
-            waitForAClaimWaitingOnALock();
+            Database.waitForALockWait();
             elsewhere.commit();
         }
         for (int i = 0; i < users.size(); i++) {
@@ -160,14 +160,5 @@ class ClaimBatchesTest {
         String token = Tokens.subscriber(user);
         return CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"userId\":\"" + user + "\"}").when().post("/api/v1/campaigns/" + campaign + "/claims"));
-    }
-
-    private static void waitForAClaimWaitingOnALock() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (Database.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                + "and datname = current_database()") == 0) {
-            assertThat(System.currentTimeMillis()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

@@ -60,7 +60,7 @@ class ClaimQueueTest {
             holder.setAutoCommit(false);
             sql.execute("select * from claim_slot for update"); // the one worker's claim waits on a slot
             first = CompletableFuture.supplyAsync(() -> claim(campaign, "kr-1"));
-            waitForAClaimWaitingOnALock();
+            Database.waitForALockWait();
             String before = Database.fingerprint();
             // two more: one takes the queue's one place, the other finds it full and is answered at once
             second = CompletableFuture.supplyAsync(() -> claim(campaign, "kr-2"));
@@ -77,15 +77,6 @@ class ClaimQueueTest {
         assertThat(java.util.List.of(second.get(30, TimeUnit.SECONDS).statusCode(), third.get(30, TimeUnit.SECONDS).statusCode()))
                 .containsExactlyInAnyOrder(201, 503);
         assertThat(Database.count("select count(*) from campaign_claim")).isEqualTo(2);
-    }
-
-    private static void waitForAClaimWaitingOnALock() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (Database.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                + "and datname = current_database()") == 0) { // the claim statement (its text is longer than pg_stat_activity keeps)
-            assertThat(System.currentTimeMillis()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 
     private static Response claim(UUID campaign, String user) {

@@ -76,6 +76,7 @@ public class ClaimSlots {
      *
      * @param eligibility the campaign's eligibility query restricted to {@code w.user_id} (its rows' {@code group_no})
      * @param choice      the slots to take units from
+     * @return one outcome per claimant, in the batch's order
      */
     public List<Outcome> claimAll(Connection c, UUID campaignId, SqlText eligibility, int groupNo, SlotChoice choice,
                                   ClaimBatch batch, long cap) throws SQLException {
@@ -225,11 +226,6 @@ public class ClaimSlots {
 
     /** For one claimant: whether the campaign was open, the account eligible and not yet claimed, and the unit if one was taken. */
     public record Outcome(String userId, boolean campaignOpen, boolean eligible, boolean alreadyClaimed, Optional<Taken> taken) {
-
-        /** Nothing refused this claimant, but no unit was left for it where the batch looked. */
-        public boolean waitsForAUnit() {
-            return campaignOpen && eligible && !alreadyClaimed && taken.isEmpty();
-        }
     }
 
     /** The item granted, its number among the cap's grants, and whether the batch filled its slot. */

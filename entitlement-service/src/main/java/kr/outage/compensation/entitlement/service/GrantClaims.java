@@ -137,9 +137,9 @@ public class GrantClaims {
         EligibilitySql terms = new EligibilitySql(campaign.terms());
         SqlText eligibility = terms.grants(new SqlText().add((terms.accountScoped() ? "a" : "s") + ".user_id = w.user_id"));
 
-        Map<String, Integer> slotOf = new HashMap<>();
+        Map<String, Integer> answerAt = new HashMap<>();
         for (int i = 0; i < claims.size(); i++) {
-            slotOf.put(claims.get(i).userId(), at.get(i));
+            answerAt.put(claims.get(i).userId(), at.get(i));
         }
         List<ClaimSlots.Claimant> waiting = claims.stream().map(k -> new ClaimSlots.Claimant(k.userId(), k.principal())).toList();
         ClaimSlots.SlotChoice choice = slots.randomStart();
@@ -157,11 +157,11 @@ public class GrantClaims {
                 // claim on its own, so that only that one is told "already claimed".
                 if (waiting.size() == 1) {
                     String userId = waiting.get(0).userId();
-                    answers[slotOf.get(userId)] = Answer.refused(alreadyClaimed(campaign,
+                    answers[answerAt.get(userId)] = Answer.refused(alreadyClaimed(campaign,
                             existing(campaign, remedy, userId).orElseThrow(() -> e)));
                 } else {
                     for (ClaimSlots.Claimant one : waiting) {
-                        claimDistinct(campaignId, List.of(new Claim(one.userId(), one.principal())), List.of(slotOf.get(one.userId())),
+                        claimDistinct(campaignId, List.of(new Claim(one.userId(), one.principal())), List.of(answerAt.get(one.userId())),
                                 answers);
                     }
                 }
@@ -171,10 +171,10 @@ public class GrantClaims {
             boolean anyTaken = false;
             boolean closed = false;
             List<ClaimSlots.Claimant> next = new ArrayList<>();
-            Map<String, ClaimSlots.Claimant> byUser = new HashMap<>();
-            waiting.forEach(k -> byUser.put(k.userId(), k));
-            for (ClaimSlots.Outcome outcome : outcomes) {
-                int answer = slotOf.get(outcome.userId());
+            for (int i = 0; i < outcomes.size(); i++) {
+                ClaimSlots.Outcome outcome = outcomes.get(i); // the outcomes come in the batch's order
+                ClaimSlots.Claimant claimant = waiting.get(i);
+                int answer = answerAt.get(claimant.userId());
                 if (outcome.taken().isPresent()) {
                     ClaimSlots.Taken taken = outcome.taken().get();
                     filledSlot |= taken.filledSlot();
@@ -183,7 +183,7 @@ public class GrantClaims {
                             remedy.label(), validUntil, now, taken.grantNo(), remedy.cap()));
                 } else if (!outcome.campaignOpen()) {
                     closed = true;
-                    next.add(byUser.get(outcome.userId()));
+                    next.add(claimant);
                 } else if (!outcome.eligible()) {
                     answers[answer] = Answer.refused(new ProblemException(ProblemType.NOT_ELIGIBLE,
                             "Account " + outcome.userId() + " is not eligible for " + campaign.code()));
@@ -191,7 +191,7 @@ public class GrantClaims {
                     answers[answer] = Answer.refused(alreadyClaimed(campaign, existing(campaign, remedy, outcome.userId())
                             .orElseThrow(() -> new IllegalStateException("claim of " + outcome.userId() + " seen and gone"))));
                 } else {
-                    next.add(byUser.get(outcome.userId()));
+                    next.add(claimant);
                 }
             }
             if (filledSlot && jdbc.read(c -> slots.allTaken(c, campaignId))) {
@@ -221,7 +221,7 @@ public class GrantClaims {
                 CampaignLifecycle.requirePublished(campaigns.fresh(campaignId), "claiming from it");
                 ProblemException full = capReached(campaign, remedy, recordAllClaimed(campaignId));
                 for (ClaimSlots.Claimant left : waiting) {
-                    answers[slotOf.get(left.userId())] = Answer.refused(full);
+                    answers[answerAt.get(left.userId())] = Answer.refused(full);
                 }
                 return;
             }

@@ -28,6 +28,21 @@ public final class Database extends SqlChecks {
         return rowCounts(TABLES);
     }
 
+    /**
+     * Waits (up to 20 s) until a statement of the service waits on a row lock in this database: a claim
+     * held behind a lock the test took. Matched by database, not by text: pg_stat_activity keeps only
+     * the first kilobyte of the claim statement.
+     */
+    public static void waitForALockWait() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()") == 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no statement waited on a lock within 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** A fingerprint of every entitlement, to show that something changed nothing. */
     public static String entitlementState() {
         return text("select md5(coalesce(string_agg(x, '|' order by x), '')) from ("
