@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 /**
  * The capped grant split into slots: grant numbers 1..cap exactly once, the moment the cap is reached
@@ -115,6 +118,10 @@ class FirstComeClaimsTest {
         }
         claim("kr-" + CAP).then().statusCode(409).body("type", equalTo(PROBLEMS + "claim-cap-reached"))
                 .body("allClaimedAt", equalTo("2023-01-06T01:00:00Z"));
+        // one who got a pass and asks again is told so, with their grant, not that the passes ran out
+        claim("kr-7").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "already-claimed")).body("existingClaim.userId", equalTo("kr-7"))
+                .body("existingClaim.position", both(greaterThanOrEqualTo(1)).and(lessThanOrEqualTo(CAP)));
         try (Connection holder = Database.connect(); Statement sql = holder.createStatement()) {
             holder.setAutoCommit(false);
             sql.execute("select * from campaign for update");
@@ -124,6 +131,8 @@ class FirstComeClaimsTest {
             assertThat(answer.statusCode()).isEqualTo(409);
             assertThat(answer.jsonPath().getString("type")).isEqualTo(PROBLEMS + "claim-cap-reached");
             assertThat(answer.jsonPath().getLong("cap")).isEqualTo(CAP);
+            Response again = CompletableFuture.supplyAsync(() -> claim("kr-0")).get(20, TimeUnit.SECONDS);
+            assertThat(again.jsonPath().getString("type")).isEqualTo(PROBLEMS + "already-claimed");
             holder.rollback();
         }
         assertThat(Database.count("select count(*) from campaign_claim")).isEqualTo(CAP);

@@ -150,6 +150,10 @@ class GiftPackTest {
         claim("kr-3", "kr-3").then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "claim-deadline-passed"))
                 .body("claimsCloseAt", equalTo("2023-01-20T15:00:00Z"));
+        // someone who claimed in time and asks again after the deadline is told they have it, not that they were late
+        claim("kr-2", "kr-2").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "already-claimed")).body("existingClaim.userId", equalTo("kr-2"))
+                .body("existingClaim.claimedAt", equalTo("2023-01-20T14:59:59.999Z"));
         given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + campaign).then().statusCode(200)
                 .body("claims.deadline", equalTo("2023-01-20T14:59:59Z")).body("claims.closesAt", equalTo("2023-01-20T15:00:00Z"))
                 .body("state", equalTo("applied"));

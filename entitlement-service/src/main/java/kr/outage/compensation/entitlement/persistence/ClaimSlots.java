@@ -1,6 +1,8 @@
 package kr.outage.compensation.entitlement.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import kr.outage.compensation.entitlement.domain.CappedClaim;
+import kr.outage.compensation.entitlement.domain.Remedy;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
@@ -9,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -145,6 +149,31 @@ public class ClaimSlots {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * The earlier claims of these accounts, by account (an account without one is absent), as they
+     * were answered: the claim's item and number, the item's validity, the moment of the claim.
+     * Planned each time like the claim statement: people retrying at launch ask this of a claim table
+     * that was empty an hour ago.
+     */
+    public Map<String, CappedClaim> earlierClaims(Connection c, UUID campaignId, Remedy remedy, List<String> userIds)
+            throws SQLException {
+        Map<String, CappedClaim> found = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select k.user_id, k.item_id, i.valid_until, k.claimed_at, k.grant_no "
+                + "from campaign_claim k join granted_item i on i.id = k.item_id where k.campaign_id = ? and k.user_id = any(?)")) {
+            Jdbc.plannedEachTime(ps);
+            ps.setObject(1, campaignId);
+            ps.setArray(2, c.createArrayOf("text", userIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String userId = rs.getString(1);
+                    found.put(userId, new CappedClaim(campaignId, userId, rs.getLong(2), remedy.itemCode(), remedy.label(),
+                            Jdbc.instant(rs.getTimestamp(3)), Jdbc.instant(rs.getTimestamp(4)), rs.getLong(5), remedy.cap()));
+                }
+            }
+        }
+        return found;
     }
 
     /**

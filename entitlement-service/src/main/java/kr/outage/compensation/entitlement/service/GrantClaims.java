@@ -14,10 +14,6 @@ import kr.outage.compensation.entitlement.persistence.SqlText;
 import kr.outage.compensation.entitlement.problem.ProblemType;
 import kr.outage.compensation.platform.problem.ProblemException;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +40,9 @@ import java.util.UUID;
  *
  * <p>Once the cap is reached, the moment the last grant went is recorded on the campaign and kept in
  * memory, and later claimants are refused from it at once: at launch-day rates most claims arrive
- * after the cap, and none of them should wait on a lock, or even on the database, to learn that.
+ * after the cap, and none of them should wait on a lock to learn that. The only database work left
+ * for them is one lookup per batch of who among them had claimed before, so that those people are
+ * told they have their grant rather than that they missed it (the same after the deadline).
  */
 @ApplicationScoped
 public class GrantClaims {
@@ -124,14 +122,16 @@ public class GrantClaims {
         CampaignLifecycle.requirePublished(campaign, "claiming from it");
         Instant closesAt = ClaimDeadline.closesAt(remedy.claimDeadline());
         if (!now.isBefore(closesAt)) {
-            throw new ProblemException(ProblemType.CLAIM_DEADLINE_PASSED, "Claims for " + campaign.code() + " closed at "
-                    + closesAt + " (the deadline " + remedy.claimDeadline().atZone(ClaimDeadline.KOREA).toLocalDateTime()
-                    + " KST included its whole last second)", null,
-                    Map.of("claimDeadline", remedy.claimDeadline().toString(), "claimsCloseAt", closesAt.toString()));
+            refuseUnlessClaimed(campaign, remedy, claims, at, answers, new ProblemException(ProblemType.CLAIM_DEADLINE_PASSED,
+                    "Claims for " + campaign.code() + " closed at " + closesAt + " (the deadline "
+                    + remedy.claimDeadline().atZone(ClaimDeadline.KOREA).toLocalDateTime() + " KST included its whole last second)",
+                    null, Map.of("claimDeadline", remedy.claimDeadline().toString(), "claimsCloseAt", closesAt.toString())));
+            return;
         }
         Optional<Instant> allClaimedAt = campaigns.allClaimedAt(campaignId);
         if (allClaimedAt.isPresent()) {
-            throw capReached(campaign, remedy, allClaimedAt.get());
+            refuseUnlessClaimed(campaign, remedy, claims, at, answers, capReached(campaign, remedy, allClaimedAt.get()));
+            return;
         }
         Instant validUntil = remedy.days() == null ? null : now.plus(remedy.days(), ChronoUnit.DAYS);
         EligibilitySql terms = new EligibilitySql(campaign.terms());
@@ -158,7 +158,7 @@ public class GrantClaims {
                 if (waiting.size() == 1) {
                     String userId = waiting.get(0).userId();
                     answers[answerAt.get(userId)] = Answer.refused(alreadyClaimed(campaign,
-                            existing(campaign, remedy, userId).orElseThrow(() -> e)));
+                            Optional.ofNullable(existing(campaign, remedy, List.of(userId)).get(userId)).orElseThrow(() -> e)));
                 } else {
                     for (ClaimSlots.Claimant one : waiting) {
                         claimDistinct(campaignId, List.of(new Claim(one.userId(), one.principal())), List.of(answerAt.get(one.userId())),
@@ -171,6 +171,7 @@ public class GrantClaims {
             boolean anyTaken = false;
             boolean closed = false;
             List<ClaimSlots.Claimant> next = new ArrayList<>();
+            List<String> claimedBefore = new ArrayList<>();
             for (int i = 0; i < outcomes.size(); i++) {
                 ClaimSlots.Outcome outcome = outcomes.get(i); // the outcomes come in the batch's order
                 ClaimSlots.Claimant claimant = waiting.get(i);
@@ -188,10 +189,16 @@ public class GrantClaims {
                     answers[answer] = Answer.refused(new ProblemException(ProblemType.NOT_ELIGIBLE,
                             "Account " + outcome.userId() + " is not eligible for " + campaign.code()));
                 } else if (outcome.alreadyClaimed()) {
-                    answers[answer] = Answer.refused(alreadyClaimed(campaign, existing(campaign, remedy, outcome.userId())
-                            .orElseThrow(() -> new IllegalStateException("claim of " + outcome.userId() + " seen and gone"))));
+                    claimedBefore.add(claimant.userId());
                 } else {
                     next.add(claimant);
+                }
+            }
+            if (!claimedBefore.isEmpty()) {
+                Map<String, CappedClaim> earlier = existing(campaign, remedy, claimedBefore);
+                for (String userId : claimedBefore) {
+                    answers[answerAt.get(userId)] = Answer.refused(alreadyClaimed(campaign, Optional.ofNullable(earlier.get(userId))
+                            .orElseThrow(() -> new IllegalStateException("claim of " + userId + " seen and gone"))));
                 }
             }
             if (filledSlot && jdbc.read(c -> slots.allTaken(c, campaignId))) {
@@ -250,23 +257,23 @@ public class GrantClaims {
                 + campaign.code() + " at " + first.claimedAt(), null, Map.of("existingClaim", first));
     }
 
-    private Optional<CappedClaim> existing(Campaign campaign, Remedy remedy, String userId) {
-        return jdbc.read(c -> existing(c, campaign, remedy, userId));
+    /**
+     * Refuses the claimants for {@code why} (the deadline passed, the cap reached), except those who had
+     * claimed before: they are told so, with their grant. Someone checking on their claim after the
+     * last pass went should hear that they have one, not that they missed out. One lookup per batch,
+     * by the claim table's key, and no lock.
+     */
+    private void refuseUnlessClaimed(Campaign campaign, Remedy remedy, List<Claim> claims, List<Integer> at, Answer[] answers,
+                                     ProblemException why) {
+        Map<String, CappedClaim> earlier = existing(campaign, remedy, claims.stream().map(Claim::userId).toList());
+        for (int i = 0; i < claims.size(); i++) {
+            CappedClaim first = earlier.get(claims.get(i).userId());
+            answers[at.get(i)] = Answer.refused(first == null ? why : alreadyClaimed(campaign, first));
+        }
     }
 
-    private static Optional<CappedClaim> existing(Connection c, Campaign campaign, Remedy remedy, String userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select k.item_id, i.valid_until, k.claimed_at, k.grant_no from campaign_claim k "
-                + "join granted_item i on i.id = k.item_id where k.campaign_id = ? and k.user_id = ?")) {
-            Jdbc.plannedEachTime(ps); // people retrying at launch ask this of a claim table that was empty an hour ago
-            ps.setObject(1, campaign.id());
-            ps.setString(2, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new CappedClaim(campaign.id(), userId, rs.getLong(1), remedy.itemCode(), remedy.label(),
-                        Jdbc.instant(rs.getTimestamp(2)), Jdbc.instant(rs.getTimestamp(3)), rs.getLong(4), remedy.cap()));
-            }
-        }
+    /** The earlier claims of these accounts, by account; an account without one is absent. */
+    private Map<String, CappedClaim> existing(Campaign campaign, Remedy remedy, List<String> userIds) {
+        return jdbc.read(c -> slots.earlierClaims(c, campaign.id(), remedy, userIds));
     }
 }
