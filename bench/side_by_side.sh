@@ -5,6 +5,7 @@
 # the script; this checkout's jars are built first unless SKIP_BUILD=true.
 #   bench/side_by_side.sh COMMIT ROUNDS SCRIPT [ARGS...]
 #   e.g. bench/side_by_side.sh 257fc55 2 payout_load.sh 3 30000 64
+#   SAME_SCRIPT=true bench/side_by_side.sh de87f1c 2 claims_burst.sh 2 300000 256 20s
 # Odd rounds run this checkout first, even rounds the commit first: on a loaded machine the first of
 # a pair measured up to 17 % slower, so a fixed order would look like a difference between the codes.
 # Prints every script's summary lines and the machine.
@@ -16,9 +17,12 @@ if [ ! -d "$BASE" ]; then
   git -C "$ROOT" worktree add -q --detach "$BASE" "$COMMIT"
 fi
 # A benchmark written after that commit (one that measures what the commit is being compared on)
-# runs from this checkout's copy, left untracked in the worktree.
-if [ ! -f "$BASE/bench/$SCRIPT" ]; then
+# runs from this checkout's copy, left untracked in the worktree. SAME_SCRIPT=true always does so
+# (with this checkout's bench/common.sh), so that both codes are measured by the same script even
+# where the commit has an older version of it; the worktree is a scratch copy.
+if [ ! -f "$BASE/bench/$SCRIPT" ] || [ "${SAME_SCRIPT:-false}" = true ]; then
   cp "$ROOT/bench/$SCRIPT" "$BASE/bench/$SCRIPT"
+  if [ "${SAME_SCRIPT:-false}" = true ]; then cp "$ROOT/bench/common.sh" "$BASE/bench/common.sh"; fi
 fi
 if [ ! -f "$BASE/incident-service/target/quarkus-app/quarkus-run.jar" ]; then
   (cd "$BASE" && ./mvnw -B -q package -DskipTests)

@@ -34,6 +34,12 @@ import java.util.concurrent.CompletionStage;
  * others to arrive. A person's claims always go to the same worker (by account), so the same account
  * is never in two batches at once here.
  *
+ * <p>Few workers and large batches: each batch pays for its planning, round trip and commit once, and
+ * workers beyond what the database's cores run at once only take turns. On our 2-core machines, 2
+ * workers taking up to 256 claims made 1.5 to 1.9 times the claims/s of 4 taking up to 64, at a lower
+ * p99, side by side (docs/benchmarks.md); 8 workers made less than half of 4 in runs minutes apart.
+ * A database with more cores may want more workers.
+ *
  * <p>When a worker's queue is full the claim is refused at once with 503 and Retry-After: better a
  * clear "try again in a second" than an answer after the client has given up. Each answer is handed
  * back on the request's own event loop, which writes it, so the workers only talk to the database.
@@ -43,11 +49,11 @@ public class ClaimWorkers {
 
     private static final Logger LOG = Logger.getLogger(ClaimWorkers.class);
 
-    @ConfigProperty(name = "entitlement.claims.workers", defaultValue = "4")
+    @ConfigProperty(name = "entitlement.claims.workers", defaultValue = "2")
     int workers;
     @ConfigProperty(name = "entitlement.claims.queue", defaultValue = "20000")
     int queue;
-    @ConfigProperty(name = "entitlement.claims.batch", defaultValue = "64")
+    @ConfigProperty(name = "entitlement.claims.batch", defaultValue = "256")
     int batch;
 
     @Inject
