@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * First come, first served claims of a capped grant, made in batches: the claims of one campaign that
@@ -156,9 +157,7 @@ public class GrantClaims {
                 // One of these accounts was claimed at the same moment elsewhere (another replica): each
                 // claim on its own, so that only that one is told "already claimed".
                 if (waiting.size() == 1) {
-                    String userId = waiting.get(0).userId();
-                    answers[answerAt.get(userId)] = Answer.refused(alreadyClaimed(campaign,
-                            Optional.ofNullable(existing(campaign, remedy, List.of(userId)).get(userId)).orElseThrow(() -> e)));
+                    answerAlreadyClaimed(campaign, remedy, List.of(waiting.get(0).userId()), answerAt, answers, () -> e);
                 } else {
                     for (ClaimSlots.Claimant one : waiting) {
                         claimDistinct(campaignId, List.of(new Claim(one.userId(), one.principal())), List.of(answerAt.get(one.userId())),
@@ -195,11 +194,8 @@ public class GrantClaims {
                 }
             }
             if (!claimedBefore.isEmpty()) {
-                Map<String, CappedClaim> earlier = existing(campaign, remedy, claimedBefore);
-                for (String userId : claimedBefore) {
-                    answers[answerAt.get(userId)] = Answer.refused(alreadyClaimed(campaign, Optional.ofNullable(earlier.get(userId))
-                            .orElseThrow(() -> new IllegalStateException("claim of " + userId + " seen and gone"))));
-                }
+                answerAlreadyClaimed(campaign, remedy, claimedBefore, answerAt, answers,
+                        () -> new IllegalStateException("a claim of " + claimedBefore + " seen and gone"));
             }
             if (filledSlot && jdbc.read(c -> slots.allTaken(c, campaignId))) {
                 // This batch may have taken the cap's last units; if so, say when, before anyone else has to find out.
@@ -255,6 +251,21 @@ public class GrantClaims {
     private static ProblemException alreadyClaimed(Campaign campaign, CappedClaim first) {
         return new ProblemException(ProblemType.ALREADY_CLAIMED, "Account " + first.userId() + " already claimed "
                 + campaign.code() + " at " + first.claimedAt(), null, Map.of("existingClaim", first));
+    }
+
+    /**
+     * Tells each of these claimants that they already claimed, with their grant. The database said so a
+     * moment ago; a claim that is not found after all is {@code gone}'s failure for the whole batch.
+     */
+    private void answerAlreadyClaimed(Campaign campaign, Remedy remedy, List<String> userIds, Map<String, Integer> answerAt,
+                                      Answer[] answers, Supplier<RuntimeException> gone) {
+        Map<String, CappedClaim> earlier = existing(campaign, remedy, userIds);
+        if (!earlier.keySet().containsAll(userIds)) {
+            throw gone.get();
+        }
+        for (String userId : userIds) {
+            answers[answerAt.get(userId)] = Answer.refused(alreadyClaimed(campaign, earlier.get(userId)));
+        }
     }
 
     /**
