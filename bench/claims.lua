@@ -10,7 +10,20 @@ end
 
 local counter, responses = 0, 0
 local limit = tonumber(os.getenv("CLAIMS_PER_THREAD"))
-local token = os.getenv("OWNER_TOKEN")
+-- owners (bench/owner_tokens.py): every PER_TOKEN consecutive businesses of a thread have one owner,
+-- whose token carries their registration numbers and whose own account is paid
+local per_token = tonumber(os.getenv("PER_TOKEN"))
+local tokens = nil
+local function owner_token(t, owner)
+  if tokens == nil then
+    tokens = {}
+    for line in io.lines(os.getenv("OWNER_TOKENS")) do
+      local lt, lo, tok = line:match("^(%d+) (%d+) (%S+)$")
+      if tonumber(lt) == t then tokens[tonumber(lo)] = tok end
+    end
+  end
+  return tokens[owner]
+end
 local path = os.getenv("CLAIMS_PATH")
 local run = os.getenv("RUN_ID")
 
@@ -26,13 +39,14 @@ end
 request = function()
   counter = counter + 1
   local n = 100000000 + tid * 10000000 + counter
+  local owner = math.floor((counter - 1) / per_token)
   local body = string.format(
     '{"businessRegistrationNumber":"%s","businessName":"Bench %d","category":"taxi","service":"kakaot",' ..
-    '"reportedLoss":%d,"bankAccount":{"bank":"KB","accountNumber":"110-%06d","holder":"Owner %d"}}',
-    business_number(tid, counter), n, 50000 + (n % 250000), n % 1000000, n)
+    '"reportedLoss":%d,"bankAccount":{"bank":"KB","accountNumber":"110-%02d-%06d","holder":"Bench Owner %d-%d"}}',
+    business_number(tid, counter), n, 50000 + (n % 250000), tid, owner, tid, owner)
   return wrk.format("POST", path, {
     ["Content-Type"] = "application/json",
-    ["Authorization"] = "Bearer " .. token,
+    ["Authorization"] = "Bearer " .. owner_token(tid, owner),
     ["Idempotency-Key"] = "bench-" .. run .. "-" .. n }, body)
 end
 

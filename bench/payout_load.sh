@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Claim intake over HTTP and a payout batch, with the real incident-service behind payout-service.
 # Each run: a fresh program, CLAIMS claims filed by wrk (2 threads, CONNECTIONS connections; every
-# claim asks incident-service for the impaired time, is assessed and stored with its
+# claim is filed by its business's owner, whose token carries 50 businesses (bench/owner_tokens.py),
+# asks incident-service for the impaired time, has its account's holder checked against a listed bank
+# (ACCOUNT_HOLDERS_FILE: in memory, no bank gateway round trip), is assessed and stored with its
 # Idempotency-Key), then one payout batch over all of them (each is approved by rule), timed.
 # The program has a budget (BENCH_BUDGET_KRW, default 10^12 KRW, never reached); BENCH_BUDGET_KRW=none
 # defines it without one.
@@ -13,11 +15,16 @@ build_jars
 "$ROOT/bin/ensure-postgres" >/dev/null 2>&1
 recreate_db incident_bench
 recreate_db payout_bench
+# the owners who file (their tokens carry their businesses) and the bank that knows their accounts:
+# enough for every run, since each run's program takes the same businesses again
+export PER_TOKEN=50 OWNER_TOKENS=/tmp/bench-owner-tokens.txt
+python3 "$ROOT/bench/owner_tokens.py" 2 $(( CLAIMS / 2 + 1 )) "$PER_TOKEN" "$OWNER_TOKENS" /tmp/bench-bank-accounts.csv
 
 DB_NAME=incident_bench QUARKUS_HTTP_PORT=18091 DEMO_DATA=true \
   java -jar "$ROOT/incident-service/target/quarkus-app/quarkus-run.jar" >/tmp/bench-incident.log 2>&1 &
 incident_pid=$!
 DB_NAME=payout_bench QUARKUS_HTTP_PORT=18093 INCIDENT_SERVICE_URL=http://127.0.0.1:18091 \
+  ACCOUNT_HOLDERS_FILE=/tmp/bench-bank-accounts.csv \
   java ${BENCH_JAVA_OPTS:-} -jar "$ROOT/payout-service/target/quarkus-app/quarkus-run.jar" >/tmp/bench-payout.log 2>&1 &
 payout_pid=$!
 trap 'kill $incident_pid $payout_pid 2>/dev/null || true' EXIT
@@ -28,7 +35,6 @@ done
 fire=$(curl -fs 'http://127.0.0.1:18091/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z' | jq -r '.items[0].id')
 operator=$("$ROOT/bin/dev-token" compensation-operator bench-operator@example.com)
 approver=$("$ROOT/bin/dev-token" payout-approver bench-approver@example.com)
-export OWNER_TOKEN=$("$ROOT/bin/dev-token" business-owner bench-owner@example.com 86400)
 export CLAIMS_PER_THREAD=$(( CLAIMS / 2 ))
 psql_bench() { psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d payout_bench -tAc "$1"; }
 

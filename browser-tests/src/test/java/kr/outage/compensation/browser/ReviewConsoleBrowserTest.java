@@ -40,7 +40,7 @@ class ReviewConsoleBrowserTest extends BrowserTest {
                 "tiers", List.of(Map.of("upTo", 300000, "support", 30000), Map.of("upTo", 500000, "support", 50000)),
                 "reviewThreshold", 500000, "reviewEvidence", List.of("sales_ledger")), 201);
         programId = program.get("id").asText();
-        String owner = RunningSuite.token("", "owner-choi@example.com");
+        String owner = RunningSuite.ownerToken("owner-kim@example.com", "Kim Minsu", "116-82-00276,220-81-62517");
         fileClaim(owner, "116-82-00276", "판교 택시", 3_000_000);
         fileClaim(owner, "220-81-62517", "성남 콜택시", 2_400_000);
     }
@@ -49,7 +49,7 @@ class ReviewConsoleBrowserTest extends BrowserTest {
         Api.post(suite.url("payout") + "/api/v1/programs/" + programId + "/claims", owner, Map.of(
                 "businessRegistrationNumber", number, "businessName", name, "category", "taxi", "service", "kakaot",
                 "reportedLoss", loss, "lossBasis", "이틀간 배차 중단",
-                "bankAccount", Map.of("bank", "KB", "accountNumber", "110-123-456789", "holder", "최사장"),
+                "bankAccount", Map.of("bank", "Shinhan", "accountNumber", "110-123-456789", "holder", "Kim Minsu"),
                 "evidence", List.of(Map.of("type", "sales_ledger", "ref", "ledger-2022-10.pdf"))), 201);
     }
 

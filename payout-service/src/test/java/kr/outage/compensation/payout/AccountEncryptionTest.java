@@ -1,5 +1,9 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.BankGatewayStub;
+
+import kr.outage.compensation.payout.support.Owners;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -84,6 +88,7 @@ class AccountEncryptionTest {
         given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("items", List.of(
                         Map.of("claimId", claim, "result", "failed", "failureReason", "account closed"))))
                 .when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(200);
+        BankGatewayStub.opens("4444-888-000222", "Holder 1");
         given().auth().oauth2(Tokens.businessOwner("owner-1")).contentType(ContentType.JSON)
                 .body(Map.of("bankAccount", Map.of("bank", "Hana", "accountNumber", "4444-888-000222", "holder", "Holder 1")))
                 .when().put("/api/v1/claims/{id}/bank-account", claim).then().statusCode(200);
@@ -186,7 +191,7 @@ class AccountEncryptionTest {
             String claim = file(1, NUMBER);
             Map<String, Object> again = new HashMap<>(Claims.taxi(1, 100_000));
             again.put("bankAccount", Map.of("bank", "Hana", "accountNumber", NUMBER, "holder", "Holder 1"));
-            given().auth().oauth2(Tokens.businessOwner("owner-1")).contentType(ContentType.JSON).header("Idempotency-Key", "dup")
+            given().auth().oauth2(Owners.of("owner-1", again)).contentType(ContentType.JSON).header("Idempotency-Key", "dup")
                     .body(again).when().post("/api/v1/programs/{id}/claims", program).then().statusCode(409);
             given().auth().oauth2(Tokens.businessOwner("owner-1")).contentType(ContentType.JSON)
                     .body(Map.of("bankAccount", Map.of("bank", "Hana", "accountNumber", NUMBER, "holder", "Holder 1")))

@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.Owners;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -118,7 +120,7 @@ class BaselineTest {
     void withoutABaselineTheReportedLossIsRequired() {
         Map<String, Object> claim = Claims.taxi(9, 1);
         claim.remove("reportedLoss");
-        given().auth().oauth2(Tokens.businessOwner("owner-9")).contentType(ContentType.JSON)
+        given().auth().oauth2(Owners.of("owner-9", claim)).contentType(ContentType.JSON)
                 .header("Idempotency-Key", "k").body(claim)
                 .when().post("/api/v1/programs/{id}/claims", program).then().statusCode(400)
                 .body("errors[0].field", equalTo("reportedLoss"));

@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.Owners;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,7 +56,8 @@ class BudgetTest {
     @Test
     void concurrentClaimsNeverCommitMoreThanTheBudgetAndTheRestWait() throws Exception {
         String program = program(300_000);   // ten taxi claims of 30,000 approved by rule
-        List<Response> answers = ClaimIntakeTest.concurrently(25, i -> given().auth().oauth2(Tokens.businessOwner("owner-" + i))
+        List<String> owners = java.util.stream.IntStream.range(0, 25).mapToObj(i -> Owners.of("owner-" + i, Claims.taxi(i, 100_000))).toList();
+        List<Response> answers = ClaimIntakeTest.concurrently(25, i -> given().auth().oauth2(owners.get(i))
                 .contentType(ContentType.JSON).header("Idempotency-Key", "k-" + i).body(Claims.taxi(i, 100_000))
                 .when().post("/api/v1/programs/{id}/claims", program));
         assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).as(r.asString()).isEqualTo(201));
@@ -72,9 +75,10 @@ class BudgetTest {
         PayoutTest.assertLedgerBalances();
 
         // a retry of a waiting claim gets its first answer back, and commits nothing
-        Response retry = given().auth().oauth2(Tokens.businessOwner("owner-x")).contentType(ContentType.JSON)
+        String ownerX = Owners.of("owner-x", Claims.taxi(500, 100_000));
+        Response retry = given().auth().oauth2(ownerX).contentType(ContentType.JSON)
                 .header("Idempotency-Key", "k-x").body(Claims.taxi(500, 100_000)).when().post("/api/v1/programs/{id}/claims", program);
-        Response again = given().auth().oauth2(Tokens.businessOwner("owner-x")).contentType(ContentType.JSON)
+        Response again = given().auth().oauth2(ownerX).contentType(ContentType.JSON)
                 .header("Idempotency-Key", "k-x").body(Claims.taxi(500, 100_000)).when().post("/api/v1/programs/{id}/claims", program);
         assertThat(again.asString()).isEqualTo(retry.asString());
         assertThat(retry.jsonPath().getString("state")).isEqualTo("awaiting_budget");

@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.BankGatewayStub;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,7 +43,8 @@ class ClaimIntakeTest {
     static final String RESTAURANT = "220-81-62517";
 
     String program;
-    String owner = Tokens.businessOwner("owner-1@example.com");
+    /** Kim Minsu, who runs both businesses, signed in with their certificate. */
+    String owner = Tokens.businessOwner("owner-1@example.com", "Kim Minsu", TAXI_DRIVER, RESTAURANT);
 
     @BeforeEach
     void programExists() {
@@ -49,6 +52,8 @@ class ClaimIntakeTest {
         IncidentServiceStub.stubTheFire();
         MovableClock.INSTANCE.reset();
         program = Programs.create(Programs.fire2022());
+        BankGatewayStub.knowsNothing();
+        BankGatewayStub.opens("123-456-789012", "Kim Minsu");
     }
 
     @AfterEach

@@ -75,7 +75,7 @@ class HostileTextTest {
     void aHostileClaimIsRefusedByField(String field, java.util.function.Consumer<Map<String, Object>> spoil) {
         Map<String, Object> body = new HashMap<>(Claims.taxi(9, 300_000));
         spoil.accept(body);
-        given().auth().oauth2(Tokens.businessOwner("owner-9")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.businessOwner("owner-9", "Owner 9", Claims.businessNumber(9))).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
                 .when().post("/api/v1/programs/{id}/claims", program)
                 .then().statusCode(400).contentType("application/problem+json")

@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.BankGatewayStub;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -127,8 +129,9 @@ class PaymentFailureTest {
         List<Response> answers = ClaimIntakeTest.concurrently(28, i -> {
             if (i < 24) {
                 int n = i % 12;
+                BankGatewayStub.opens("900-" + n + "-" + i, "Owner " + (100 + n));
                 return given().auth().oauth2(Tokens.businessOwner("owner-" + (100 + n))).contentType(ContentType.JSON)
-                        .body(Map.of("bankAccount", Map.of("bank", "Kookmin", "accountNumber", "900-" + n + "-" + i, "holder", "Owner")))
+                        .body(Map.of("bankAccount", Map.of("bank", "Kookmin", "accountNumber", "900-" + n + "-" + i, "holder", "Owner " + (100 + n))))
                         .when().put("/api/v1/claims/{id}/bank-account", claims.get(n));
             }
             return createBatch("concurrent-" + i);
@@ -178,7 +181,9 @@ class PaymentFailureTest {
         return correctAs(Tokens.businessOwner(owner), claim, bank, number, holder);
     }
 
+    /** The correction with an account the bank holds in {@code holder}'s name. */
     private io.restassured.response.ValidatableResponse correctAs(String token, String claim, String bank, String number, String holder) {
+        BankGatewayStub.opens(number, holder);
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("bankAccount", Map.of("bank", bank, "accountNumber", number, "holder", holder), "reason", "account changed"))
                 .when().put("/api/v1/claims/{id}/bank-account", claim).then();

@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.BankGatewayStub;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -134,6 +136,7 @@ class PayoutTest {
 
         // the failed one waits for a corrected account, then goes into the next batch and is paid there
         createBatch("b-2").then().statusCode(422).body("type", equalTo(PROBLEMS + "nothing-to-pay"));
+        BankGatewayStub.opens("123-45-678901", "Owner 2");
         given().auth().oauth2(Tokens.businessOwner("owner-2")).contentType(ContentType.JSON)
                 .body(Map.of("bankAccount", Map.of("bank", "Kookmin", "accountNumber", "123-45-678901", "holder", "Owner 2")))
                 .when().put("/api/v1/claims/{id}/bank-account", claims.get(2)).then().statusCode(200)

@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.Owners;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -167,7 +169,7 @@ class PlatformClaimTest {
     }
 
     private static io.restassured.response.ValidatableResponse file(String program, Map<String, Object> claim, int status) {
-        return given().auth().oauth2(Tokens.businessOwner("shop-owner")).contentType(ContentType.JSON)
+        return given().auth().oauth2(Owners.of("shop-owner", claim)).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).body(claim)
                 .when().post("/api/v1/programs/{id}/claims", program).then().statusCode(status);
     }

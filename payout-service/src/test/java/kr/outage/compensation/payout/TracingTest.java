@@ -1,5 +1,7 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.Owners;
+
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -111,9 +113,10 @@ class TracingTest {
 
     /** A small taxi claim, filed and answered 201. */
     private ValidatableResponse fileClaim(String idempotencyKey) {
-        return given().auth().oauth2(Tokens.businessOwner("owner-trace@example.com"))
+        java.util.Map<String, Object> claim = ClaimIntakeTest.taxiClaim(300_000);
+        return given().auth().oauth2(Owners.of("owner-trace@example.com", claim))
                 .contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
-                .body(ClaimIntakeTest.taxiClaim(300_000))
+                .body(claim)
                 .when().post("/api/v1/programs/{id}/claims", program)
                 .then().statusCode(201);
     }

@@ -30,6 +30,9 @@ public class BankAccountChangeEntity extends PanacheEntityBase {
     public int afterFailures;
     public String reason;
     public String principal;
+    /** When the bank confirmed the new account's holder; null for changes from before that check. */
+    @Column(name = "account_checked_at")
+    public Instant accountCheckedAt;
     @Column(name = "changed_at")
     public Instant changedAt;
 }

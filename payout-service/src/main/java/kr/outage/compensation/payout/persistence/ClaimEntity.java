@@ -13,6 +13,11 @@ import java.util.UUID;
 @Table(name = "claim")
 public class ClaimEntity extends PanacheEntityBase {
 
+    /** Filed by the business's owner, their sign-in carrying its registration number. */
+    public static final String FILED_BY_OWNER = "owner";
+    /** Filed by claims staff for the business, with {@link #onBehalfReason}. */
+    public static final String FILED_BY_STAFF = "staff";
+
     @Id
     public UUID id;
     @Column(name = "program_id")
@@ -45,6 +50,17 @@ public class ClaimEntity extends PanacheEntityBase {
     /** Keyed hash of the number's digits (AccountVault.hash): compares accounts without decrypting. */
     @Column(name = "bank_account_hash")
     public String bankAccountHash;
+    /** {@link #FILED_BY_OWNER} or {@link #FILED_BY_STAFF}; null for claims filed before ownership was checked. */
+    @Column(name = "filed_as")
+    public String filedAs;
+    @Column(name = "on_behalf_reason")
+    public String onBehalfReason;
+    /** When the bank confirmed that the account is held by the business or its representative. */
+    @Column(name = "account_checked_at")
+    public Instant accountCheckedAt;
+    /** The representative's name (encrypted, like the holder): a corrected account may be held by them. */
+    @Column(name = "representative_name")
+    public String representativeName;
     /** Evidence references as a JSON array of {type, ref}. */
     public String evidence;
     public String state;

@@ -48,7 +48,7 @@ public class ClaimWriter {
      */
     static final String INSERT_ONCE = """
             with earlier as (
-                select id from claim where program_id = $8::uuid and business_number = $9::char(10) and service = $11::varchar
+                select id, filed_by from claim where program_id = $8::uuid and business_number = $9::char(10) and service = $11::varchar
             ), budget as (
                 update program_budget set committed = committed + $28
                 where program_id = $8::uuid and $28::bigint > 0 and committed + $28 <= budget
@@ -68,13 +68,13 @@ public class ClaimWriter {
                     loss_basis, bank_name, bank_account, account_holder, evidence, state, impaired_seconds,
                     assessed_loss, assessment_detail, tier, support_amount, missing_evidence, filed_at, filed_by,
                     approved_amount, approved_by, approved_at, loss_basis_kind, platforms, bank_account_masked,
-                    bank_account_hash)
+                    bank_account_hash, filed_as, on_behalf_reason, account_checked_at, representative_name)
                 select $32::uuid, $8::uuid, $9::char(10), $10::varchar, $12::varchar, $11::varchar, $13::bigint,
                     $14::varchar, $15::varchar, $16::varchar, $17::varchar, $18::text,
                     case when w then 'awaiting_budget' else $19::varchar end, $20::bigint, $21::bigint, $22::text, $23::int,
                     $24::bigint, $25::text[], $26::timestamptz, $27::varchar, case when w then null else $28 end,
                     case when w then null else $29::varchar end, case when w then null else $30::timestamptz end,
-                    $31::varchar, $33::text[], $35::varchar, $36::char(64)
+                    $31::varchar, $33::text[], $35::varchar, $36::char(64), $37::varchar, $38::text, $39::timestamptz, $40::text
                 from reserved, gate
                 returning id, program_id, approved_amount a, approved_at t
             ), booked as (
@@ -83,7 +83,8 @@ public class ClaimWriter {
                 from filed f, (select gen_random_uuid() t) x, (values ('program_budget', -1), ('payable', 1)) e(n, s)
                 where f.a is not null
             )
-            select (select id from earlier) as earlier_id, (select count(*) from filed) as filed, (select w from gate) as waits"""
+            select (select id from earlier) as earlier_id, (select filed_by from earlier) as earlier_filed_by,
+                (select count(*) from filed) as filed, (select w from gate) as waits"""
             // one line, so it stays under the limit for cached prepared statements (IntakePool)
             .replaceAll("\\s+", " ");
 
@@ -108,7 +109,8 @@ public class ClaimWriter {
                 c.lossBasis, c.bankName, c.bankAccount, c.accountHolder, c.evidence, c.state, c.impairedSeconds,
                 c.assessedLoss, c.assessmentDetail, c.tier, c.supportAmount, c.missingEvidence, utc(c.filedAt),
                 c.filedBy, c.approvedAmount, c.approvedBy, utc(c.approvedAt), c.lossBasisKind, c.id, c.platforms, waiting.body(),
-                c.bankAccountMasked, c.bankAccountHash));
+                c.bankAccountMasked, c.bankAccountHash, c.filedAs, c.onBehalfReason, utc(c.accountCheckedAt),
+                c.representativeName));
         return pool.preparedQuery(INSERT_ONCE).execute(params)
                 .chain(rows -> {
                     Row row = rows.iterator().next();
@@ -121,13 +123,13 @@ public class ClaimWriter {
                     }
                     // not filed: this business already has a claim; 409, unless that claim came from this
                     // very key (a key taken by another request fails the insert instead, answered by the caller)
-                    UUID earlier = row.getUUID("earlier_id");
-                    return replay(principal, key, requestHash).map(replayed -> replayed.orElseThrow(() -> new DuplicateClaim(earlier)));
+                    DuplicateClaim earlier = new DuplicateClaim(row.getUUID("earlier_id"), row.getString("earlier_filed_by"));
+                    return replay(principal, key, requestHash).map(replayed -> replayed.orElseThrow(() -> earlier));
                 })
                 // a concurrent claim by the same business committed first: point at it
                 .onFailure(ClaimWriter::isDuplicateBusiness).recoverWithUni(() -> existingClaim(pool, c)
                         .map(existing -> {
-                            throw new DuplicateClaim(existing.orElse(null));
+                            throw existing.orElse(new DuplicateClaim(null, null));
                         }));
     }
 
@@ -148,10 +150,11 @@ public class ClaimWriter {
         }
     }
 
-    private static Uni<Optional<UUID>> existingClaim(io.vertx.mutiny.sqlclient.SqlClient client, ClaimEntity claim) {
-        return client.preparedQuery("select id from claim where program_id = $1 and business_number = $2 and service = $3")
+    private static Uni<Optional<DuplicateClaim>> existingClaim(io.vertx.mutiny.sqlclient.SqlClient client, ClaimEntity claim) {
+        return client.preparedQuery("select id, filed_by from claim where program_id = $1 and business_number = $2 and service = $3")
                 .execute(Tuple.of(claim.programId, claim.businessNumber, claim.service))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new DuplicateClaim(
+                        rows.iterator().next().getUUID("id"), rows.iterator().next().getString("filed_by"))));
     }
 
     private static boolean isDuplicateBusiness(Throwable failure) {
@@ -164,19 +167,26 @@ public class ClaimWriter {
     }
 
     /**
-     * The business already claimed for this program and service: {@code existing} is that claim, or
-     * null when a concurrent claim won the race and only the unique constraint said so.
+     * The business already claimed for this program and service: {@code existing} is that claim and
+     * {@code existingFiledBy} who filed it, or both null when a concurrent claim won the race and only
+     * the unique constraint said so.
      */
     public static final class DuplicateClaim extends RuntimeException {
         private final UUID existing;
+        private final String existingFiledBy;
 
-        DuplicateClaim(UUID existing) {
+        DuplicateClaim(UUID existing, String existingFiledBy) {
             super("duplicate claim", null, false, false);
             this.existing = existing;
+            this.existingFiledBy = existingFiledBy;
         }
 
         public UUID existing() {
             return existing;
+        }
+
+        public String existingFiledBy() {
+            return existingFiledBy;
         }
     }
 

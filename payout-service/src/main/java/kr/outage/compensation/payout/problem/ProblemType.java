@@ -28,6 +28,14 @@ public final class ProblemType {
             "Claims are not accepted at this time");
     public static final ProblemKind SERVICE_NOT_COVERED = new ProblemKind(422, "service-not-covered",
             "The program does not cover this service, or the incident did not impair it");
+    public static final ProblemKind BUSINESS_NOT_YOURS = new ProblemKind(403, "business-not-yours",
+            "Your sign-in does not prove that you may act for this business");
+    public static final ProblemKind ACCOUNT_NOT_FOUND = new ProblemKind(422, "account-not-found",
+            "The bank knows no such open account");
+    public static final ProblemKind ACCOUNT_HOLDER_MISMATCH = new ProblemKind(422, "account-holder-mismatch",
+            "The bank account is not held by the business or its representative");
+    public static final ProblemKind BANK_INQUIRY_UNAVAILABLE = new ProblemKind(503, "bank-inquiry-unavailable",
+            "The bank cannot confirm the account's holder now; try again later");
     public static final ProblemKind INCIDENT_SERVICE_UNAVAILABLE = new ProblemKind(503, "incident-service-unavailable",
             "incident-service cannot confirm the incident now; try again later");
 

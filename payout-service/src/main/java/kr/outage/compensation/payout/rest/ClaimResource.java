@@ -104,15 +104,18 @@ public class ClaimResource {
     @APIResponse(responseCode = "409", description = "payment-in-progress (the bank has not answered yet), or "
             + "illegal-transition (paid or rejected)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "account-unchanged: the account that failed, given again",
+    @APIResponse(responseCode = "422", description = "account-unchanged: the account that failed, given again; "
+            + "account-not-found or account-holder-mismatch: the bank knows no such account, or it is held by neither "
+            + "the business nor its representative",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Uni<ClaimView> correctBankAccount(@PathParam("claimId") UUID claimId, @NotNull @Valid BankAccountCorrection request,
                                              SecurityContext security) {
-        var account = request.bankAccount();
+        var given = request.bankAccount();
+        BankAccount account = new BankAccount(given.bank(), given.accountNumber(), given.holder());
         boolean operator = security.isUserInRole(Roles.CLAIMS_REVIEWER) || security.isUserInRole(Roles.PAYOUT_APPROVER);
-        return RunToCompletion.retryingConflicts(() -> corrections.correct(claimId,
-                        new BankAccount(account.bank(), account.accountNumber(), account.holder()), request.reason(),
-                        security.getUserPrincipal().getName(), operator))
+        return corrections.confirmAccount(claimId, account, Claimants.of(security), operator)
+                .chain(confirmed -> RunToCompletion.retryingConflicts(() -> corrections.correct(claimId, account,
+                        request.reason(), security.getUserPrincipal().getName(), operator, confirmed)))
                 .map(corrected -> intake.view(corrected.claim()));
     }
 

@@ -28,12 +28,24 @@ public record FileClaimRequest(
         @Positive Long reportedLoss,
         @Size(max = 2000) String lossBasis,
         @NotNull @Valid BankAccount bankAccount,
-        @Size(max = 50) @Valid List<@NotNull Evidence> evidence) {
+        @Size(max = 50) @Valid List<@NotNull Evidence> evidence,
+        @Schema(description = "Only for claims staff (role claims-reviewer) filing for a business: why, kept with the "
+                + "claim. A business owner files for the businesses their sign-in carries, without it.")
+        @Valid OnBehalf onBehalf) {
 
     public ClaimFiling toFiling() {
         return new ClaimFiling(businessRegistrationNumber, businessName, category, service, platforms, reportedLoss, lossBasis,
                 new ClaimFiling.Account(bankAccount.bank(), bankAccount.accountNumber(), bankAccount.holder()),
-                evidence == null ? null : evidence.stream().map(Evidence::toEvidence).toList());
+                evidence == null ? null : evidence.stream().map(Evidence::toEvidence).toList(),
+                onBehalf == null ? null : new ClaimFiling.OnBehalf(onBehalf.reason().strip(),
+                        onBehalf.representativeName() == null ? null : onBehalf.representativeName().strip()));
+    }
+
+    /** Claims staff filing for a business: the reason, and the representative's name as shown to them. */
+    public record OnBehalf(@NotBlank @Size(min = 10, max = 500) String reason,
+                           @Schema(description = "The representative's name, as on the documents staff checked; "
+                                   + "the payout account may be held by the business or by this person")
+                           @Size(max = 200) String representativeName) {
     }
 
     public record BankAccount(@NotBlank @Size(max = 100) String bank,

@@ -1,7 +1,6 @@
 package kr.outage.compensation.payout.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,7 +42,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Claims filed under a program. Any signed-in business owner may file one; listing them shows
+ * Claims filed under a program. A business's owner files for their own business, claims staff for
+ * any business with a recorded reason (see {@link Claimants}); listing them shows
  * personal data (bank accounts, business numbers), so only the roles that work claims may.
  */
 @Path("/api/v1/programs/{id}/claims")
@@ -58,15 +58,19 @@ public class ProgramClaimsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Authenticated
+    @RolesAllowed({Roles.BUSINESS_OWNER, Roles.CLAIMS_REVIEWER})
     @Operation(summary = "File a claim",
-            description = "Requires an Idempotency-Key header: a retry with the same key and body returns the first response.")
+            description = "Requires an Idempotency-Key header: a retry with the same key and body returns the first response. "
+                    + "A business owner (role business-owner) files only for a registration number in their token's "
+                    + "business_numbers claim; claims staff (claims-reviewer) file for any business with onBehalf.reason. "
+                    + "The bank account must be held, as the bank says, by the business or its representative "
+                    + "(403 business-not-yours, 422 account-not-found or account-holder-mismatch, 503 bank-inquiry-unavailable).")
     @APIResponse(responseCode = "201", description = "Filed and assessed; Location names the claim",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimView.class)))
     public Uni<Response> file(@PathParam("id") UUID programId, @HeaderParam(IdempotencyKey.HEADER) String key,
                               @NotNull @Valid FileClaimRequest request, SecurityContext security, UriInfo uri) {
         IdempotencyKey.require(key);
-        return RunToCompletion.of(() -> intake.file(programId, request.toFiling(), key, security.getUserPrincipal().getName()))
+        return RunToCompletion.of(() -> intake.file(programId, request.toFiling(), key, Claimants.of(security)))
                 .map(stored -> Response.status(stored.status())
                         .location(stored.location() == null ? null : uri.getBaseUri().resolve(URI.create(stored.location().substring(1))))
                         .type(MediaType.APPLICATION_JSON)

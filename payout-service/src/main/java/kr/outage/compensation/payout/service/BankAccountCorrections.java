@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.service;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +40,8 @@ public class BankAccountCorrections {
     Clock clock;
     @Inject
     AccountVault vault;
+    @Inject
+    PayoutAccountCheck accounts;
 
     @ConfigProperty(name = "payout.payments.max-failures", defaultValue = "3")
     int maxFailures;
@@ -45,8 +50,29 @@ public class BankAccountCorrections {
     public record Corrected(ClaimEntity claim, boolean awaitingOperator) {
     }
 
+    /**
+     * Asks the bank whether the new account is held by the business or its representative, before any
+     * lock is taken: only an account the bank confirms may replace the claim's.
+     */
+    @WithSession
+    public Uni<PayoutAccountCheck.Confirmed> confirmAccount(UUID claimId, BankAccount account, Claimant by, boolean operator) {
+        return ClaimEntity.<ClaimEntity>findById(claimId).chain(claim -> {
+            if (claim == null || !(operator || claim.filedBy.equals(by.principal()))) {
+                throw ProblemException.notFound("No claim " + claimId);
+            }
+            List<String> payable = new ArrayList<>();
+            payable.add(claim.businessName);
+            if (claim.representativeName != null) {
+                payable.add(vault.decrypt(claim.representativeName, claim.id));
+            }
+            by.verifiedName().filter(name -> claim.filedBy.equals(by.principal())).ifPresent(payable::add);
+            return accounts.confirm(account.bank(), account.number(), payable);
+        });
+    }
+
     @WithTransaction
-    public Uni<Corrected> correct(UUID claimId, BankAccount account, String reason, String principal, boolean operator) {
+    public Uni<Corrected> correct(UUID claimId, BankAccount account, String reason, String principal, boolean operator,
+                                  PayoutAccountCheck.Confirmed confirmed) {
         return ClaimEntity.<ClaimEntity>findById(claimId, LockModeType.PESSIMISTIC_WRITE).chain(claim -> {
             // not-found rather than forbidden, so nobody can probe which claims exist
             if (claim == null || !(operator || claim.filedBy.equals(principal))) {
@@ -86,7 +112,10 @@ public class BankAccountCorrections {
             change.changedAt = now;
             claim.bankName = account.bank().trim();
             claim.bankAccount = vault.encrypt(account.number(), claim.id);
-            claim.accountHolder = vault.encrypt(account.holder().trim(), claim.id);
+            // the holder the transfer names is the bank's, not what the form said
+            claim.accountHolder = vault.encrypt(confirmed.holderName(), claim.id);
+            claim.accountCheckedAt = confirmed.at();
+            change.accountCheckedAt = confirmed.at();
             claim.bankAccountMasked = account.maskedNumber();
             claim.bankAccountHash = vault.hash(account.number());
             if (failed && !awaitingOperator) {

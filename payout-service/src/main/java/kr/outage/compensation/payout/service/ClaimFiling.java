@@ -11,10 +11,17 @@ import java.util.List;
  */
 public record ClaimFiling(String businessRegistrationNumber, String businessName, String category, String service,
                           List<SalesPlatform> platforms, Long reportedLoss, String lossBasis, Account bankAccount,
-                          List<Evidence> evidence) {
+                          List<Evidence> evidence, OnBehalf onBehalf) {
 
     /** Where the support is to be paid, as the business wrote it. */
     public record Account(String bank, String accountNumber, String holder) {
+    }
+
+    /**
+     * Claims staff filing for a business (at a counter, from a paper form): why, and the representative
+     * the account may be held by. Null when the business's owner files for themselves.
+     */
+    public record OnBehalf(String reason, String representativeName) {
     }
 
     public List<SalesPlatform> platformsOrAll() {

@@ -61,27 +61,58 @@ public class ClaimIntake {
     Clock clock;
     @Inject
     AccountVault vault;
+    @Inject
+    PayoutAccountCheck accounts;
 
-    public Uni<StoredResponse> file(UUID programId, ClaimFiling request, String key, String principal) {
+    public Uni<StoredResponse> file(UUID programId, ClaimFiling request, String key, Claimant claimant) {
         BusinessRegistrationNumber.check(request.businessRegistrationNumber()).ifPresent(defect -> {
             throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "businessRegistrationNumber",
                     "is not a valid business registration number: " + defect.message() + " (e.g. 220-81-62517)");
         });
         BusinessRegistrationNumber business = BusinessRegistrationNumber.parse(request.businessRegistrationNumber()).orElseThrow();
+        checkMayFileFor(claimant, business, request);
+        String principal = claimant.principal();
         String requestHash = hash(programId, request);
         Instant receivedAt = clock.instant();
         // The replay lookup is not on the way of a new claim: the store answers a taken key itself. A
         // request that is refused on the way (the window has closed since, incident-service is down)
         // still gets its first response back if it is a retry of one that was answered.
-        return fileNew(programId, request, business, key, requestHash, receivedAt, principal)
+        return fileNew(programId, request, business, key, requestHash, receivedAt, claimant)
                 .onFailure().recoverWithUni(refused -> writer.replay(principal, key, requestHash)
                         .map(replayed -> replayed.orElseThrow(() -> refused instanceof RuntimeException r ? r
                                 : new IllegalStateException(refused))))
-                .onFailure(ClaimWriter.DuplicateClaim.class).transform(d -> duplicate(((ClaimWriter.DuplicateClaim) d).existing()));
+                .onFailure(ClaimWriter.DuplicateClaim.class).transform(d -> duplicate((ClaimWriter.DuplicateClaim) d, principal));
+    }
+
+    /**
+     * Ownership is proven, never presumed: a business owner files only for a registration number their
+     * sign-in carries; claims staff file for any business only with a reason; nobody else files.
+     */
+    private static void checkMayFileFor(Claimant claimant, BusinessRegistrationNumber business, ClaimFiling request) {
+        if (request.onBehalf() != null) {
+            if (!claimant.staff()) {
+                throw new ProblemException(ProblemType.BUSINESS_NOT_YOURS,
+                        "Only claims staff may file on a business's behalf (onBehalf); a business owner files without it", null);
+            }
+            return;
+        }
+        if (!claimant.owns(business.digits())) {
+            throw new ProblemException(ProblemType.BUSINESS_NOT_YOURS, claimant.staff()
+                    ? "Claims staff filing for a business must say why, in onBehalf.reason"
+                    : "Your sign-in does not carry business registration number " + BusinessRegistrationNumber.format(business.digits())
+                    + "; sign in with the business's certificate to claim for it", null);
+        }
+    }
+
+    /** The names the claim's payout account may be held in: the business's, and its representative's as proven. */
+    private static List<String> payableNames(Claimant claimant, ClaimFiling request) {
+        return request.onBehalf() != null
+                ? java.util.stream.Stream.of(request.businessName(), request.onBehalf().representativeName()).filter(java.util.Objects::nonNull).toList()
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(request.businessName()), claimant.verifiedName().stream()).toList();
     }
 
     private Uni<StoredResponse> fileNew(UUID programId, ClaimFiling request, BusinessRegistrationNumber business,
-                                                    String key, String requestHash, Instant receivedAt, String principal) {
+                                                    String key, String requestHash, Instant receivedAt, Claimant claimant) {
         return programs.find(programId).chain(found -> {
             Program program = found.orElseThrow(() -> ProblemException.notFound("No program " + programId));
             checkAgainstProgram(program, request, receivedAt);
@@ -106,9 +137,13 @@ public class ClaimIntake {
                         throw ProblemException.field(ProblemType.SERVICE_NOT_COVERED, "platforms", "the business's baseline "
                                 + "shows no sales on the platforms the incident impaired");
                     }
-                    ClaimEntity claim = assess(program, request, business, baseline, impaired, receivedAt, principal);
-                    return writer.insertOnce(claim, principal, key, requestHash,
-                            stored -> new StoredResponse(201, location(stored.id), json.write(view(stored))));
+                    // the bank is asked last, so that a claim refused for its own content costs it nothing
+                    return accounts.confirm(request.bankAccount().bank(), request.bankAccount().accountNumber(),
+                            payableNames(claimant, request)).chain(confirmed -> {
+                        ClaimEntity claim = assess(program, request, business, baseline, impaired, receivedAt, claimant, confirmed);
+                        return writer.insertOnce(claim, claimant.principal(), key, requestHash,
+                                stored -> new StoredResponse(201, location(stored.id), json.write(view(stored))));
+                    });
                 });
             });
         });
@@ -192,7 +227,7 @@ public class ClaimIntake {
 
     private ClaimEntity assess(Program program, ClaimFiling request, BusinessRegistrationNumber business,
                                Optional<BaselineStore.Baseline> baseline, Impaired impaired, Instant receivedAt,
-                               String principal) {
+                               Claimant claimant, PayoutAccountCheck.Confirmed account) {
         long impairedSeconds = impaired.seconds();
         long incidentRevision = impaired.revision();
         Set<String> evidenceTypes = request.evidenceOrEmpty().stream().map(Evidence::type).collect(Collectors.toSet());
@@ -221,12 +256,18 @@ public class ClaimIntake {
         c.lossBasisKind = baseline.isPresent() ? "baseline" : "reported";
         c.lossBasis = request.lossBasis();
         c.bankName = request.bankAccount().bank();
-        BankAccount account = new BankAccount(request.bankAccount().bank(), request.bankAccount().accountNumber(),
-                request.bankAccount().holder());
-        c.bankAccount = vault.encrypt(account.number(), c.id);
-        c.accountHolder = vault.encrypt(account.holder(), c.id);
-        c.bankAccountMasked = account.maskedNumber();
-        c.bankAccountHash = vault.hash(account.number());
+        // the holder the transfer names is the bank's, not what the form said
+        BankAccount bankAccount = new BankAccount(request.bankAccount().bank(), request.bankAccount().accountNumber(),
+                account.holderName());
+        c.bankAccount = vault.encrypt(bankAccount.number(), c.id);
+        c.accountHolder = vault.encrypt(bankAccount.holder(), c.id);
+        c.accountCheckedAt = account.at();
+        c.filedAs = request.onBehalf() == null ? ClaimEntity.FILED_BY_OWNER : ClaimEntity.FILED_BY_STAFF;
+        c.onBehalfReason = request.onBehalf() == null ? null : request.onBehalf().reason();
+        String representative = request.onBehalf() == null ? claimant.verifiedName().orElse(null) : request.onBehalf().representativeName();
+        c.representativeName = representative == null ? null : vault.encrypt(representative, c.id);
+        c.bankAccountMasked = bankAccount.maskedNumber();
+        c.bankAccountHash = vault.hash(bankAccount.number());
         c.evidence = json.write(request.evidenceOrEmpty());
         c.state = result.state().wireName();
         c.impairedSeconds = impairedSeconds;
@@ -240,7 +281,7 @@ public class ClaimIntake {
         c.supportAmount = result.support();
         c.missingEvidence = result.missingEvidence().toArray(String[]::new);
         c.filedAt = receivedAt;
-        c.filedBy = principal;
+        c.filedBy = claimant.principal();
         if (result.state() == ClaimState.APPROVED) {
             approveByRule(c, receivedAt);
         }
@@ -285,13 +326,16 @@ public class ClaimIntake {
         return "/api/v1/claims/" + claimId;
     }
 
-    /** 409 pointing at the earlier claim (unknown when a concurrent insert won the race: the unique constraint fired). */
-    private static ProblemException duplicate(UUID existingId) {
+    /**
+     * 409 for a business that already claimed. It points at the earlier claim only when the caller filed
+     * it: another person's claim is not named (its id would open nothing to them, but says who was first).
+     */
+    private static ProblemException duplicate(ClaimWriter.DuplicateClaim duplicate, String principal) {
         String detail = "This business already filed a claim for this service in this program";
-        return existingId == null
+        return duplicate.existing() == null || !principal.equals(duplicate.existingFiledBy())
                 ? new ProblemException(ProblemType.DUPLICATE_CLAIM, detail, null)
-                : new ProblemException(ProblemType.DUPLICATE_CLAIM, detail + ": " + location(existingId), null,
-                Map.of("existingClaim", location(existingId)));
+                : new ProblemException(ProblemType.DUPLICATE_CLAIM, detail + ": " + location(duplicate.existing()), null,
+                Map.of("existingClaim", location(duplicate.existing())));
     }
 
     /** The request's identity for Idempotency-Key purposes: program and body, canonically serialized. */

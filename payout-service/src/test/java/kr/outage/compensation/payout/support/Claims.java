@@ -1,6 +1,5 @@
 package kr.outage.compensation.payout.support;
 
-import kr.outage.compensation.platform.testing.Tokens;
 import io.restassured.http.ContentType;
 import kr.outage.compensation.payout.domain.BusinessRegistrationNumber;
 
@@ -48,7 +47,7 @@ public final class Claims {
 
     /** Files the claim as owner-n and returns its id. */
     public static String file(String programId, Map<String, Object> claim, String owner) {
-        return given().auth().oauth2(Tokens.businessOwner(owner)).contentType(ContentType.JSON)
+        return given().auth().oauth2(Owners.of(owner, claim)).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).body(claim)
                 .when().post("/api/v1/programs/{id}/claims", programId)
                 .then().statusCode(201).extract().path("id");

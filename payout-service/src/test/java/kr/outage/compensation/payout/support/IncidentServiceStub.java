@@ -25,6 +25,20 @@ public class IncidentServiceStub extends ServiceStub {
     public static final long KAKAOTALK_MOBILE_SECONDS = 100 * 3600;
     public static final long KAKAOTALK_WEB_SECONDS = 77 * 3600 + 30 * 60;
 
+    /** The bank gateway is started beside this stub, so that every test class that files claims has both. */
+    @Override
+    public java.util.Map<String, String> start() {
+        java.util.Map<String, String> config = new java.util.HashMap<>(super.start());
+        config.putAll(BankGatewayStub.start());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        BankGatewayStub.stop();
+    }
+
     @Override
     protected String urlProperty() {
         return "quarkus.rest-client.incident-service.url";

@@ -35,8 +35,20 @@ public final class Tokens {
         return withRoles(userId);
     }
 
-    /** A business owner signed in to the claims portal: authenticated, no staff role. */
+    /**
+     * A business owner signed in to the claims portal with no business verified for them: they may read
+     * their own claims, and file none.
+     */
     public static String businessOwner(String subject) {
-        return withRoles(subject);
+        return withRoles(subject, "business-owner");
+    }
+
+    /**
+     * A business owner signed in with a business certificate, as the identity provider issues it: their
+     * verified name and the registration numbers (digits, dashes allowed) they may act for.
+     */
+    public static String businessOwner(String subject, String name, String... businessNumbers) {
+        return Jwt.upn(subject).groups(Set.of("business-owner")).claim("name", name)
+                .claim("business_numbers", java.util.List.of(businessNumbers)).expiresIn(3600).sign();
     }
 }
