@@ -143,6 +143,22 @@ class BadInputTest {
     }
 
     @Test
+    void anotherServicesTokenOpensNothingHere() {
+        // payout-service's own service token: valid, role "service", but payout-service is not a caller of this service
+        String payoutService = Tokens.withRoles("payout-service", "service");
+        given().auth().oauth2(payoutService).when().get("/api/v1/users/apple-user/entitlements").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(payoutService).contentType("text/csv").body(ONE_PASS)
+                .when().post("/api/v1/subscriptions/import").then().statusCode(403);
+        // a token the suite's identity provider issued for another application
+        String elsewhere = io.smallrye.jwt.build.Jwt.upn("operator@example.com").groups(java.util.Set.of("compensation-operator"))
+                .audience("partner-portal").expiresIn(3600).sign();
+        given().auth().oauth2(elsewhere).contentType(ContentType.JSON).body(Campaigns.music("AUD"))
+                .when().post("/api/v1/campaigns").then().statusCode(401);
+        nothingChanged();
+    }
+
+    @Test
     void runsNeedAKeyAndASaneChunkSize() {
         UUID campaign = Campaigns.define(Campaigns.music("RUNS"));
         rowsBefore = Database.rowCounts();

@@ -61,6 +61,9 @@ public class AccountVault {
             throw new IllegalStateException(e);
         }
     });
+    @jakarta.inject.Inject
+    kr.outage.compensation.platform.security.DevelopmentKeys developmentKeys;
+
     private volatile Map<String, SecretKeySpec> keys = Map.of();
     private volatile String current;
     private volatile SecretKeySpec hashKey;
@@ -81,6 +84,7 @@ public class AccountVault {
                 if (bytes.length != 32) {
                     throw new IllegalStateException("Key " + file + " must hold 32 bytes in base64");
                 }
+                developmentKeys.refuseIfDevelopmentAccountKey(bytes, file.toString());
                 if (id.equals(HASH_KEY)) {
                     hash = new SecretKeySpec(bytes, "HmacSHA256");
                 } else if (id.matches("[A-Za-z0-9._-]{1,40}")) {

@@ -40,6 +40,9 @@ public class ServiceTokenProvider {
     String issuer;
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
+    /** The services this one calls: a minted token is for them only (aud). */
+    @ConfigProperty(name = "suite.service-token.audience", defaultValue = "incident-service")
+    java.util.Set<String> audience;
 
     private String token;
     private FileTime tokenFileTime;
@@ -77,8 +80,8 @@ public class ServiceTokenProvider {
         Instant now = Instant.now();
         if (token == null || now.isAfter(expiresAt.minus(RENEW_BEFORE_EXPIRY))) {
             expiresAt = now.plus(DEV_TOKEN_LIFETIME);
-            token = Jwt.issuer(issuer).upn(serviceName).subject(serviceName).groups(Roles.SERVICE)
-                    .expiresAt(expiresAt).sign(devSigningKey.orElseThrow());
+            token = Jwt.issuer(issuer).upn(serviceName).subject(serviceName).groups(Roles.SERVICE).audience(audience)
+                    .issuedAt(now).expiresAt(expiresAt).sign(devSigningKey.orElseThrow());
         }
         return token;
     }
