@@ -164,6 +164,29 @@ class PagesTest {
         assertThat(Database.count("select count(*) from campaign_run")).isEqualTo(1);
     }
 
+    @Test
+    void aFormPostedFromAnotherSiteIsRefusedEvenWithTheSessionCookie() {
+        String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
+        String fingerprint = Database.fingerprint();
+        for (String origin : new String[]{"https://evil.example", "http://127.0.0.1.evil.example", "null", "javascript:1",
+                kr.outage.compensation.platform.testing.BrowserOrigin.NONE}) {
+            Response run = given().cookie(ConsoleSession.COOKIE, token).header("Origin", origin)
+                    .formParam("idempotencyKey", UUID.randomUUID().toString()).redirects().follow(false)
+                    .post("/console/campaigns/" + music + "/runs");
+            assertThat(run.statusCode()).as(origin).isEqualTo(403);
+            assertThat(run.contentType()).startsWith("application/problem+json");
+            Response login = given().header("Origin", origin).formParam("token", token).redirects().follow(false).post("/console/login");
+            assertThat(login.statusCode()).as(origin).isEqualTo(403);
+            assertThat(login.header("Set-Cookie")).isNull();
+        }
+        assertThat(Database.fingerprint()).isEqualTo(fingerprint);
+        // a browser that sends a Referer of this service's page but no Origin
+        Response fromOurPage = given().header("Origin", kr.outage.compensation.platform.testing.BrowserOrigin.NONE)
+                .header("Referer", io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/console/login")
+                .formParam("token", token).redirects().follow(false).post("/console/login");
+        assertThat(fromOurPage.statusCode()).isEqualTo(303);
+    }
+
     private static Document html(Response response, int status) {
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("text/html");

@@ -4,6 +4,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -23,6 +24,10 @@ public class ConsoleSignIn {
     @Inject
     JWTParser parser;
 
+    /** Production marks the cookie Secure whatever the scheme the pod saw (TLS ends at the ingress). */
+    @ConfigProperty(name = "suite.console.secure-cookie", defaultValue = "false")
+    boolean secureCookie;
+
     /** The session cookie for a token that verified, or empty for one that did not. */
     public Optional<NewCookie> session(String token, UriInfo uri) {
         String raw = token == null ? "" : token.trim();
@@ -34,7 +39,7 @@ public class ConsoleSignIn {
         }
         long lifetime = Math.max(0, jwt.getExpirationTime() - Instant.now().getEpochSecond());
         return Optional.of(new NewCookie.Builder(ConsoleSession.COOKIE).value(raw).path("/").httpOnly(true)
-                .secure("https".equals(uri.getBaseUri().getScheme())).sameSite(NewCookie.SameSite.STRICT)
+                .secure(secureCookie || "https".equals(uri.getBaseUri().getScheme())).sameSite(NewCookie.SameSite.STRICT)
                 .maxAge((int) Math.min(lifetime, Integer.MAX_VALUE)).build());
     }
 

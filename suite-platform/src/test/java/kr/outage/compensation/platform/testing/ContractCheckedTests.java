@@ -17,7 +17,7 @@ public class ContractCheckedTests implements QuarkusTestBeforeEachCallback {
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         if (!RestAssured.filters().contains(OpenApiContract.INSTANCE)) {
-            RestAssured.filters(OpenApiContract.INSTANCE);
+            RestAssured.filters(OpenApiContract.INSTANCE, BrowserOrigin.INSTANCE);
             // bodies the tests give as objects go out as a client following the contract writes them
             RestAssured.config = RestAssured.config().objectMapperConfig(ObjectMapperConfig.objectMapperConfig()
                     .jackson2ObjectMapperFactory((type, charset) -> JsonMapper.builder().findAndAddModules()
