@@ -4,6 +4,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export JWT_PUBLIC_KEY_LOCATION="$ROOT/dev-keys/dev-jwt-public.pem"
 export SUITE_SERVICE_TOKEN_DEV_SIGNING_KEY="$ROOT/dev-keys/dev-jwt-private.pem"
 export ACCOUNT_KEYS_DIR="$ROOT/dev-keys/account-keys"
+export ACCOUNT_HOLDERS_FILE="${ACCOUNT_HOLDERS_FILE:-$ROOT/dev-keys/demo-bank-accounts.csv}"
+# the keys above are the public development ones, which the services trust only in this profile
+export QUARKUS_PROFILE="${QUARKUS_PROFILE:-prod,dev-keys}"
 export DB_HOST="${DB_HOST:-127.0.0.1}" DB_PORT="${DB_PORT:-5432}"
 
 need() {

@@ -48,6 +48,12 @@ final class RunningSuite {
         return run(List.of(ROOT.resolve("bin/dev-token").toString(), roles, subject, "3600"), Map.of()).trim();
     }
 
+    /** A business owner's token, as a business certificate login gives it: the businesses and the person's name. */
+    static String ownerToken(String subject, String name, String businessNumbers) {
+        return run(List.of(ROOT.resolve("bin/dev-token").toString(), "business-owner", subject, "3600"),
+                Map.of("BUSINESS_NUMBERS", businessNumbers, "NAME", name)).trim();
+    }
+
     private void start() {
         for (String service : SERVICES) {
             urls.put(service, "http://127.0.0.1:" + freePort());
@@ -74,6 +80,8 @@ final class RunningSuite {
             env.put("JWT_PUBLIC_KEY_LOCATION", ROOT.resolve("dev-keys/dev-jwt-public.pem").toString());
             env.put("SUITE_SERVICE_TOKEN_DEV_SIGNING_KEY", ROOT.resolve("dev-keys/dev-jwt-private.pem").toString());
             env.put("ACCOUNT_KEYS_DIR", ROOT.resolve("dev-keys/account-keys").toString());
+            env.put("QUARKUS_PROFILE", "prod,dev-keys");
+            env.put("ACCOUNT_HOLDERS_FILE", ROOT.resolve("dev-keys/demo-bank-accounts.csv").toString());
             env.put("INCIDENT_SERVICE_URL", urls.get("incident"));
             // small chunks and a pause after each, so a run over the browser tests' 150,000
             // subscriptions lasts several of the run page's 2-second refreshes and shows its progress
