@@ -9,7 +9,8 @@ Every subscription it is asked about exists, renewing in 10 days, except: Apple 
 ids ending in 7 are unknown (404, 4040005); Google purchase tokens containing "gone" were bought too
 long ago (410). Apple dedupes on requestIdentifier, Google's deferral must name the current expiry.
 An answer is sent DELAY seconds after the change is made (the window a crash test kills in). Above
-LIMIT_PER_SECOND requests per store in one second it answers 429 with Retry-After: 1.
+LIMIT_PER_SECOND requests per store in one second it answers 429 with Retry-After as each store
+documents it: Apple the instant to try again in epoch milliseconds, Google a number of seconds.
 GET /_state returns how often each subscription was extended and how many requests were served.
 
 The App Store's mass extension too, when FAKE_APPLE_NOTIFY_URL names where to post notifications:
@@ -244,7 +245,9 @@ class Handler(BaseHTTPRequestHandler):
             served["apple"] += 1
             if over_limit("apple"):
                 served["rate_limited"] += 1
-                return self.answer(429, {"errorCode": 4290000, "errorMessage": "Rate limit exceeded."}, {"Retry-After": "1"})
+                # as Apple documents it: the instant to try again, in epoch milliseconds
+                return self.answer(429, {"errorCode": 4290000, "errorMessage": "Rate limit exceeded."},
+                                   {"Retry-After": str(int(time.time() * 1000) + 1000)})
             if rid in apple_answers:
                 earlier = apple_answers[rid]
             elif otid.endswith("7"):

@@ -64,7 +64,7 @@ final class AppStoreHttpClient extends BaseAppStoreServerAPIClient {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        RETRY_AFTER.set(response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse));
+        RETRY_AFTER.set(response.headers().firstValue("Retry-After").flatMap(h -> RetryAfter.fromApple(h, java.time.Instant.now())));
         String text = response.body();
         return new HttpResponseInterface() {
             @Override

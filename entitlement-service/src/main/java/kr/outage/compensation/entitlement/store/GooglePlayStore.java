@@ -180,7 +180,7 @@ public class GooglePlayStore implements SubscriptionStore {
                 // a proxy's HTML error page: the status says enough
             }
             return new Answer(response.statusCode(), parsed,
-                    response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse), null);
+                    response.headers().firstValue("Retry-After").flatMap(h -> RetryAfter.fromHttp(h, java.time.Instant.now())), null);
         } catch (IOException | RuntimeException e) {
             return new Answer(0, null, Optional.empty(), "Google Play unreachable: " + e.getMessage());
         } catch (InterruptedException e) {

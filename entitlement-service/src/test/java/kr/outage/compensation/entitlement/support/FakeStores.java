@@ -363,7 +363,12 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                 }
                 requests.incrementAndGet();
                 if (take(rateLimited)) {
-                    return answer(429, "{\"errorCode\":4290000,\"errorMessage\":\"Rate limit exceeded.\"}").withHeader("Retry-After", "1").build();
+                    // each store's Retry-After as it documents it: Apple an instant in epoch milliseconds, Google seconds
+                    return path.startsWith("/inApps/")
+                            ? answer(429, "{\"errorCode\":4290000,\"errorMessage\":\"Rate limit exceeded.\"}")
+                                    .withHeader("Retry-After", Long.toString(System.currentTimeMillis() + 1000)).build()
+                            : answer(429, "{\"error\":{\"code\":429,\"message\":\"Quota exceeded.\",\"status\":\"RESOURCE_EXHAUSTED\"}}")
+                                    .withHeader("Retry-After", "1").build();
                 }
                 if (take(failing)) {
                     return answer(500, "{\"errorCode\":5000001,\"errorMessage\":\"An unknown retryable error occurred.\"}").build();
