@@ -33,13 +33,21 @@ class VerifyPageBrowserTest extends BrowserTest {
     }
 
     @Test
-    void theRealThreeDaysIsOfficialAndNamed() {
-        ask("멜론 이용권 3일 연장");
+    void theAnnouncementIsOfficialAndAParaphraseIsRealButNotOurs() throws Exception {
+        String announced = new com.fasterxml.jackson.databind.ObjectMapper().readTree(RunningSuite.ROOT.resolve("bench/music_campaign.json")
+                .toFile()).get("announcement").get("ko").asText();
+        ask(announced);
         assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("official");
         assertThat(browser.text("#answer h2")).isEqualTo("공식 보상입니다");
         assertThat(browser.text("#answer")).contains("MELON-2022-1015").contains("다음 결제일 3일 연장").contains("캐시 1,500원")
-                .contains("자동으로 지급");
+                .contains("글자 그대로");
         browser.screenshot("verify-real");
+
+        ask("멜론 이용권 3일 연장");
+        assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("unverified");
+        assertThat(browser.text("#answer h2")).isEqualTo("보상은 실제이지만, 이 메시지는 저희가 보낸 것이 아닙니다");
+        assertThat(browser.text("#answer")).contains("MELON-2022-1015").contains("자동으로 지급");
+        browser.screenshot("verify-unverified");
     }
 
     @Test

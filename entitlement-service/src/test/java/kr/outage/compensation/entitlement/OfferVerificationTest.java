@@ -37,7 +37,7 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTestResource(IncidentServiceStub.class)
 class OfferVerificationTest {
 
-    static final List<String> VERDICTS = List.of("official", "not_official", "suspicious", "withdrawn", "unknown");
+    static final List<String> VERDICTS = List.of("official", "not_official", "suspicious", "withdrawn", "unverified", "unknown");
 
     record Labelled(String verdict, String kind, String text) {
     }
@@ -56,8 +56,19 @@ class OfferVerificationTest {
 
     @Test
     void theLabelledCorpusGetsItsVerdictsAndNoScamIsEverOfficial() throws Exception {
-        List<Labelled> corpus = corpus();
+        List<Labelled> corpus = new ArrayList<>(corpus());
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(60);
+        // the announcements themselves are official, word for word; what is made of them is not
+        for (String file : new String[]{"music_campaign.json", "gift_pack_campaign.json"}) {
+            for (String lang : new String[]{"ko", "en"}) {
+                String announced = Campaigns.announcementText(file, lang);
+                corpus.add(new Labelled("official", "real", announced));
+                corpus.add(new Labelled("unverified", "altered", announced + (lang.equals("ko") ? " 주변에도 알려 주세요." : " Tell your friends.")));
+                corpus.add(new Labelled("suspicious", "phishing", announced + " http://melon-bonus.example/claim"));
+            }
+        }
+        corpus.add(new Labelled("not_official", "altered",
+                Campaigns.announcementText("music_campaign.json", "ko").replace("3일", "30일")));
         Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
         VERDICTS.forEach(v -> confusion.put(v, new LinkedHashMap<>()));
         List<String> wrong = new ArrayList<>();
@@ -82,6 +93,79 @@ class OfferVerificationTest {
         wrong.forEach(w -> System.out.println("mismatch: " + w));
         assertThat(scamsCalledOfficial).as("scam or look-alike texts called official").isEmpty();
         assertThat(wrong).as("texts that did not get their label").isEmpty();
+    }
+
+    /**
+     * Texts built from the real campaigns' own service names and quantities, with any other sentences
+     * around them (requests the lure list has no word for, friendly chatter, noise), are never official:
+     * only the announcements are. A new seed each run; the seed is printed to replay a failure.
+     */
+    @Test
+    void nothingButAnAnnouncementIsOfficialWhateverItIsMadeOf() {
+        long seed = Long.getLong("verify.seed", System.nanoTime());
+        System.out.println("verify property seed: " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        String[] names = {"멜론", "Melon", "MelOn", "카카오톡", "카톡", "KakaoTalk", "톡서랍", "Talk Drawer", "MELON-2022-1015", "KAKAO-1015-GIFT"};
+        String[] quantities = {"3일", "3 days", "three days", "사흘", "삼일", "1,500원", "천오백원", "1,500 KRW", "2,000원", "3,000원",
+                "1개월", "한 달", "one month", "90일", "이모티콘 3종"};
+        String[] others = {"카카오톡 채널을 친구 추가해 주세요.", "받으실 계좌번호를 회신해 주세요.", "성함과 생년월일을 답장으로 보내 주세요.",
+                "QR코드를 스캔하세요.", "방금 보낸 인증코드를 확인해 주세요.", "첨부 파일을 열어 보세요.", "결제 카드를 다시 등록해 주세요.",
+                "Send your bank details to claims@mail.example.", "Forward this message to five friends.", "Apply now before it closes!",
+                "감사합니다.", "자세한 내용은 공지를 참고하세요.", "이용해 주셔서 감사합니다.", "Thank you for your patience.", "🎁🎉", "※ 선착순"};
+        List<String> officialTexts = new ArrayList<>();
+        for (String file : new String[]{"music_campaign.json", "gift_pack_campaign.json"}) {
+            officialTexts.add(Campaigns.announcementText(file, "ko"));
+            officialTexts.add(Campaigns.announcementText(file, "en"));
+        }
+        for (int i = 0; i < 150; i++) {
+            List<String> parts = new ArrayList<>();
+            parts.add(names[random.nextInt(names.length)]);
+            for (int q = 0; q <= random.nextInt(3); q++) {
+                parts.add(quantities[random.nextInt(quantities.length)]);
+            }
+            for (int o = 0; o < random.nextInt(3); o++) {
+                parts.add(others[random.nextInt(others.length)]);
+            }
+            if (random.nextInt(4) == 0) {
+                // a real announcement with something added or taken out
+                String announced = officialTexts.get(random.nextInt(officialTexts.size()));
+                parts.add(random.nextBoolean() ? announced : announced.substring(0, announced.length() / 2));
+            }
+            java.util.Collections.shuffle(parts, random);
+            String text = String.join(" ", parts);
+            String verdict = given().queryParam("offer", text).when().get("/api/v1/public/compensations/verify").then()
+                    .statusCode(200).extract().path("verdict");
+            assertThat(verdict).as("seed %d: %s", seed, text).isNotEqualTo("official");
+        }
+    }
+
+    @Test
+    void theRegistryShowsEachAnnouncementAsPublished() {
+        given().when().get("/api/v1/public/compensations").then().statusCode(200)
+                .body("find { it.code == 'MELON-2022-1015' }.announcement.ko",
+                        equalTo(Campaigns.announcementText("music_campaign.json", "ko")))
+                .body("find { it.code == 'KAKAO-1015-GIFT' }.announcement.en",
+                        equalTo(Campaigns.announcementText("gift_pack_campaign.json", "en")))
+                .body("find { it.code == 'MELON-1015-BONUS' }.announcement", equalTo(null));
+        given().queryParam("offer", Campaigns.announcementText("music_campaign.json", "en"))
+                .when().get("/api/v1/public/compensations/verify").then().statusCode(200)
+                .body("verdict", equalTo("official")).body("official", equalTo(true))
+                .body("reasons[0].code", equalTo("official-announcement")).body("matches[0].code", equalTo("MELON-2022-1015"));
+        given().queryParam("offer", "멜론 이용권 3일 연장").when().get("/api/v1/public/compensations/verify").then().statusCode(200)
+                .body("verdict", equalTo("unverified")).body("official", equalTo(false))
+                .body("reasons.code", hasItems("real-compensation-unverified-message", "applied-automatically"))
+                .body("matches[0].code", equalTo("MELON-2022-1015"));
+    }
+
+    @Test
+    void anAnnouncementThatAsksSomethingIsRefusedAtDefinition() {
+        String body = Campaigns.cashOnly("MELON-LURE-1", 1000, "allow").replaceFirst("\\}$",
+                ",\"announcement\":{\"ko\":\"멜론 1,000원 캐시 지급. 받으려면 http://bit.ly/melon 에서 로그인하세요\"}}");
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body).when().post("/api/v1/campaigns")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItems("announcement.ko"));
+        assertThat(given().when().get("/api/v1/public/compensations").then().extract().jsonPath().getList("code"))
+                .doesNotContain("MELON-LURE-1");
     }
 
     /** The three texts that were once answered "official". */

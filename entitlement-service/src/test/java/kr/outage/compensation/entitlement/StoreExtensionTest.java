@@ -173,12 +173,13 @@ class StoreExtensionTest {
     }
 
     @Test
-    void theOfficialNoticeOfAStoreCampaignIsVerifiedAsOfficialFallbackIncluded() {
+    void theNoticeOfAStoreCampaignIsRecognisedAsRealFallbackIncluded() {
         Campaigns.define(storeMusic("MELON-STORE-NOTICE"));
+        // the compensation it describes is real (the fallback cash too), but it is not the campaign's own announcement
         given().queryParam("offer", "[멜론] 서비스 장애 보상 안내: 이용 기간 3일 연장, 앱스토어·구글 플레이 결제는 스토어에서 결제일 3일 연장"
                         + "(연장이 불가한 경우 1,500원 캐시)")
                 .when().get("/api/v1/public/compensations/verify").then().statusCode(200)
-                .body("verdict", equalTo("official"));
+                .body("verdict", equalTo("unverified")).body("matches[0].code", equalTo("MELON-STORE-NOTICE"));
         given().queryParam("offer", "멜론 장애 보상: 앱스토어 결제 회원 5,000원 캐시")
                 .when().get("/api/v1/public/compensations/verify").then().statusCode(200)
                 .body("verdict", equalTo("not_official"));

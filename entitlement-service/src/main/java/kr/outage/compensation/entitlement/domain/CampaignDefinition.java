@@ -12,7 +12,7 @@ import java.util.UUID;
 public record CampaignDefinition(String code, String title, String description, UUID incidentId, List<String> services,
                                  Map<String, List<String>> serviceNames, CampaignScope scope, Instant snapshotAt,
                                  SubjectMatch eligibility, List<RemedyGroup> groups, OverlapPolicy overlap,
-                                 String overlapReason) {
+                                 String overlapReason, Announcement announcement) {
 
     public SubjectMatch eligibilityOrAny() {
         return eligibility == null ? SubjectMatch.any() : eligibility;

@@ -20,9 +20,12 @@ import java.util.stream.Collectors;
  *   a scam pastes the real code and the real amounts next to its link.</li>
  *   <li>A text naming another service (Netflix, Kakao Pay, ...) is {@code not_official}: no official
  *   compensation is for it.</li>
- *   <li>It is {@code official} only when it names the service of a public campaign (or quotes its
- *   code, as a whole word) <em>and</em> every quantity it promises is something that campaign gives;
- *   {@code withdrawn} when only a withdrawn or rolled-back campaign gives it.</li>
+ *   <li>It is {@code official} only when it <em>is</em> a published campaign's announcement, word for
+ *   word after normalisation ({@link Announcement}): proof, never the absence of a known lure. A text
+ *   that names a public campaign's service (or quotes its code) and promises only what that campaign
+ *   gives is {@code unverified}: the compensation is real, this message is not one of ours, and nobody
+ *   needs to do anything to receive it. {@code withdrawn} when only a withdrawn or rolled-back campaign
+ *   gives it.</li>
  *   <li>Quantities that no named campaign gives: {@code not_official}. Nothing to check (no service
  *   of ours, or no quantity): {@code unknown}, with no matches, only the reason.</li>
  * </ol>
@@ -30,7 +33,7 @@ import java.util.stream.Collectors;
 public final class OfferCheck {
 
     public enum Verdict {
-        OFFICIAL, NOT_OFFICIAL, SUSPICIOUS, WITHDRAWN, UNKNOWN;
+        OFFICIAL, NOT_OFFICIAL, SUSPICIOUS, WITHDRAWN, UNVERIFIED, UNKNOWN;
 
         @JsonValue
         public String wire() {
@@ -94,6 +97,13 @@ public final class OfferCheck {
             reasons.add(Reasons.advice());
             return new Result(Verdict.SUSPICIOUS, reasons, understood, List.of());
         }
+        for (Campaign c : publicCampaigns) {
+            if (c.announcement() != null && c.announcement().isSaidBy(text)) {
+                return official(c)
+                        ? new Result(Verdict.OFFICIAL, List.of(Reasons.announced(c), Reasons.automatic()), understood, List.of(c))
+                        : new Result(Verdict.WITHDRAWN, List.of(Reasons.withdrawn(c)), understood, List.of(c));
+            }
+        }
         List<String> fakeCodes = lookAlikeCodes(text, publicCampaigns);
         if (!fakeCodes.isEmpty()) {
             return new Result(Verdict.NOT_OFFICIAL, List.of(Reasons.noSuchCode(String.join(", ", fakeCodes).toUpperCase(Locale.ROOT)),
@@ -119,14 +129,15 @@ public final class OfferCheck {
         if (!promised.specific()) {
             if (!byCode.isEmpty()) {
                 Campaign c = byCode.get(0);
-                return official(c) ? new Result(Verdict.OFFICIAL, List.of(Reasons.codeOfficial(c)), understood, List.of(c))
+                return official(c) ? new Result(Verdict.UNVERIFIED, List.of(Reasons.realButNotOurs(List.of(c)), Reasons.automatic()),
+                        understood, List.of(c))
                         : new Result(Verdict.WITHDRAWN, List.of(Reasons.withdrawn(c)), understood, List.of(c));
             }
             return new Result(Verdict.UNKNOWN, List.of(Reasons.namesButPromisesNothing(candidates)), understood, List.of());
         }
         if (!current.isEmpty() && promised.allGivenBy(current)) {
             List<Campaign> giving = current.stream().filter(promised::anyGivenBy).toList();
-            return new Result(Verdict.OFFICIAL, List.of(Reasons.matches(giving), Reasons.automatic()), understood, giving);
+            return new Result(Verdict.UNVERIFIED, List.of(Reasons.realButNotOurs(giving), Reasons.automatic()), understood, giving);
         }
         if (!past.isEmpty() && promised.allGivenBy(past)) {
             List<Campaign> giving = past.stream().filter(promised::anyGivenBy).toList();
@@ -176,8 +187,9 @@ public final class OfferCheck {
 
         static Reason automatic() {
             return new Reason("applied-automatically", "You need to do nothing: it is applied to eligible accounts "
-                    + "automatically. Nobody will ask for a card number or a verification code.",
-                    "따로 하실 일은 없습니다. 대상 계정에 자동으로 지급되며, 카드번호나 인증번호를 묻는 일은 없습니다.");
+                    + "automatically. No one will ask you to do anything to receive it: no link, card number or verification code.",
+                    "따로 하실 일은 없습니다. 대상 계정에 자동으로 지급되며, 받기 위해 링크를 누르거나 카드번호·인증번호를 알려 달라고 "
+                            + "요구하는 일은 없습니다.");
         }
 
         static Reason signal(LureSignals.Signal s) {
@@ -257,10 +269,17 @@ public final class OfferCheck {
                             + "확인해 주세요.");
         }
 
-        static Reason matches(List<Campaign> giving) {
+        static Reason announced(Campaign c) {
+            return new Reason("official-announcement", "It is the announcement of the official " + c.code() + " (" + c.title()
+                    + "), word for word.", "공식 보상 " + c.code() + "(" + c.title() + ")의 안내문과 글자 그대로 같습니다.");
+        }
+
+        static Reason realButNotOurs(List<Campaign> giving) {
             Campaign first = giving.get(0);
-            return new Reason("matches-official", "It matches the official " + first.code() + " (" + first.title() + ").",
-                    "공식 보상 " + first.code() + "(" + first.title() + ")와(과) 일치합니다.");
+            return new Reason("real-compensation-unverified-message", "The compensation it describes is real: " + first.code()
+                    + " (" + first.title() + "). But this message is not one we sent or announced, so we cannot vouch for it.",
+                    "설명하는 보상 " + first.code() + "(" + first.title() + ")은 실제 보상입니다. 하지만 이 메시지는 저희가 보내거나 "
+                            + "공지한 문구가 아니어서 보증할 수 없습니다.");
         }
 
         static Reason codeOfficial(Campaign c) {

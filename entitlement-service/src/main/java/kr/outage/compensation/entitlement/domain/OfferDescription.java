@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * What an offer promises, read from its normalised text in Korean or English: the quantities that
  * make an offer specific ("1000-day", "3일", "1,500원", "1만원", "1개월", "KRW 2,000", "50%"). Dates
- * and times are taken out first, so "10월 15일" or "Oct 15" is not read as 15 days. An offer is checked
+ * and times are taken out first, so "10월 15일" or "Oct 15" is not read as 15 days; numbers spelled
+ * out before a unit ("three days", "사흘", "삼일", "천오백 원") are read as digits ({@link SpelledNumbers}). An offer is checked
  * by its quantities because a scam copies an official campaign's words but not what it gives.
  */
 public record OfferDescription(List<Integer> days, List<Integer> months, List<Long> krw, List<Integer> percents) {
@@ -35,7 +36,7 @@ public record OfferDescription(List<Integer> days, List<Integer> months, List<Lo
 
     /** Reads a normalised text (see {@link OfferText}). */
     public static OfferDescription read(String normalized) {
-        String t = DATES.matcher(normalized).replaceAll(" ");
+        String t = SpelledNumbers.asDigits(DATES.matcher(normalized).replaceAll(" "));
         List<Integer> days = new ArrayList<>();
         List<Integer> months = new ArrayList<>();
         List<Long> krw = new ArrayList<>();

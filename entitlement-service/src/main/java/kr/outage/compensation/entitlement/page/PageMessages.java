@@ -172,10 +172,10 @@ public interface PageMessages {
     @Message("{#switch state}{#case 'preparing'}준비 중{#case 'running'}진행 중{#case 'completed'}완료{#case 'completed_with_failures'}완료 (일부 실패){#case 'failed'}실패{#else}{state}{/switch}")
     String run_state(String state);
 
-    @Message("{#switch verdict}{#case 'official'}공식 보상입니다{#case 'not_official'}공식 보상이 아닙니다{#case 'suspicious'}사기(피싱)로 의심됩니다{#case 'withdrawn'}철회된 보상입니다{#else}확인할 수 없습니다{/switch}")
+    @Message("{#switch verdict}{#case 'official'}공식 보상입니다{#case 'not_official'}공식 보상이 아닙니다{#case 'suspicious'}사기(피싱)로 의심됩니다{#case 'withdrawn'}철회된 보상입니다{#case 'unverified'}보상은 실제이지만, 이 메시지는 저희가 보낸 것이 아닙니다{#else}확인할 수 없습니다{/switch}")
     String verdict(String verdict);
 
-    @Message("{#switch verdict}{#case 'official'}아래 공식 보상과 일치합니다. 대상 계정에는 자동으로 지급되므로 따로 신청하거나 정보를 입력할 필요가 없습니다.{#case 'not_official'}이런 내용의 공식 보상은 없습니다. 링크를 누르거나 개인정보를 입력하지 마세요.{#case 'suspicious'}보상을 미끼로 한 사기에서 보이는 특징이 있습니다. 링크를 누르거나, 앱을 설치하거나, 전화하거나, 카드번호·비밀번호·인증번호를 입력하지 마세요.{#case 'withdrawn'}한때 공식 보상이었으나 지금은 철회되었습니다.{#else}확인할 수 있는 서비스 이름, 금액, 기간이나 코드가 없습니다. 아래 공식 목록과 비교해 주세요.{/switch}")
+    @Message("{#switch verdict}{#case 'official'}아래 공식 보상의 안내문과 글자 그대로 같습니다. 대상 계정에는 자동으로 지급되므로 따로 신청하거나 정보를 입력할 필요가 없습니다.{#case 'not_official'}이런 내용의 공식 보상은 없습니다. 링크를 누르거나 개인정보를 입력하지 마세요.{#case 'suspicious'}보상을 미끼로 한 사기에서 보이는 특징이 있습니다. 링크를 누르거나, 앱을 설치하거나, 전화하거나, 카드번호·비밀번호·인증번호를 입력하지 마세요.{#case 'withdrawn'}한때 공식 보상이었으나 지금은 철회되었습니다.{#case 'unverified'}설명하는 보상(아래)은 실제 보상이며 대상 계정에 자동으로 지급됩니다. 하지만 이 메시지는 저희가 보내거나 공지한 문구가 아니므로 따르지 마세요. 보상을 받기 위해 링크를 누르거나, 로그인하거나, 정보를 알려 달라고 요구하는 일은 없습니다.{#else}확인할 수 있는 서비스 이름, 금액, 기간이나 코드가 없습니다. 아래 공식 목록과 비교해 주세요.{/switch}")
     String verdict_explained(String verdict);
 
     @Message("판단 근거")

@@ -1,5 +1,7 @@
 package kr.outage.compensation.entitlement.persistence;
 
+import kr.outage.compensation.entitlement.domain.Announcement;
+
 import kr.outage.compensation.platform.json.JsonDocuments;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +37,7 @@ public class CampaignStore {
     private static final String COLUMNS = "id, code, title, description, incident_id, services, service_names, scope, "
             + "snapshot_at, outage_from, outage_until, eligibility, groups, overlap, overlap_reason, state, all_claimed_at, "
             + "created_by, created_at, published_by, published_at, withdrawn_by, withdrawn_at, withdrawn_reason, "
-            + "rolled_back_by, rolled_back_at";
+            + "rolled_back_by, rolled_back_at, announcement_ko, announcement_en";
     /** Runs are few per campaign (campaign_run is indexed by campaign); conflicts are indexed by campaign. */
     private static final String DERIVED = ", exists (select 1 from campaign_run r where r.campaign_id = campaign.id "
             + "and r.state in ('PREPARING', 'RUNNING')) as run_active, "
@@ -51,9 +53,10 @@ public class CampaignStore {
 
     /** The definition's columns, in this order, for both the insert and a draft's replacement. */
     private static final String DEFINITION = "code, title, description, incident_id, services, service_names, scope, "
-            + "snapshot_at, outage_from, outage_until, eligibility, groups, overlap, overlap_reason, claim_cap, claim_deadline";
+            + "snapshot_at, outage_from, outage_until, eligibility, groups, overlap, overlap_reason, claim_cap, claim_deadline, "
+            + "announcement_ko, announcement_en";
     private static final String DEFINITION_VALUES = "?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, "
-            + "cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?";
+            + "cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?";
 
     public void insert(Connection c, Campaign campaign) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into campaign (id, " + DEFINITION + ", state, created_by, "
@@ -85,7 +88,9 @@ public class CampaignStore {
                 t.outageFrom(), t.outageUntil(), json.write(t.eligibility()), json.write(t.groups()),
                 campaign.overlap().name(), campaign.overlapReason(),
                 claimable.map(cg -> cg.remedy().cap()).orElse(null),
-                claimable.map(cg -> cg.remedy().claimDeadline()).orElse(null));
+                claimable.map(cg -> cg.remedy().claimDeadline()).orElse(null),
+                campaign.announcement() == null ? null : campaign.announcement().ko(),
+                campaign.announcement() == null ? null : campaign.announcement().en());
     }
 
     public void markPublished(Connection c, UUID id, String principal, Instant now) throws SQLException {
@@ -173,7 +178,8 @@ public class CampaignStore {
                 json.read(rs.getString("service_names"), new TypeReference<Map<String, List<String>>>() { }), terms,
                 OverlapPolicy.valueOf(rs.getString("overlap")), rs.getString("overlap_reason"), state,
                 rs.getLong("claims_made"), Jdbc.instant(rs.getTimestamp("all_claimed_at")), stamp(rs, "created"), stamp(rs, "published"), stamp(rs, "withdrawn"),
-                rs.getString("withdrawn_reason"), stamp(rs, "rolled_back"));
+                rs.getString("withdrawn_reason"), stamp(rs, "rolled_back"),
+                Announcement.of(rs.getString("announcement_ko"), rs.getString("announcement_en")).orElse(null));
     }
 
     private static Campaign.Stamp stamp(ResultSet rs, String prefix) throws SQLException {

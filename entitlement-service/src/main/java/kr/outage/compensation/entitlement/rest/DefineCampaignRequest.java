@@ -1,5 +1,8 @@
 package kr.outage.compensation.entitlement.rest;
 
+import jakarta.validation.Valid;
+import kr.outage.compensation.entitlement.domain.Announcement;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -40,10 +43,20 @@ public record DefineCampaignRequest(
         @Schema(description = "exclude (default): skip subjects another published campaign for the same incident and "
                 + "service already compensated; allow: grant them anyway (a deliberate top-up; overlapReason required)")
         OverlapPolicy overlap,
-        @Size(max = 1000) String overlapReason) {
+        @Size(max = 1000) String overlapReason,
+        @Schema(description = "What the campaign tells people, in Korean and English (at least one): what is given and "
+                + "until when, with no link but the official verify page and no request to do anything. The public "
+                + "registry shows it as written, and the verifier calls a pasted text official only when it is one of "
+                + "these texts. Fixed when the campaign is published.")
+        @Valid AnnouncementText announcement) {
 
     public CampaignDefinition toDefinition() {
         return new CampaignDefinition(code, title, description, incidentId, services, serviceNames, scope,
-                snapshotAt.toInstant(), eligibility, groups, overlap, overlapReason);
+                snapshotAt.toInstant(), eligibility, groups, overlap, overlapReason,
+                announcement == null ? null : Announcement.of(announcement.ko(), announcement.en()).orElse(null));
+    }
+
+    /** The announcement's two texts. */
+    public record AnnouncementText(@Size(max = 1000) String ko, @Size(max = 1000) String en) {
     }
 }

@@ -38,7 +38,14 @@ public record PublicCompensationView(String code, String title, String descripti
                                      @Schema(nullable = true, description = "For a capped first-come grant: how many there are")
                                      Long claimCap,
                                      @Schema(nullable = true, description = "When the last of the capped grant went: all claimed")
-                                     Instant allClaimedAt) {
+                                     Instant allClaimedAt,
+                                     @Schema(nullable = true, description = "The announcement, exactly as published: the only "
+                                             + "text the verifier calls official")
+                                     AnnouncementView announcement) {
+
+    /** The announcement's texts; a language not written is null. */
+    public record AnnouncementView(@Schema(nullable = true) String ko, @Schema(nullable = true) String en) {
+    }
 
     public record Offer(String group, String whoGetsIt, List<Remedy> remedies) {
     }
@@ -55,7 +62,8 @@ public record PublicCompensationView(String code, String title, String descripti
                 c.withdrawn() == null ? null : c.withdrawn().at(),
                 c.overlap() == OverlapPolicy.ALLOW ? c.overlapReason() : null, offers, deadline,
                 deadline == null ? null : ClaimDeadline.closesAt(deadline),
-                c.terms().claimable().map(g -> g.remedy().cap()).orElse(null), c.allClaimedAt());
+                c.terms().claimable().map(g -> g.remedy().cap()).orElse(null), c.allClaimedAt(),
+                c.announcement() == null ? null : new AnnouncementView(c.announcement().ko(), c.announcement().en()));
     }
 
     private static String who(SubjectMatch m) {

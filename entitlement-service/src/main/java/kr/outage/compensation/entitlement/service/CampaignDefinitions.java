@@ -10,6 +10,9 @@ import kr.outage.compensation.entitlement.domain.CampaignDefinition;
 import kr.outage.compensation.entitlement.domain.CampaignRules;
 import kr.outage.compensation.entitlement.domain.CampaignState;
 import kr.outage.compensation.entitlement.domain.CampaignTerms;
+import kr.outage.compensation.entitlement.domain.LureSignals;
+import kr.outage.compensation.entitlement.domain.OfferText;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.platform.problem.Problem;
@@ -32,6 +35,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CampaignDefinitions {
+
+    @ConfigProperty(name = "entitlement.verify.official-domains")
+    List<String> officialDomains;
 
     @Inject
     Jdbc jdbc;
@@ -83,7 +89,8 @@ public class CampaignDefinitions {
     private Campaign checked(UUID id, CampaignDefinition d, Campaign.Stamp created) {
         Instant snapshot = d.snapshotAt();
         CampaignTerms provisional = new CampaignTerms(d.scope(), snapshot, snapshot, snapshot, d.eligibilityOrAny(), d.groups());
-        List<CampaignRules.Violation> violations = CampaignRules.check(d, provisional);
+        List<CampaignRules.Violation> violations = new ArrayList<>(CampaignRules.check(d, provisional));
+        violations.addAll(announcementAsksNothing(d));
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.CAMPAIGN_RULE_VIOLATED,
                     violations.stream().map(v -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""),
@@ -94,7 +101,32 @@ public class CampaignDefinitions {
         String overlapReason = d.overlapReason() == null || d.overlapReason().isBlank() ? null : d.overlapReason().trim();
         return new Campaign(id, d.code(), d.title(), d.description(), d.incidentId(), List.copyOf(d.services()),
                 Map.copyOf(d.serviceNamesOrEmpty()), terms, d.overlapOrDefault(), overlapReason, CampaignState.DRAFT, 0, null,
-                created, null, null, null, null);
+                created, null, null, null, null, d.announcement());
+    }
+
+    /**
+     * A campaign's announcement is the one text the verifier vouches for, so it may carry none of a
+     * lure's shapes: no link but the operator's own sites, no request to log in, install, call, pay or
+     * give anything.
+     */
+    private List<CampaignRules.Violation> announcementAsksNothing(CampaignDefinition d) {
+        if (d.announcement() == null) {
+            return List.of();
+        }
+        List<String> domains = officialDomains.stream().map(x -> x.trim().toLowerCase(java.util.Locale.ROOT)).filter(x -> !x.isEmpty()).toList();
+        List<CampaignRules.Violation> found = new ArrayList<>();
+        for (String[] text : new String[][]{{"announcement.ko", d.announcement().ko()}, {"announcement.en", d.announcement().en()}}) {
+            if (text[1] == null) {
+                continue;
+            }
+            List<LureSignals.Signal> signals = LureSignals.find(OfferText.of(text[1]), domains);
+            if (!signals.isEmpty()) {
+                found.add(new CampaignRules.Violation(text[0], "must not ask the reader to do anything or link outside the "
+                        + "official sites; found " + signals.stream().map(s -> s.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + " (\"" + s.evidence() + "\")").reduce((a, b) -> a + ", " + b).orElse("")));
+            }
+        }
+        return found;
     }
 
     private void refuseTakenCode(java.sql.Connection c, Campaign campaign) throws java.sql.SQLException {

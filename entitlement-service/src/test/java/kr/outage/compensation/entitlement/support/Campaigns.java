@@ -28,7 +28,7 @@ public final class Campaigns {
                    {"name":"Direct ticket: expiry +3 days","match":{"channels":["direct"],"kinds":["ticket"],"holding":"active_at_snapshot"},
                     "remedies":[{"type":"extend_expiry","days":3}]},
                    {"name":"In-app, partner, or ended during the outage: 1,500 KRW cash","remedies":[{"type":"credit_cash","amountKrw":1500}]}
-                 ]}""".formatted(code, IncidentServiceStub.FIRE);
+                 ],"announcement":%s}""".formatted(code, IncidentServiceStub.FIRE, announcement("music_campaign.json"));
     }
 
     /** A Melon campaign giving cash to every pass holder, with the given overlap policy ("allow" comes with a reason). */
@@ -55,7 +55,27 @@ public final class Campaigns {
                    {"type":"grant_coupon","amountKrw":2000,"label":"쇼핑 쿠폰 2,000원","validUntil":"2023-01-20T23:59:59+09:00"},
                    {"type":"grant_coupon","amountKrw":3000,"label":"쇼핑 쿠폰 3,000원","validUntil":"2023-01-20T23:59:59+09:00"},
                    {"type":"claimable_item","itemCode":"talk-drawer-plus-1m","label":"톡서랍 플러스 1개월 이용권","days":30,
-                    "cap":%d,"claimDeadline":"2023-01-20T23:59:59+09:00"}]}]}""".formatted(code, IncidentServiceStub.FIRE, cap);
+                    "cap":%d,"claimDeadline":"2023-01-20T23:59:59+09:00"}]}],"announcement":%s}"""
+                .formatted(code, IncidentServiceStub.FIRE, cap, announcement("gift_pack_campaign.json"));
+    }
+
+    /** The announcement ({ko, en}, as JSON) of a demo campaign in bench/: the texts the public page shows. */
+    public static String announcement(String benchFile) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(java.nio.file.Path.of("../bench", benchFile).toFile()).get("announcement").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** One text of a demo campaign's announcement. */
+    public static String announcementText(String benchFile, String lang) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(announcement(benchFile)).get(lang).asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Defines the campaign and publishes it: what most tests need is an official, runnable campaign. */
