@@ -7,6 +7,8 @@ export ACCOUNT_KEYS_DIR="$ROOT/dev-keys/account-keys"
 export ACCOUNT_HOLDERS_FILE="${ACCOUNT_HOLDERS_FILE:-$ROOT/dev-keys/demo-bank-accounts.csv}"
 # the keys above are the public development ones, which the services trust only in this profile
 export QUARKUS_PROFILE="${QUARKUS_PROFILE:-prod,dev-keys}"
+# every request of a benchmark comes from this one address: the per-client rate limits would be the measure
+export SUITE_RATE_LIMIT_ENABLED="${SUITE_RATE_LIMIT_ENABLED:-false}"
 export DB_HOST="${DB_HOST:-127.0.0.1}" DB_PORT="${DB_PORT:-5432}"
 
 need() {

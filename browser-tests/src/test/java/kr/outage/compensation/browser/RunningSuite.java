@@ -81,6 +81,8 @@ final class RunningSuite {
             env.put("SUITE_SERVICE_TOKEN_DEV_SIGNING_KEY", ROOT.resolve("dev-keys/dev-jwt-private.pem").toString());
             env.put("ACCOUNT_KEYS_DIR", ROOT.resolve("dev-keys/account-keys").toString());
             env.put("QUARKUS_PROFILE", "prod,dev-keys");
+            // the browser signs in for every test from one address: the login limit is tested in the services
+            env.put("SUITE_RATE_LIMIT_ENABLED", "false");
             env.put("ACCOUNT_HOLDERS_FILE", ROOT.resolve("dev-keys/demo-bank-accounts.csv").toString());
             env.put("INCIDENT_SERVICE_URL", urls.get("incident"));
             // small chunks and a pause after each, so a run over the browser tests' 150,000

@@ -20,4 +20,45 @@ class HostileTransportTest extends HostileTransportChecks {
     protected String readableResource() {
         return "/api/v1/users/user-00000001/entitlements";
     }
+
+    /**
+     * The service takes bodies up to 2 GiB for its streamed CSV imports; a JSON body (the App Store's
+     * notification, a campaign) is refused over 1 MiB before it is read, and without a Content-Length.
+     */
+    @org.junit.jupiter.api.Test
+    void jsonBodiesHaveALimitOfTheirOwn() throws Exception {
+        for (String path : new String[]{"/api/v1/stores/apple/notifications", "/api/v1/campaigns"}) {
+            String over = rawAnswer("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + kr.outage.compensation.platform.testing.Tokens.operator() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (1024 * 1024 + 1) + "\r\n\r\n");
+            org.assertj.core.api.Assertions.assertThat(over).as(path).startsWith("HTTP/1.1 413").contains("payload-too-large")
+                    .contains("JSON bodies of at most 1048576");
+            String chunked = rawAnswer("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + kr.outage.compensation.platform.testing.Tokens.operator() + "\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+            org.assertj.core.api.Assertions.assertThat(chunked).as(path).startsWith("HTTP/1.1 411").contains("length-required");
+        }
+    }
+
+    /** Sends the request head (and what follows it) and reads the whole answer; the service closes the connection. */
+    private static String rawAnswer(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    read.write(buffer, 0, n);
+                    if (read.toString(java.nio.charset.StandardCharsets.UTF_8).contains("\"status\"")) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException enough) {
+                // the answer came and the connection stays open for the body we never send
+            }
+            return read.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

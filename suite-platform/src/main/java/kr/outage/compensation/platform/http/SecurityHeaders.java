@@ -38,8 +38,8 @@ public class SecurityHeaders {
     boolean hsts;
 
     void register(@Observes Router router) {
-        // first of all, so that even a refusal by the transport limits carries them
-        router.route().order(TransportLimits.ORDER - 1).handler(this::onResponse);
+        // first of all, so that even a refusal by the rate or transport limits carries them
+        router.route().order(TransportLimits.ORDER - 2).handler(this::onResponse);
     }
 
     private void onResponse(RoutingContext routing) {

@@ -39,6 +39,14 @@ public class TransportLimits {
     int maxUriLength;
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
+    /**
+     * Where a service takes large streamed bodies (entitlement-service's CSV imports) its overall limit
+     * is large; a JSON body is never large, so it has a limit of its own, checked before a byte is read,
+     * and a JSON body sent without a Content-Length (chunked) is refused, since its size is known only
+     * after reading it.
+     */
+    @ConfigProperty(name = "suite.http.max-json-body-size")
+    Optional<MemorySize> maxJsonBodySize;
 
     void guard(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
@@ -52,6 +60,23 @@ public class TransportLimits {
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (maxJsonBodySize.isPresent() && isJson(request)) {
+            long jsonLimit = maxJsonBodySize.get().asLongValue();
+            // what a client still sending is let finish before the connection closes, as for any body
+            long linger = Math.max(jsonLimit, maxBodySize.map(MemorySize::asLongValue).orElse(jsonLimit));
+            if (length == null && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                drainThenClose(routing, linger);
+                refuse(routing, GeneralProblem.LENGTH_REQUIRED, "A JSON body must come with its Content-Length (at most "
+                        + jsonLimit + " bytes); this one was sent in chunks");
+                return;
+            }
+            if (length != null && tooLong(length, jsonLimit)) {
+                drainThenClose(routing, linger);
+                refuse(routing, GeneralProblem.PAYLOAD_TOO_LARGE, "The JSON body has " + length.strip()
+                        + " bytes; this service accepts JSON bodies of at most " + jsonLimit);
+                return;
+            }
+        }
         if (length != null && maxBodySize.isPresent() && tooLong(length, maxBodySize.get().asLongValue())) {
             drainThenClose(routing, maxBodySize.get().asLongValue());
             refuse(routing, GeneralProblem.PAYLOAD_TOO_LARGE, "The body has " + length.strip()
@@ -59,6 +84,11 @@ public class TransportLimits {
             return;
         }
         routing.next();
+    }
+
+    private static boolean isJson(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     private static boolean tooLong(String contentLength, long limit) {

@@ -20,6 +20,10 @@ public final class GeneralProblem {
             "No acceptable representation");
     public static final ProblemKind CONFLICT = new ProblemKind(409, "conflict",
             "The request conflicts with the current state");
+    public static final ProblemKind LENGTH_REQUIRED = new ProblemKind(411, "length-required",
+            "Send the body with a Content-Length: this service reads JSON bodies of a bounded size only");
+    public static final ProblemKind TOO_MANY_REQUESTS = new ProblemKind(429, "too-many-requests",
+            "Too many requests from this client; try again after the time Retry-After gives");
     public static final ProblemKind PAYLOAD_TOO_LARGE = new ProblemKind(413, "payload-too-large",
             "The request body is larger than this service accepts");
     public static final ProblemKind URI_TOO_LONG = new ProblemKind(414, "uri-too-long",
@@ -44,9 +48,11 @@ public final class GeneralProblem {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 411 -> LENGTH_REQUIRED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : CONFLICT;
         };
