@@ -95,6 +95,63 @@ class ManifestConsistencyTest {
         }
     }
 
+    private static final String ID = "6f1c1d3e-2022-4f15-9519-000000001015";
+    /** Requests the internet must reach, and the service that answers each. */
+    private static final Map<String, String> PUBLIC = Map.ofEntries(
+            Map.entry("/api/v1/incidents", "incident-service"),
+            Map.entry("/api/v1/incidents/" + ID, "incident-service"),
+            Map.entry("/api/v1/incidents/" + ID + "/timeline", "incident-service"),
+            Map.entry("/api/v1/incidents/" + ID + "/impact", "incident-service"),
+            Map.entry("/api/v1/incidents/" + ID + "/impact/check", "incident-service"),
+            Map.entry("/status", "incident-service"),
+            Map.entry("/status/incidents/" + ID, "incident-service"),
+            Map.entry("/api/v1/public/compensations", "entitlement-service"),
+            Map.entry("/api/v1/public/compensations/verify", "entitlement-service"),
+            Map.entry("/compensations/verify", "entitlement-service"),
+            Map.entry("/api/v1/users/subscriber-1/entitlements", "entitlement-service"),
+            Map.entry("/api/v1/campaigns/" + ID + "/claims", "entitlement-service"),
+            Map.entry("/api/v1/stores/apple/notifications", "entitlement-service"),
+            Map.entry("/console/login", "entitlement-service"),
+            Map.entry("/console/logout", "entitlement-service"),
+            Map.entry("/console/campaigns", "entitlement-service"),
+            Map.entry("/console/campaigns/" + ID, "entitlement-service"),
+            Map.entry("/api/v1/programs/" + ID, "payout-service"),
+            Map.entry("/api/v1/programs/" + ID + "/claims", "payout-service"),
+            Map.entry("/api/v1/programs/" + ID + "/stats", "payout-service"),
+            Map.entry("/api/v1/claims/" + ID, "payout-service"),
+            Map.entry("/api/v1/claims/" + ID + "/evidence", "payout-service"),
+            Map.entry("/api/v1/claims/" + ID + "/bank-account", "payout-service"),
+            Map.entry("/console/reviews", "payout-service"),
+            Map.entry("/console/reviews/" + ID, "payout-service"));
+    /** Operators' and the platform's paths, which stay inside the cluster. */
+    private static final List<String> INTERNAL = List.of(
+            "/api/v1/programs", "/api/v1/programs/" + ID + "/payout-batches", "/api/v1/programs/" + ID + "/baselines",
+            "/api/v1/programs/" + ID + "/baselines/unclaimed", "/api/v1/programs/" + ID + "/budget",
+            "/api/v1/programs/" + ID + "/claims/review-queue", "/api/v1/claims/" + ID + "/review",
+            "/api/v1/claims/" + ID + "/decisions", "/api/v1/payout-batches/" + ID,
+            "/api/v1/payout-batches/" + ID + "/transfers.csv", "/api/v1/payout-batches/" + ID + "/settlement",
+            "/api/v1/operations/account-key-rotation", "/console/batches", "/console/batches/" + ID,
+            "/api/v1/campaigns", "/api/v1/campaigns/" + ID, "/api/v1/campaigns/" + ID + "/publish",
+            "/api/v1/campaigns/" + ID + "/runs", "/api/v1/campaigns/" + ID + "/rollback", "/api/v1/campaigns/" + ID + "/preview",
+            "/api/v1/subscriptions", "/api/v1/subscriptions/import", "/api/v1/accounts/import",
+            "/api/v1/incidents/" + ID + "/updates", "/api/v1/incidents/" + ID + "/audit",
+            "/q/openapi", "/q/swagger-ui", "/q/swagger-ui/index.html", "/q/metrics", "/q/health/ready",
+            "/api/v1/public/compensations/verify/../../../q/metrics", "/status/../q/metrics");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theIngressLetsThroughThePublicRequestsOnlyEachToItsService(String overlay) {
+        JsonNode ingress = Overlay.render(overlay).ofKind("Ingress").get(0);
+        List<JsonNode> paths = ingress.findValues("paths").stream().flatMap(p -> java.util.stream.StreamSupport.stream(p.spliterator(), false)).toList();
+        java.util.function.Function<String, List<String>> routedTo = request -> paths.stream()
+                .filter(p -> Pattern.compile(p.path("path").asText(), Pattern.CASE_INSENSITIVE).matcher(request).lookingAt())
+                .map(p -> p.path("backend").path("service").path("name").asText()).toList();
+        PUBLIC.forEach((request, service) -> assertThat(routedTo.apply(request)).as(overlay + ": " + request).containsOnly(service).isNotEmpty());
+        INTERNAL.forEach(request -> assertThat(routedTo.apply(request)).as(overlay + ": " + request + " stays inside").isEmpty());
+        assertThat(ingress.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/proxy-body-size").asText()).isEqualTo("1m");
+        assertThat(ingress.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/limit-rps").asText()).isNotEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theIngressAndNetworkPoliciesPointAtWhatExists(String overlay) {
@@ -104,12 +161,19 @@ class ManifestConsistencyTest {
             JsonNode backend = path.path("backend").path("service");
             JsonNode service = rendered.get("Service", backend.path("name").asText());
             assertThat(service.path("spec").path("ports").findValuesAsText("name")).contains(backend.path("port").path("name").asText());
-            // the path is one the backend service actually serves (a resource class's @Path), not a neighbour's
-            String prefix = path.path("path").asText();
+            // the path is anchored, and lets through a public request the backend service actually serves
+            // (under a resource class's @Path), not a neighbour's
+            String route = path.path("path").asText();
+            assertThat(route).as(overlay + ": " + route + " is anchored").endsWith("$");
+            assertThat(path.path("pathType").asText()).isEqualTo("ImplementationSpecific");
             List<String> served = resourcePaths(backend.path("name").asText());
-            assertThat(served).as(overlay + ": " + prefix + " -> " + backend.path("name").asText())
-                    .anyMatch(p -> prefix.startsWith(p) || p.startsWith(prefix));
+            List<String> samples = PUBLIC.entrySet().stream().filter(e -> e.getValue().equals(backend.path("name").asText()))
+                    .map(Map.Entry::getKey).filter(sample -> Pattern.compile(route, Pattern.CASE_INSENSITIVE).matcher(sample).lookingAt()).toList();
+            assertThat(samples).as(overlay + ": " + route + " lets through a public request of " + backend.path("name").asText()).isNotEmpty();
+            assertThat(samples).allSatisfy(sample -> assertThat(served).as(sample).anyMatch(p -> sample.startsWith(p.replaceAll("\\{[^}]+}", ""))
+                    || sample.matches(p.replaceAll("\\{[^}]+}", "[^/]+") + "(/.*)?")));
         }));
+        assertThat(ingress.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/use-regex").asText()).isEqualTo("true");
         Set<String> podNames = rendered.documents().stream()
                 .filter(d -> Set.of("Deployment", "StatefulSet").contains(d.path("kind").asText()))
                 .map(d -> d.path("spec").path("template").path("metadata").path("labels").path("app.kubernetes.io/name").asText())
