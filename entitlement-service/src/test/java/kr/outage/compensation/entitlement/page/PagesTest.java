@@ -48,11 +48,18 @@ class PagesTest {
         assertThat(fake.select("header a[lang=en]").attr("href"))
                 .isEqualTo("?lang=en&offer=%EB%A9%9C%EB%A1%A0+1000%EC%9D%BC+%EB%AC%B4%EB%A3%8C+%EC%9D%B4%EC%9A%A9%EA%B6%8C");
 
-        Document real = html(given().queryParam("offer", "Melon in-app cash of 1,500 won").queryParam("lang", "en")
+        Document paraphrase = html(given().queryParam("offer", "Melon in-app cash of 1,500 won").queryParam("lang", "en")
                 .get("/compensations/verify"), 200);
-        assertThat(real.select("#answer h2").text()).isEqualTo("This is an official compensation");
-        assertThat(real.select("#answer").text()).contains("MELON-2022-1015").contains("1,500원 cash")
+        assertThat(paraphrase.select("#answer h2").text()).isEqualTo("The compensation is real, but this message is not ours");
+        assertThat(paraphrase.select("#answer").text()).contains("MELON-2022-1015").contains("1,500원 cash")
                 .contains("applied to eligible accounts automatically");
+        Document announcement = html(given().queryParam("offer", Campaigns.announcementText("music_campaign.json", "en"))
+                .queryParam("lang", "en").get("/compensations/verify"), 200);
+        assertThat(announcement.select("#answer h2").text()).isEqualTo("This is an official compensation");
+        assertThat(announcement.select("#answer").text()).contains("word for word").contains("MELON-2022-1015");
+        // the registry shows the announcement in the page's language, marked as such
+        assertThat(announcement.select("#official-list tr[data-code=MELON-2022-1015] blockquote.announcement[lang=en]").text())
+                .isEqualTo(Campaigns.announcementText("music_campaign.json", "en"));
 
         Document phishing = html(given().queryParam("offer", "멜론 3일 연장 보상 신청: http://melon-event.kr 에서 카드번호 입력")
                 .get("/compensations/verify"), 200);
