@@ -102,22 +102,6 @@ final class Browser implements AutoCloseable {
         waitFor(Duration.ofSeconds(30), d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
-    /** Clicks a button whose form asks "are you sure?" first, accepts, and waits for the next page. */
-    void clickConfirmAndAwaitNextPage(String css) {
-        WebElement page = find("html");
-        driver.findElement(By.cssSelector(css)).click();
-        waitFor(Duration.ofSeconds(10), d -> {
-            try {
-                driver.switchTo().alert().accept();
-                return true;
-            } catch (org.openqa.selenium.NoAlertPresentException notYet) {
-                return false;
-            }
-        });
-        waitFor(Duration.ofSeconds(30), d -> isGone(page));
-        waitFor(Duration.ofSeconds(30), d -> "complete".equals(driver.executeScript("return document.readyState")));
-    }
-
     /**
      * Whether an element of the previous page is gone. Mid-navigation Chromium may answer "node does
      * not belong to the document" instead of a stale-element error; both mean the page was replaced.

@@ -111,13 +111,18 @@ class CampaignConsoleBrowserTest extends BrowserTest {
         assertThat(browser.all("#apply")).isEmpty();
         browser.screenshot("console-campaign-draft");
 
-        browser.clickConfirmAndAwaitNextPage("#publish");
+        // publishing without ticking the confirmation is stopped by the page itself
+        browser.find("#publish").click();
+        assertThat(browser.find("#campaign-state").getAttribute("data-state")).isEqualTo("draft");
+        browser.find("#publish-confirm").click();
+        browser.clickAndAwaitNextPage("#publish");
         assertThat(browser.find("#campaign-state").getAttribute("data-state")).isEqualTo("published");
         assertThat(browser.all("#publish")).isEmpty();
         assertThat(browser.all("#apply")).hasSize(1);
 
         browser.find("#withdraw-reason").sendKeys("같은 장애에 대한 중복 보상으로 철회");
-        browser.clickConfirmAndAwaitNextPage("#withdraw");
+        browser.find("#withdraw-confirm").click();
+        browser.clickAndAwaitNextPage("#withdraw");
         assertThat(browser.find("#campaign-state").getAttribute("data-state")).isEqualTo("withdrawn");
         assertThat(browser.all("#withdraw")).isEmpty();
         browser.screenshot("console-campaign-withdrawn");

@@ -37,7 +37,7 @@ class SecurityHeadersTest {
     private static void secured(Response answer) {
         assertThat(answer.header("Content-Security-Policy")).contains("frame-ancestors 'none'").contains("default-src 'none'");
         assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(answer.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
     }
 

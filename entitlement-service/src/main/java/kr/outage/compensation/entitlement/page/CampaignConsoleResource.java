@@ -97,13 +97,17 @@ public class CampaignConsoleResource {
         });
     }
 
-    /** Publish a draft (the page asks for confirmation first). */
+    /**
+     * Publish a draft, once the operator ticked the confirmation box (a form field, not a script's
+     * dialog: the pages run no scripts, and their Content-Security-Policy allows none).
+     */
     @POST
     @Path("{id}/publish")
     @Operation(hidden = true)
-    public Response publish(@PathParam("id") UUID id, @FormParam("lang") String lang) {
+    public Response publish(@PathParam("id") UUID id, @FormParam("confirm") String confirm, @FormParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
         return operatorAction(id, language, () -> {
+            requireConfirmed(confirm);
             lifecycle.publish(id, access.name(), "published from the console");
             return backToCampaign(id, language);
         });
@@ -113,15 +117,23 @@ public class CampaignConsoleResource {
     @POST
     @Path("{id}/withdraw")
     @Operation(hidden = true)
-    public Response withdraw(@PathParam("id") UUID id, @FormParam("reason") String reason, @FormParam("lang") String lang) {
+    public Response withdraw(@PathParam("id") UUID id, @FormParam("reason") String reason, @FormParam("confirm") String confirm,
+                             @FormParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
         return operatorAction(id, language, () -> {
+            requireConfirmed(confirm);
             if (reason == null || reason.isBlank() || reason.length() > 1000) {
                 throw ProblemException.invalidParameter("reason", "must be 1 to 1000 characters");
             }
             lifecycle.withdraw(id, access.name(), reason.trim());
             return backToCampaign(id, language);
         });
+    }
+
+    private static void requireConfirmed(String confirm) {
+        if (!"yes".equals(confirm)) {
+            throw ProblemException.invalidParameter("confirm", "tick the box to confirm; nothing was changed");
+        }
     }
 
     /**

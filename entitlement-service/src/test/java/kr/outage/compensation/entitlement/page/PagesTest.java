@@ -172,6 +172,25 @@ class PagesTest {
     }
 
     @Test
+    void publishingAndWithdrawingFromTheConsoleNeedTheConfirmationTicked() {
+        String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
+        UUID draft = Campaigns.defineDraft(Campaigns.cashOnly("MELON-CONFIRM", 1000, "allow"));
+        Document page = html(given().cookie(ConsoleSession.COOKIE, token).get("/console/campaigns/" + draft), 200);
+        assertThat(page.select("#publish-confirm[required]")).hasSize(1);
+        assertThat(page.select("form[onsubmit], [onclick]")).as("no script: the pages' CSP allows none").isEmpty();
+        Document refused = html(given().cookie(ConsoleSession.COOKIE, token).redirects().follow(false)
+                .post("/console/campaigns/" + draft + "/publish"), 400);
+        assertThat(refused.select(".problem").text()).contains("confirm");
+        assertThat(Database.text("select state from campaign where id = '" + draft + "'")).isEqualTo("DRAFT");
+        given().cookie(ConsoleSession.COOKIE, token).formParam("confirm", "yes").redirects().follow(false)
+                .post("/console/campaigns/" + draft + "/publish").then().statusCode(303);
+        assertThat(Database.text("select state from campaign where id = '" + draft + "'")).isEqualTo("PUBLISHED");
+        html(given().cookie(ConsoleSession.COOKIE, token).formParam("reason", "typed by mistake").redirects().follow(false)
+                .post("/console/campaigns/" + draft + "/withdraw"), 400);
+        assertThat(Database.text("select state from campaign where id = '" + draft + "'")).isEqualTo("PUBLISHED");
+    }
+
+    @Test
     void aFormPostedFromAnotherSiteIsRefusedEvenWithTheSessionCookie() {
         String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
         String fingerprint = Database.fingerprint();

@@ -17,8 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>a Content-Security-Policy that lets a page load nothing but its own inline styles (the pages
  *   have no scripts), post forms only to itself and be framed by nobody; Swagger UI, which needs its
  *   scripts, gets only {@code frame-ancestors 'none'};</li>
- *   <li>{@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer} (a claim's or a
- *   person's id in a URL is not passed on), {@code X-Frame-Options: DENY} for older browsers;</li>
+ *   <li>{@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: same-origin} (a claim's or a
+ *   person's id in a URL is not passed to another site; not {@code no-referrer}, under which browsers
+ *   send {@code Origin: null} with a form, and the console could not tell its own forms from a
+ *   forgery's), {@code X-Frame-Options: DENY} for older browsers;</li>
  *   <li>HSTS where {@code suite.http.hsts} is on (production, behind TLS);</li>
  *   <li>{@code Cache-Control: no-store} on every answer to a request that carried credentials (a bearer
  *   token or the console's session cookie), unless the resource chose otherwise: those are the answers
@@ -50,7 +52,7 @@ public class SecurityHeaders {
             HttpServerResponse response = routing.response();
             response.putHeader("Content-Security-Policy", swagger ? SWAGGER_POLICY : PAGE_POLICY);
             response.putHeader("X-Content-Type-Options", "nosniff");
-            response.putHeader("Referrer-Policy", "no-referrer");
+            response.putHeader("Referrer-Policy", "same-origin");
             response.putHeader("X-Frame-Options", "DENY");
             if (hsts) {
                 response.putHeader("Strict-Transport-Security", HSTS);

@@ -33,7 +33,7 @@ public class VerificationKey {
     private volatile PublicKey key;
     private volatile long generation;
     private FileTime readAt;
-    private long checkedAtMillis;
+    private volatile long checkedAtMillis;
 
     /** The key as the file now holds it, or empty when the location is not a file. */
     public Optional<PublicKey> current() {
@@ -47,7 +47,14 @@ public class VerificationKey {
         return generation;
     }
 
-    private synchronized void refreshIfDue() {
+    /** Every request asks; at most one a second looks at the file, the rest return at once without a lock. */
+    private void refreshIfDue() {
+        if (System.currentTimeMillis() - checkedAtMillis >= CHECK_EVERY_MILLIS) {
+            refresh();
+        }
+    }
+
+    private synchronized void refresh() {
         long now = System.currentTimeMillis();
         if (now - checkedAtMillis < CHECK_EVERY_MILLIS) {
             return;
