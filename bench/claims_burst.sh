@@ -19,7 +19,7 @@ work=$(mktemp -d)
 start_incident_demo incident_claims_bench 18201 "$work/incident.log"
 trap 'kill $incident_pid ${entitlement_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 fire=$(demo_fire 18201)
-operator=$("$ROOT/bin/dev-token" compensation-operator bench-operator@example.com 86400)
+operator=$("$ROOT/bin/dev-token" compensation-operator bench-operator@example.com 43200)
 api() { curl -fsS -H "Authorization: Bearer $operator" "$@"; }
 sql() { psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d entitlement_claims_bench -tAc "$1"; }
 { echo "user_id,country,created_at"; seq -f "acct-%08g,KR,2015-03-01T00:00:00+09:00" 0 $(( 2 * N - 1 )); } > "$work/accounts.csv"

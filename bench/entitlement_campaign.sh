@@ -37,7 +37,7 @@ work=$(mktemp -d)
 start_incident_demo incident_bench 18191 "$work/incident.log"
 trap 'kill $incident_pid ${entitlement_pid:-} 2>/dev/null || true; rm -rf "$work"; [ "${PG_SETTINGS:-default}" != recommended ] || pg_settings reset' EXIT
 fire=$(demo_fire 18191)
-operator=$("$ROOT/bin/dev-token" compensation-operator bench-operator@example.com 86400)
+operator=$("$ROOT/bin/dev-token" compensation-operator bench-operator@example.com 43200)
 api() { curl -fsS -H "Authorization: Bearer $operator" "$@"; }
 sql() { psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d entitlement_bench -tAc "$1"; }
 python3 "$ROOT/bench/make_subscriptions.py" "$N" > "$work/subs.csv"
@@ -109,7 +109,7 @@ SQL
   [ "$mismatch" = 0 ] || { echo "the service and the hand-written SQL disagree on $mismatch subscriptions" >&2; exit 1; }
 
   # The per-user view under load: random users of the imported base.
-  token=$("$ROOT/bin/dev-token" auditor bench-auditor@example.com 86400)
+  token=$("$ROOT/bin/dev-token" auditor bench-auditor@example.com 43200)
   cat > "$work/view.lua" <<LUA
 math.randomseed(os.time())
 request = function()

@@ -22,7 +22,7 @@ jq -n --rawfile key "$work/google-test-only.pem" '{type: "service_account", proj
 start_incident_demo incident_store_bench 18231 "$work/incident.log"
 trap 'kill $incident_pid ${entitlement_pid:-} ${stores_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 fire=$(demo_fire 18231)
-operator=$("$ROOT/bin/dev-token" compensation-operator bench-operator@example.com 86400)
+operator=$("$ROOT/bin/dev-token" compensation-operator bench-operator@example.com 43200)
 api() { curl -fsS -H "Authorization: Bearer $operator" "$@"; }
 sql() { psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d entitlement_store_bench -tAc "$1"; }
 python3 "$ROOT/bench/make_subscriptions.py" "$N" --store-identities > "$work/subs.csv"
