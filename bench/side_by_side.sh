@@ -22,7 +22,8 @@ fi
 # where the commit has an older version of it; the worktree is a scratch copy.
 if [ ! -f "$BASE/bench/$SCRIPT" ] || [ "${SAME_SCRIPT:-false}" = true ]; then
   cp "$ROOT/bench/$SCRIPT" "$BASE/bench/$SCRIPT"
-  if [ "${SAME_SCRIPT:-false}" = true ]; then cp "$ROOT/bench/common.sh" "$BASE/bench/common.sh"; fi
+  # with its helpers (wrk scripts, token and data makers), so that the same load is sent to both
+  if [ "${SAME_SCRIPT:-false}" = true ]; then cp "$ROOT/bench/common.sh" "$ROOT"/bench/*.lua "$ROOT"/bench/*.py "$BASE/bench/"; fi
 fi
 if [ ! -f "$BASE/incident-service/target/quarkus-app/quarkus-run.jar" ]; then
   (cd "$BASE" && ./mvnw -B -q package -DskipTests)
