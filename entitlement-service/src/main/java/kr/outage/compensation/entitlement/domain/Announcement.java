@@ -17,11 +17,6 @@ public record Announcement(String ko, String en) {
                 .anyMatch(a -> comparable(OfferText.of(a).normalized()).equals(comparable(text.normalized())));
     }
 
-    /** Texts in either language that are present. */
-    public Stream<String> texts() {
-        return Stream.of(ko, en).filter(a -> a != null && !a.isBlank());
-    }
-
     public static Optional<Announcement> of(String ko, String en) {
         boolean any = (ko != null && !ko.isBlank()) || (en != null && !en.isBlank());
         return any ? Optional.of(new Announcement(blankToNull(ko), blankToNull(en))) : Optional.empty();

@@ -88,7 +88,7 @@ public class AccountHolders {
 
     /** The holder's name as the bank has it, or empty when the bank knows no such open account. */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = BankInquiryUnavailable.class)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
     public Uni<Optional<String>> holderOf(String bankName, String accountNumber) {
         if (listed != null) {

@@ -1,6 +1,5 @@
 package kr.outage.compensation.payout.service;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,11 +20,5 @@ public record Claimant(String principal, Set<String> businessNumbers, Optional<S
     /** Whether this sign-in proves the right to act for the business with these ten digits. */
     public boolean owns(String businessDigits) {
         return businessNumbers.contains(businessDigits);
-    }
-
-    /** The names a payout account may be held in: the business's, and the representative's own as verified. */
-    public List<String> payableNames(String businessName, String representativeName) {
-        return java.util.stream.Stream.of(Optional.ofNullable(businessName), Optional.ofNullable(representativeName), verifiedName)
-                .flatMap(Optional::stream).toList();
     }
 }
