@@ -83,9 +83,9 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    /** Signs in to a service's console with a suite token, as a person pasting it would. */
-    void signIn(String serviceUrl, String token) {
-        open(serviceUrl + "/console/login");
+    /** Signs in to a console ({@link RunningSuite#console}) with a suite token, as a person pasting it would. */
+    void signIn(String console, String token) {
+        open(console + "/login");
         find("#token").sendKeys(token);
         clickAndAwaitNextPage("form button[type=submit]");
     }
@@ -124,8 +124,9 @@ final class Browser implements AutoCloseable {
                 || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
-    String sessionCookie() {
-        var cookie = driver.manage().getCookieNamed("suite_console_session");
+    /** The console session cookie the browser holds for this service, as a Cookie header ("" if none). */
+    String sessionCookie(String service) {
+        var cookie = driver.manage().getCookieNamed(service + "-service_session");
         return cookie == null ? "" : cookie.getName() + "=" + cookie.getValue();
     }
 

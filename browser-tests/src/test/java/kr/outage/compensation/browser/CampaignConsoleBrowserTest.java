@@ -41,7 +41,8 @@ class CampaignConsoleBrowserTest extends BrowserTest {
 
     @BeforeEach
     void signedOut() {
-        browser.open(suite.url("entitlement") + "/compensations/verify");
+        // on a console page: the session cookie (Path=/console) is not visible, nor deleted, from elsewhere
+        browser.open(suite.console("entitlement") + "/login");
         browser.driver.manage().deleteAllCookies();
     }
 
@@ -103,7 +104,7 @@ class CampaignConsoleBrowserTest extends BrowserTest {
                  "groups":[{"name":"Every pass: cash","remedies":[{"type":"credit_cash","amountKrw":1000}]}]}""".formatted(fire)), 201);
         String id = draft.at("/id").asText();
 
-        browser.signIn(suite.url("entitlement"), operator);
+        browser.signIn(suite.console("entitlement"), operator);
         browser.open(suite.url("entitlement") + "/console/campaigns/" + id);
         assertThat(browser.find("#campaign-state").getAttribute("data-state")).isEqualTo("draft");
         assertThat(browser.text("#campaign-state")).isEqualTo("초안 (비공개)");
@@ -138,7 +139,7 @@ class CampaignConsoleBrowserTest extends BrowserTest {
 
     @Test
     void aSubscriberGetsNoCampaignData() {
-        browser.signIn(suite.url("entitlement"), RunningSuite.token("subscriber", "crowd-00000001"));
+        browser.signIn(suite.console("entitlement"), RunningSuite.token("subscriber", "crowd-00000001"));
         browser.open(suite.url("entitlement") + "/console/campaigns");
         assertThat(browser.text("h1")).isEqualTo("이 페이지를 볼 권한이 없습니다");
         assertThat(browser.text("p.problem")).contains("crowd-00000001").contains("compensation-operator");
@@ -148,10 +149,10 @@ class CampaignConsoleBrowserTest extends BrowserTest {
 
     @Test
     void aForgedTokenDoesNotSignIn() {
-        browser.open(suite.url("entitlement") + "/console/login");
+        browser.open(suite.console("entitlement") + "/login");
         browser.find("#token").sendKeys("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl");
         browser.clickAndAwaitNextPage("form button[type=submit]");
         assertThat(browser.text("[role=alert]")).isEqualTo("토큰이 유효하지 않거나 만료되었습니다.");
-        assertThat(browser.sessionCookie()).isEmpty();
+        assertThat(browser.sessionCookie("entitlement")).isEmpty();
     }
 }

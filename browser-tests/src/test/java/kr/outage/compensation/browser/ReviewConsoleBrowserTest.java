@@ -55,13 +55,13 @@ class ReviewConsoleBrowserTest extends BrowserTest {
 
     @BeforeEach
     void signedOut() {
-        browser.open(suite.url("payout") + "/console/login");
+        browser.open(suite.console("payout") + "/login");
         browser.driver.manage().deleteAllCookies();
     }
 
     @Test
     void recommendThenFourEyesThenApproveThenPay() {
-        browser.signIn(suite.url("payout"), reviewer);
+        browser.signIn(suite.console("payout"), reviewer);
         browser.open(suite.url("payout") + "/console/reviews?program=" + programId);
         assertThat(browser.text("#queue-count")).isEqualTo("심사를 기다리는 신청 2건");
         assertThat(browser.text("#queue tbody")).contains("판교 택시").contains("3,000,000원");
@@ -82,14 +82,14 @@ class ReviewConsoleBrowserTest extends BrowserTest {
         String claimPage = browser.driver.getCurrentUrl().replaceAll("\\?.*", "");
 
         // four-eyes: the recommender, even with the approver role, cannot approve
-        browser.signIn(suite.url("payout"), reviewerWhoAlsoApproves);
+        browser.signIn(suite.console("payout"), reviewerWhoAlsoApproves);
         browser.open(claimPage);
         decide("approve", "직접 승인 시도");
         assertThat(browser.find("#refused").isDisplayed()).isTrue();
         assertThat(browser.text("#claim-state")).isEqualTo("추천됨 (승인 대기)");
         browser.screenshot("console-four-eyes-refused");
 
-        browser.signIn(suite.url("payout"), approver);
+        browser.signIn(suite.console("payout"), approver);
         browser.open(claimPage);
         decide("approve", "위원회 승인");
         assertThat(browser.text("#claim-state")).isEqualTo("승인");
@@ -100,7 +100,7 @@ class ReviewConsoleBrowserTest extends BrowserTest {
         String row = browser.text("#batches tr[data-batch='" + batch.get("id").asText() + "']");
         assertThat(row).contains("정산 전").contains(String.format("%,d원", batch.get("totalAmount").asLong()));
         String csvLink = browser.find("#batches tr[data-batch='" + batch.get("id").asText() + "'] a[download]").getAttribute("href");
-        HttpResponse<String> csv = Api.getWithCookie(csvLink, browser.sessionCookie());
+        HttpResponse<String> csv = Api.getWithCookie(csvLink, browser.sessionCookie("payout"));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains("110-123-456789").contains(String.valueOf(batch.get("totalAmount").asLong()));
         browser.screenshot("console-payout-batches");
@@ -108,7 +108,7 @@ class ReviewConsoleBrowserTest extends BrowserTest {
 
     @Test
     void anIllegalDecisionIsRefusedOnThePage() {
-        browser.signIn(suite.url("payout"), reviewer);
+        browser.signIn(suite.console("payout"), reviewer);
         browser.open(suite.url("payout") + "/console/reviews?program=" + programId);
         browser.clickAndAwaitNextPage(By.linkText("성남 콜택시"));
         decide("approve", "추천 없이 승인");
@@ -119,8 +119,8 @@ class ReviewConsoleBrowserTest extends BrowserTest {
     @Test
     void claimsArePrivateToTheCommittee() {
         browser.open(suite.url("payout") + "/console/reviews?program=" + programId);
-        assertThat(browser.driver.getCurrentUrl()).contains("/console/login");
-        browser.signIn(suite.url("payout"), RunningSuite.token("", "owner-choi@example.com"));
+        assertThat(browser.driver.getCurrentUrl()).contains("/console/payout/login");
+        browser.signIn(suite.console("payout"), RunningSuite.token("", "owner-choi@example.com"));
         browser.open(suite.url("payout") + "/console/reviews?program=" + programId);
         assertThat(browser.text("h1")).isEqualTo("이 페이지를 볼 권한이 없습니다");
         assertThat(browser.text("p.problem")).contains("owner-choi@example.com");

@@ -43,6 +43,11 @@ final class RunningSuite {
         return urls.get(service);
     }
 
+    /** A service's console root: where its sign-in ({@code /login}) and sign-out live. */
+    String console(String service) {
+        return url(service) + ("payout".equals(service) ? "/console/payout" : "/console");
+    }
+
     /** A bearer token from the development key, as {@code bin/dev-token} mints it. */
     static String token(String roles, String subject) {
         return run(List.of(ROOT.resolve("bin/dev-token").toString(), roles, subject, "3600"), Map.of()).trim();

@@ -9,7 +9,7 @@ import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.FakeStores;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
 import kr.outage.compensation.platform.testing.Tokens;
-import kr.outage.compensation.platform.page.ConsoleSession;
+import kr.outage.compensation.platform.testing.ConsoleLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +139,7 @@ class AppleMassExtensionTest {
         assertThat(FakeStores.deliveryStatuses()).as("every delivered notification accepted").isNotEmpty().containsOnly(200);
 
         // the console's run page: where the mass extension stands, in Apple's own counts
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().cookie(ConsoleSession.COOKIE, Tokens.operator())
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().cookie(ConsoleLogins.session(Tokens.operator()))
                 .get("/console/campaigns/" + campaign + "/runs/" + runId + "?lang=en").then().statusCode(200).extract().asString());
         assertThat(page.select("#run-apple-mass tr[data-product='" + PRODUCT + "'] td").eachText())
                 .containsExactly("Settled", "3", "2", "–");

@@ -8,7 +8,7 @@ import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.FakeStores;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
 import kr.outage.compensation.platform.testing.Tokens;
-import kr.outage.compensation.platform.page.ConsoleSession;
+import kr.outage.compensation.platform.testing.ConsoleLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -158,7 +158,7 @@ class StoreExtensionTest {
                 .then().statusCode(200).body("passes[0].storeExtensions.size()", equalTo(0)).body("cash.balanceKrw", equalTo(1500));
 
         // the console's run page shows where each store stands
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().cookie(ConsoleSession.COOKIE, Tokens.operator())
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().cookie(ConsoleLogins.session(Tokens.operator()))
                 .get("/console/campaigns/" + campaign + "/runs/" + runId + "?lang=en").then().statusCode(200).extract().asString());
         assertThat(page.select("#run-stores tr[data-store=apple] th").text()).isEqualTo("App Store");
         assertThat(page.select("#run-stores tr[data-store=apple] td").eachText()).containsExactly("0", "1", "2", "–");

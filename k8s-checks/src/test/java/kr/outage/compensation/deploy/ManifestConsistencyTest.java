@@ -122,7 +122,9 @@ class ManifestConsistencyTest {
             Map.entry("/api/v1/claims/" + ID + "/evidence", "payout-service"),
             Map.entry("/api/v1/claims/" + ID + "/bank-account", "payout-service"),
             Map.entry("/console/reviews", "payout-service"),
-            Map.entry("/console/reviews/" + ID, "payout-service"));
+            Map.entry("/console/reviews/" + ID, "payout-service"),
+            Map.entry("/console/payout/login", "payout-service"),
+            Map.entry("/console/payout/logout", "payout-service"));
     /** Operators' and the platform's paths, which stay inside the cluster. */
     private static final List<String> INTERNAL = List.of(
             "/api/v1/programs", "/api/v1/programs/" + ID + "/payout-batches", "/api/v1/programs/" + ID + "/baselines",
@@ -130,7 +132,8 @@ class ManifestConsistencyTest {
             "/api/v1/programs/" + ID + "/claims/review-queue", "/api/v1/claims/" + ID + "/review",
             "/api/v1/claims/" + ID + "/decisions", "/api/v1/payout-batches/" + ID,
             "/api/v1/payout-batches/" + ID + "/transfers.csv", "/api/v1/payout-batches/" + ID + "/settlement",
-            "/api/v1/operations/account-key-rotation", "/console/batches", "/console/batches/" + ID,
+            "/api/v1/operations/account-key-rotation", "/console/batches", "/console/payout",
+            "/console/payout/batches", "/console/batches/" + ID,
             "/api/v1/campaigns", "/api/v1/campaigns/" + ID, "/api/v1/campaigns/" + ID + "/publish",
             "/api/v1/campaigns/" + ID + "/runs", "/api/v1/campaigns/" + ID + "/rollback", "/api/v1/campaigns/" + ID + "/preview",
             "/api/v1/subscriptions", "/api/v1/subscriptions/import", "/api/v1/accounts/import",

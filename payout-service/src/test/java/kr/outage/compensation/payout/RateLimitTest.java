@@ -72,12 +72,12 @@ class RateLimitTest {
     @Test
     void consoleSignInIsLimitedToTenAMinute() {
         for (int i = 0; i < 10; i++) {
-            given().formParam("token", "not-a-token").redirects().follow(false).when().post("/console/login")
+            given().formParam("token", "not-a-token").redirects().follow(false).when().post("/console/payout/login")
                     .then().statusCode(401);
         }
-        given().formParam("token", "not-a-token").redirects().follow(false).when().post("/console/login")
+        given().formParam("token", "not-a-token").redirects().follow(false).when().post("/console/payout/login")
                 .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
         // the sign-in page itself is still served
-        given().when().get("/console/login").then().statusCode(200);
+        given().when().get("/console/payout/login").then().statusCode(200);
     }
 }

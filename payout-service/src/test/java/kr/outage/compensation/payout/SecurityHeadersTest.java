@@ -43,7 +43,7 @@ class SecurityHeadersTest {
 
     @Test
     void pagesApiAnswersAndProblemsAllCarryThem() {
-        Response page = given().get("/console/login");
+        Response page = given().get("/console/payout/login");
         assertThat(page.statusCode()).isEqualTo(200);
         secured(page);
         Response json = given().get("/api/v1/programs/{id}/stats", program);

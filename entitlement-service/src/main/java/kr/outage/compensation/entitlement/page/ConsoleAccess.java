@@ -6,10 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.page.ConsoleRefusal;
+import kr.outage.compensation.platform.page.ConsoleSignIn;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -25,6 +23,8 @@ public class ConsoleAccess {
     SecurityIdentity identity;
     @Inject
     ConsoleRefusal refusal;
+    @Inject
+    ConsoleSignIn signIn;
 
     /** Empty when the caller may go on; otherwise the response to send instead. */
     public Optional<Response> refuse(String path, String... roles) {
@@ -35,8 +35,7 @@ public class ConsoleAccess {
             anonymous = true;
         }
         if (anonymous) {
-            return Optional.of(Response.seeOther(URI.create("/console/login?next="
-                    + URLEncoder.encode(path, StandardCharsets.UTF_8))).build());
+            return Optional.of(Response.seeOther(signIn.signInFor(path)).build());
         }
         if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
             return Optional.of(refusal.response(PageMessages.class, PageMessages::console, identity.getPrincipal().getName(),

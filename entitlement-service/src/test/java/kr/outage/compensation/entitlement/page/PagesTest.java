@@ -1,6 +1,6 @@
 package kr.outage.compensation.entitlement.page;
 
-import kr.outage.compensation.platform.page.ConsoleSession;
+import kr.outage.compensation.platform.testing.ConsoleLogins;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -92,18 +92,71 @@ class PagesTest {
     }
 
     @Test
-    void signInKeepsAVerifiedTokenInAStrictHttpOnlyCookie() {
+    void signInKeepsOnlyARandomSessionIdInAStrictHttpOnlyCookie() {
         String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
         Response signedIn = given().redirects().follow(false).formParam("token", token)
                 .formParam("next", "/console/campaigns/" + music).post("/console/login");
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.header("Location")).endsWith("/console/campaigns/" + music);
         String cookie = signedIn.header("Set-Cookie");
-        assertThat(cookie).startsWith(ConsoleSession.COOKIE + "=" + token).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
+        assertThat(cookie).startsWith("entitlement-service_session=").contains("HttpOnly").contains("SameSite=Strict")
+                .contains("Path=/console").doesNotContain(token).doesNotContain(token.substring(0, 20));
+        String sessionId = signedIn.getCookie("entitlement-service_session");
+        assertThat(sessionId).matches("[A-Za-z0-9_-]{43}");
+        // the server keeps who signed in and when, and only a hash of the id
+        assertThat(Database.text("select subject from console_session")).isEqualTo("operator@example.com");
+        assertThat(Database.count("select count(*) from console_session where id_hash = sha256('" + sessionId + "'::bytea)"))
+                .isEqualTo(1);
 
-        Document page = html(given().cookie(ConsoleSession.COOKIE, token).get("/console/campaigns/" + music), 200);
+        Document page = html(given().cookie("entitlement-service_session", sessionId).get("/console/campaigns/" + music), 200);
         assertThat(page.select("h1").text()).contains("MELON-2022-1015");
         assertThat(page.select("#preview-groups tbody tr")).hasSize(3);
+        // the raw token in the cookie (as it was kept before) opens nothing
+        given().cookie("entitlement-service_session", token).redirects().follow(false).get("/console/campaigns")
+                .then().statusCode(303);
+    }
+
+    @Test
+    void signingOutEndsTheSessionOnTheServerNotJustInTheBrowser() {
+        var session = ConsoleLogins.session(Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR));
+        given().cookie(session).get("/console/campaigns").then().statusCode(200);
+        Response out = given().cookie(session).redirects().follow(false).post("/console/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.header("Location")).endsWith("/console/login");
+        assertThat(out.header("Set-Cookie")).contains("Max-Age=0");
+        // a copy of the cookie kept by anyone (a shared machine, a stolen cookie) is refused afterwards
+        Response afterwards = given().cookie(session).redirects().follow(false).get("/console/campaigns");
+        assertThat(afterwards.statusCode()).isEqualTo(303);
+        assertThat(afterwards.header("Location")).contains("/console/login");
+        given().cookie(session).formParam("idempotencyKey", UUID.randomUUID().toString()).redirects().follow(false)
+                .post("/console/campaigns/" + music + "/runs").then().statusCode(303);
+        assertThat(Database.count("select count(*) from campaign_run")).isZero();
+        assertThat(Database.count("select count(*) from console_session where revoked_at is not null")).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionEndsWhenIdleTooLongAndAtItsAbsoluteLimit() {
+        var idle = ConsoleLogins.session(Tokens.withRoles("idle@example.com", Roles.COMPENSATION_OPERATOR));
+        var busy = ConsoleLogins.session(Tokens.withRoles("busy@example.com", Roles.COMPENSATION_OPERATOR));
+        given().cookie(idle).get("/console/campaigns").then().statusCode(200);
+        // 31 minutes without a request (the idle timeout is 30)
+        Database.execute("update console_session set last_seen_at = now() - interval '31 minutes' where subject = 'idle@example.com'");
+        given().cookie(idle).redirects().follow(false).get("/console/campaigns").then().statusCode(303);
+        // used a minute ago, but signed in longer ago than the absolute limit allows
+        Database.execute("update console_session set created_at = now() - interval '9 hours', last_seen_at = now() - interval '1 minute', "
+                + "expires_at = now() - interval '1 hour' where subject = 'busy@example.com'");
+        given().cookie(busy).redirects().follow(false).get("/console/campaigns").then().statusCode(303);
+    }
+
+    @Test
+    void aSessionNeverOutlivesTheTokenItBeganWith() {
+        String shortLived = io.smallrye.jwt.build.Jwt.upn("brief@example.com").groups(Roles.COMPENSATION_OPERATOR)
+                .expiresIn(120).sign();
+        Response signedIn = given().redirects().follow(false).formParam("token", shortLived).post("/console/login");
+        int maxAge = Integer.parseInt(signedIn.header("Set-Cookie").replaceAll(".*Max-Age=([0-9]+).*", "$1"));
+        assertThat(maxAge).isBetween(100, 120);
+        assertThat(Database.count("select count(*) from console_session where subject = 'brief@example.com' "
+                + "and expires_at <= now() + interval '2 minutes'")).isEqualTo(1);
     }
 
     @Test
@@ -129,8 +182,8 @@ class PagesTest {
     @Test
     void theCookieIsReadOnConsolePathsOnly() {
         String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
-        given().cookie(ConsoleSession.COOKIE, token).get("/api/v1/campaigns").then().statusCode(401);
-        given().cookie(ConsoleSession.COOKIE, token).contentType("application/json").body("{}")
+        given().cookie(ConsoleLogins.session(token)).get("/api/v1/campaigns").then().statusCode(401);
+        given().cookie(ConsoleLogins.session(token)).contentType("application/json").body("{}")
                 .post("/api/v1/campaigns/" + music + "/runs").then().statusCode(401);
         assertThat(Database.count("select count(*) from campaign_run")).isZero();
     }
@@ -138,17 +191,17 @@ class PagesTest {
     @Test
     void aPersonWithoutTheRoleGetsA403AndNoData() {
         String subscriber = Tokens.withRoles("user-00000001");
-        Response refused = given().cookie(ConsoleSession.COOKIE, subscriber).get("/console/campaigns");
+        Response refused = given().cookie(ConsoleLogins.session(subscriber)).get("/console/campaigns");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body().asString()).doesNotContain("MELON");
         // a page in the reader's language: who is signed in, the role needed, and the ways on
-        Document page = html(given().cookie(ConsoleSession.COOKIE, subscriber).get("/console/campaigns?lang=en"), 403);
+        Document page = html(given().cookie(ConsoleLogins.session(subscriber)).get("/console/campaigns?lang=en"), 403);
         assertThat(page.select("p.problem").text()).contains("user-00000001").contains(Roles.COMPENSATION_OPERATOR);
         assertThat(page.select("form[action=/console/logout] button").text()).isEqualTo("Sign out");
         assertThat(page.select("a[href^=/console/login]").attr("href")).contains("next=%2Fconsole%2Fcampaigns");
-        Document korean = html(given().cookie(ConsoleSession.COOKIE, subscriber).get("/console/campaigns"), 403);
+        Document korean = html(given().cookie(ConsoleLogins.session(subscriber)).get("/console/campaigns"), 403);
         assertThat(korean.select("h1").text()).isEqualTo("이 페이지를 볼 권한이 없습니다");
-        given().cookie(ConsoleSession.COOKIE, Tokens.withRoles("auditor@example.com", Roles.AUDITOR))
+        given().cookie(ConsoleLogins.session(Tokens.withRoles("auditor@example.com", Roles.AUDITOR)))
                 .formParam("idempotencyKey", UUID.randomUUID().toString()).redirects().follow(false)
                 .post("/console/campaigns/" + music + "/runs").then().statusCode(403);
         assertThat(Database.count("select count(*) from campaign_run")).isZero();
@@ -158,15 +211,15 @@ class PagesTest {
     void applyingTwiceFromOnePageStartsOneRunAndAMissingKeyIsRefused() {
         String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
         String key = UUID.randomUUID().toString();
-        String first = given().cookie(ConsoleSession.COOKIE, token).formParam("idempotencyKey", key).redirects().follow(false)
+        String first = given().cookie(ConsoleLogins.session(token)).formParam("idempotencyKey", key).redirects().follow(false)
                 .post("/console/campaigns/" + music + "/runs").then().statusCode(303).extract().header("Location");
-        String second = given().cookie(ConsoleSession.COOKIE, token).formParam("idempotencyKey", key).redirects().follow(false)
+        String second = given().cookie(ConsoleLogins.session(token)).formParam("idempotencyKey", key).redirects().follow(false)
                 .post("/console/campaigns/" + music + "/runs").then().statusCode(303).extract().header("Location");
         assertThat(second).isEqualTo(first);
         Campaigns.awaitFinished(music, first.replaceAll(".*/runs/([0-9a-f-]+).*", "$1"));
         assertThat(Database.count("select count(*) from campaign_run")).isEqualTo(1);
 
-        Document refused = html(given().cookie(ConsoleSession.COOKIE, token).post("/console/campaigns/" + music + "/runs"), 400);
+        Document refused = html(given().cookie(ConsoleLogins.session(token)).post("/console/campaigns/" + music + "/runs"), 400);
         assertThat(refused.select(".problem").text()).containsIgnoringCase("Idempotency-Key");
         assertThat(Database.count("select count(*) from campaign_run")).isEqualTo(1);
     }
@@ -175,17 +228,17 @@ class PagesTest {
     void publishingAndWithdrawingFromTheConsoleNeedTheConfirmationTicked() {
         String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
         UUID draft = Campaigns.defineDraft(Campaigns.cashOnly("MELON-CONFIRM", 1000, "allow"));
-        Document page = html(given().cookie(ConsoleSession.COOKIE, token).get("/console/campaigns/" + draft), 200);
+        Document page = html(given().cookie(ConsoleLogins.session(token)).get("/console/campaigns/" + draft), 200);
         assertThat(page.select("#publish-confirm[required]")).hasSize(1);
         assertThat(page.select("form[onsubmit], [onclick]")).as("no script: the pages' CSP allows none").isEmpty();
-        Document refused = html(given().cookie(ConsoleSession.COOKIE, token).redirects().follow(false)
+        Document refused = html(given().cookie(ConsoleLogins.session(token)).redirects().follow(false)
                 .post("/console/campaigns/" + draft + "/publish"), 400);
         assertThat(refused.select(".problem").text()).contains("confirm");
         assertThat(Database.text("select state from campaign where id = '" + draft + "'")).isEqualTo("DRAFT");
-        given().cookie(ConsoleSession.COOKIE, token).formParam("confirm", "yes").redirects().follow(false)
+        given().cookie(ConsoleLogins.session(token)).formParam("confirm", "yes").redirects().follow(false)
                 .post("/console/campaigns/" + draft + "/publish").then().statusCode(303);
         assertThat(Database.text("select state from campaign where id = '" + draft + "'")).isEqualTo("PUBLISHED");
-        html(given().cookie(ConsoleSession.COOKIE, token).formParam("reason", "typed by mistake").redirects().follow(false)
+        html(given().cookie(ConsoleLogins.session(token)).formParam("reason", "typed by mistake").redirects().follow(false)
                 .post("/console/campaigns/" + draft + "/withdraw"), 400);
         assertThat(Database.text("select state from campaign where id = '" + draft + "'")).isEqualTo("PUBLISHED");
     }
@@ -193,10 +246,12 @@ class PagesTest {
     @Test
     void aFormPostedFromAnotherSiteIsRefusedEvenWithTheSessionCookie() {
         String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
+        var session = ConsoleLogins.session(token);
         String fingerprint = Database.fingerprint();
+        long sessions = Database.count("select count(*) from console_session");
         for (String origin : new String[]{"https://evil.example", "http://127.0.0.1.evil.example", "null", "javascript:1",
                 kr.outage.compensation.platform.testing.BrowserOrigin.NONE}) {
-            Response run = given().cookie(ConsoleSession.COOKIE, token).header("Origin", origin)
+            Response run = given().cookie(session).header("Origin", origin)
                     .formParam("idempotencyKey", UUID.randomUUID().toString()).redirects().follow(false)
                     .post("/console/campaigns/" + music + "/runs");
             assertThat(run.statusCode()).as(origin).isEqualTo(403);
@@ -206,6 +261,7 @@ class PagesTest {
             assertThat(login.header("Set-Cookie")).isNull();
         }
         assertThat(Database.fingerprint()).isEqualTo(fingerprint);
+        assertThat(Database.count("select count(*) from console_session")).isEqualTo(sessions);
         // a browser that sends a Referer of this service's page but no Origin
         Response fromOurPage = given().header("Origin", kr.outage.compensation.platform.testing.BrowserOrigin.NONE)
                 .header("Referer", io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/console/login")

@@ -7,10 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.page.ConsoleRefusal;
+import kr.outage.compensation.platform.page.ConsoleSignIn;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Function;
 
@@ -27,14 +25,15 @@ public class ConsoleAccess {
     CurrentIdentityAssociation identities;
     @Inject
     ConsoleRefusal refusal;
+    @Inject
+    ConsoleSignIn signIn;
 
     public Uni<Response> allow(String path, String[] roles, Function<SecurityIdentity, Uni<Response>> page) {
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithItem((SecurityIdentity) null)
                 .chain(identity -> {
                     if (identity == null || identity.isAnonymous()) {
-                        return Uni.createFrom().item(Response.seeOther(URI.create("/console/login?next="
-                                + URLEncoder.encode(path, StandardCharsets.UTF_8))).build());
+                        return Uni.createFrom().item(Response.seeOther(signIn.signInFor(path)).build());
                     }
                     if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
                         return Uni.createFrom().item(refusal.response(PageMessages.class, PageMessages::console,

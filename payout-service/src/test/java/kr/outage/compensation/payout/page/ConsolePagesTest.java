@@ -1,6 +1,6 @@
 package kr.outage.compensation.payout.page;
 
-import kr.outage.compensation.platform.page.ConsoleSession;
+import kr.outage.compensation.platform.testing.ConsoleLogins;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -42,11 +42,11 @@ class ConsolePagesTest {
 
     @Test
     void theQueueShowsTheWaitingClaim() {
-        Document queue = html(given().cookie(ConsoleSession.COOKIE, reviewer).get("/console/reviews?program=" + program), 200);
+        Document queue = html(given().cookie(ConsoleLogins.session(reviewer)).get("/console/reviews?program=" + program), 200);
         assertThat(queue.select("#queue tbody tr").eachAttr("data-claim")).containsExactly(claim);
         assertThat(queue.select("#queue-count").text()).isEqualTo("심사를 기다리는 신청 1건");
         assertThat(queue.select("header a[lang=en]").attr("href")).isEqualTo("?lang=en&program=" + program);
-        Document page = html(given().cookie(ConsoleSession.COOKIE, reviewer).get("/console/reviews/" + claim), 200);
+        Document page = html(given().cookie(ConsoleLogins.session(reviewer)).get("/console/reviews/" + claim), 200);
         assertThat(page.select("#claim-state").attr("data-state")).isEqualTo("awaiting_review");
         assertThat(page.select("#claim").text()).doesNotContain("110-");
         assertThat(page.select("#assessment").text()).containsPattern("\\d+시간 \\d+분");
@@ -64,7 +64,7 @@ class ConsolePagesTest {
                 new Form("recommend", "700000", " ", "", 400, "reason"),
                 new Form("request_evidence", "", "x", "Sales Ledger!", 400, "evidenceTypes"),
                 new Form("approve", "", "approve without a recommendation", "", 403, "approve")}) {
-            Response response = given().cookie(ConsoleSession.COOKIE, reviewer).formParam("decision", form.decision())
+            Response response = given().cookie(ConsoleLogins.session(reviewer)).formParam("decision", form.decision())
                     .formParam("amount", form.amount()).formParam("reason", form.reason())
                     .formParam("evidenceTypes", form.evidence()).post("/console/reviews/" + claim);
             Document page = html(response, form.status());
@@ -76,7 +76,7 @@ class ConsolePagesTest {
 
     @Test
     void aDecisionThroughTheFormIsTheApisDecision() {
-        Response saved = given().cookie(ConsoleSession.COOKIE, reviewer).redirects().follow(false)
+        Response saved = given().cookie(ConsoleLogins.session(reviewer)).redirects().follow(false)
                 .formParam("decision", "recommend").formParam("amount", "700,000").formParam("reason", "ledger matches")
                 .post("/console/reviews/" + claim);
         assertThat(saved.statusCode()).isEqualTo(303);
@@ -90,23 +90,38 @@ class ConsolePagesTest {
     void claimsArePrivateToTheCommittee() {
         Response anonymous = given().redirects().follow(false).get("/console/reviews/" + claim);
         assertThat(anonymous.statusCode()).isEqualTo(303);
-        assertThat(anonymous.header("Location")).contains("/console/login");
-        Response owner = given().cookie(ConsoleSession.COOKIE, Tokens.businessOwner("owner-1")).get("/console/reviews/" + claim);
+        assertThat(anonymous.header("Location")).contains("/console/payout/login");
+        Response owner = given().cookie(ConsoleLogins.session(Tokens.businessOwner("owner-1"))).get("/console/reviews/" + claim);
         assertThat(owner.statusCode()).isEqualTo(403);
         assertThat(owner.body().asString()).doesNotContain("Restaurant").doesNotContain("restaurant");
         Document refused = html(owner, 403);
         assertThat(refused.select("p.problem").text()).contains("owner-1").contains("claims-reviewer");
-        assertThat(refused.select("a[href^=/console/login]").attr("href")).contains("next=%2Fconsole%2Freviews%2F" + claim);
-        assertThat(refused.select("form[action=/console/logout]")).hasSize(1);
+        assertThat(refused.select("a[href^=/console/payout/login]").attr("href")).contains("next=%2Fconsole%2Freviews%2F" + claim);
+        assertThat(refused.select("form[action=/console/payout/logout]")).hasSize(1);
         // the cookie never stands in for the API's bearer token
-        given().cookie(ConsoleSession.COOKIE, reviewer).get("/api/v1/claims/" + claim).then().statusCode(401);
+        given().cookie(ConsoleLogins.session(reviewer)).get("/api/v1/claims/" + claim).then().statusCode(401);
+    }
+
+    @Test
+    void signingOutEndsTheReviewersSessionOnTheServer() {
+        var session = ConsoleLogins.session(reviewer);
+        assertThat(session.getName()).isEqualTo("payout-service_session");
+        given().cookie(session).get("/console/reviews/" + claim).then().statusCode(200);
+        Response out = given().cookie(session).redirects().follow(false).post("/console/payout/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.header("Location")).endsWith("/console/payout/login");
+        Response afterwards = given().cookie(session).redirects().follow(false).get("/console/reviews/" + claim);
+        assertThat(afterwards.statusCode()).isEqualTo(303);
+        assertThat(afterwards.body().asString()).doesNotContain("Restaurant");
+        // entitlement-service's sign-in path is not this console's: each service keeps its own sessions
+        given().redirects().follow(false).get("/console/login").then().statusCode(404);
     }
 
     @Test
     void theTransferFileIsForApproversOnly() {
-        given().cookie(ConsoleSession.COOKIE, reviewer).get("/console/batches/00000000-0000-0000-0000-000000000000/transfers.csv")
+        given().cookie(ConsoleLogins.session(reviewer)).get("/console/batches/00000000-0000-0000-0000-000000000000/transfers.csv")
                 .then().statusCode(403);
-        Document batches = html(given().cookie(ConsoleSession.COOKIE, approver).get("/console/batches"), 200);
+        Document batches = html(given().cookie(ConsoleLogins.session(approver)).get("/console/batches"), 200);
         assertThat(batches.select("main").text()).contains("지급 배치가 아직 없습니다.");
     }
 

@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.annotation.security.PermitAll;
+import kr.outage.compensation.platform.console.ConsoleSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,8 +27,9 @@ import java.net.URI;
 import java.util.function.Function;
 
 /**
- * {@code /console/login} and {@code /console/logout} of a service's console. A service extends this
- * with its own {@code @Path("/console")} resource, which names its message bundle, the console's
+ * {@code <console>/login} and {@code <console>/logout} of a service's console. A service extends this
+ * with its own resource at {@code suite.console.path} (entitlement-service {@code /console},
+ * payout-service {@code /console/payout}), which names its message bundle, the console's
  * name and sign-in hint in it, and where a signed-in person lands; the page itself
  * (templates/console-login.html) and its chrome are the platform's.
  */
@@ -39,6 +44,8 @@ public abstract class ConsoleLoginPage<W> {
 
     @Inject
     ConsoleSignIn signIn;
+    @Inject
+    ConsoleSettings settings;
     @Inject
     @Location("console-login.html")
     Template loginPage;
@@ -87,7 +94,9 @@ public abstract class ConsoleLoginPage<W> {
     @POST
     @Path("logout")
     @Operation(hidden = true)
-    public Response logout() {
-        return Response.seeOther(URI.create("/console/login")).cookie(signIn.signedOut()).build();
+    public Response logout(@Context HttpHeaders headers, @Context UriInfo uri) {
+        Cookie session = headers.getCookies().get(signIn.cookieName());
+        NewCookie cleared = signIn.signOut(session == null ? null : session.getValue(), uri);
+        return Response.seeOther(URI.create(settings.path() + "/login")).cookie(cleared).build();
     }
 }

@@ -15,21 +15,15 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * The operators' console signs people in with the suite's own bearer token, kept in an HttpOnly,
- * SameSite=Strict cookie after the login page checked it. Only console paths read the cookie (the
- * JSON API keeps requiring the Authorization header), so a cookie can never act on the API from
- * another site.
- *
- * <p>Every console POST, the login included, must come from a page of this service: its {@code Origin}
- * (or, where a browser sends none, its {@code Referer}) must name this service's own host. SameSite
- * alone is not enough (a sibling site under the same registrable domain is "same site"), and a form
- * posted from anywhere else is refused with 403 before anything reads it.
+ * Every console POST, the sign-in included, must come from a page of this service: its {@code Origin}
+ * (or, where a browser sends none, its {@code Referer}) must name this service's own host. The session
+ * cookie is SameSite=Strict, but SameSite alone is not enough (a sibling site under the same
+ * registrable domain is "same site"), and a form posted from anywhere else is refused with 403
+ * before anything reads it.
  */
-public class ConsoleSession {
+public class ConsoleFormOrigin {
 
-    public static final String COOKIE = "suite_console_session";
-
-    void readCookieOnConsolePaths(@Observes Router router) {
+    void refuseFormsFromElsewhere(@Observes Router router) {
         router.route("/console/*").order(-1000).handler(rc -> {
             HttpServerRequest request = rc.request();
             if (request.method() == HttpMethod.POST && !fromThisService(request)) {
@@ -38,10 +32,6 @@ public class ConsoleSession {
                                 + "or none); nothing was done", null, TraceIds.current(), null, Map.of());
                 rc.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(Json.encode(refused));
                 return;
-            }
-            var cookie = request.getCookie(COOKIE);
-            if (cookie != null && !cookie.getValue().isBlank() && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-                request.headers().add(HttpHeaders.AUTHORIZATION, "Bearer " + cookie.getValue());
             }
             rc.next();
         });
