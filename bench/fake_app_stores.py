@@ -7,7 +7,9 @@ verifies signatures; this one only checks that a bearer token is present).
 
 Every subscription it is asked about exists, renewing in 10 days, except: Apple original transaction
 ids ending in 7 are unknown (404, 4040005); Google purchase tokens containing "gone" were bought too
-long ago (410). Apple dedupes on requestIdentifier, Google's deferral must name the current expiry.
+long ago (410). Apple dedupes on requestIdentifier; Google answers purchases.subscriptionsv2 (one line
+item of product FAKE_GOOGLE_PRODUCT_ID, default melon_unlimited_monthly, as bench/make_subscriptions.py
+writes them) and its deferral must name the subscription's latest etag.
 An answer is sent DELAY seconds after the change is made (the window a crash test kills in). Above
 LIMIT_PER_SECOND requests per store in one second it answers 429 with Retry-After as each store
 documents it: Apple the instant to try again in epoch milliseconds, Google a number of seconds.
@@ -40,13 +42,25 @@ TEN_DAYS_MS = 10 * 86400 * 1000
 
 lock = threading.Lock()
 apple_expiry, apple_count, apple_answers = {}, {}, {}
-google_expiry, google_count = {}, {}
+google_expiry, google_count, google_etag = {}, {}, {}
+GOOGLE_PRODUCT = os.environ.get("FAKE_GOOGLE_PRODUCT_ID", "melon_unlimited_monthly")
 served = {"apple": 0, "google": 0, "rate_limited": 0}
 window = {"apple": [0, 0], "google": [0, 0]}  # second, count
 
 
 def now_ms():
     return int(time.time() * 1000)
+
+
+def rfc3339(ms):
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ms // 1000)) + ".%03dZ" % (ms % 1000)
+
+
+def google_subscription(token):
+    """The token's expiry and etag, made on first sight (caller holds the lock)."""
+    expiry = google_expiry.setdefault(token, now_ms() + TEN_DAYS_MS)
+    etag = google_etag.setdefault(token, "etag-" + uuid.uuid4().hex)
+    return expiry, etag
 
 
 def over_limit(store):
@@ -214,11 +228,11 @@ class Handler(BaseHTTPRequestHandler):
                 return self.answer(200, {"requestIdentifier": rid, "complete": complete, "succeededCount": job["succeeded"],
                                          "failedCount": job["failed"], **({"completeDate": now_ms()} if complete else {})})
         parts = path.split("/")
-        # /androidpublisher/v3/applications/{pkg}/purchases/subscriptions/{id}/tokens/{token}
-        if len(parts) == 10 and parts[1] == "androidpublisher" and parts[8] == "tokens":
+        # /androidpublisher/v3/applications/{pkg}/purchases/subscriptionsv2/tokens/{token}
+        if len(parts) == 9 and parts[1] == "androidpublisher" and parts[6] == "subscriptionsv2" and parts[7] == "tokens":
             if not self.authorized():
                 return self.answer(401, {"error": {"code": 401, "message": "no credentials"}})
-            token = unquote(parts[9])
+            token = unquote(parts[8])
             with lock:
                 served["google"] += 1
                 if over_limit("google"):
@@ -227,8 +241,11 @@ class Handler(BaseHTTPRequestHandler):
                 if "gone" in token:
                     return self.answer(410, {"error": {"code": 410, "message": "expired for too long",
                                                        "errors": [{"reason": "subscriptionPurchaseNoLongerAvailable"}]}})
-                expiry = google_expiry.setdefault(token, now_ms() + TEN_DAYS_MS)
-            return self.answer(200, {"expiryTimeMillis": str(expiry), "autoRenewing": True})
+                expiry, etag = google_subscription(token)
+            return self.answer(200, {"kind": "androidpublisher#subscriptionPurchaseV2", "regionCode": "KR",
+                                     "subscriptionState": "SUBSCRIPTION_STATE_ACTIVE", "etag": etag,
+                                     "lineItems": [{"productId": GOOGLE_PRODUCT, "expiryTime": rfc3339(expiry),
+                                                    "autoRenewingPlan": {"autoRenewEnabled": True}}]})
         self.answer(404, {})
 
     def do_PUT(self):
@@ -301,25 +318,27 @@ class Handler(BaseHTTPRequestHandler):
                 return self.answer(400, {"error": "invalid_grant"})
             return self.answer(200, {"access_token": "fake-" + str(uuid.uuid4()), "expires_in": 3599, "token_type": "Bearer"})
         parts = path.split("/")
-        if len(parts) == 10 and parts[9].endswith(":defer"):
+        if len(parts) == 9 and parts[6] == "subscriptionsv2" and parts[8].endswith(":defer"):
             if not self.authorized():
                 return self.answer(401, {"error": {"code": 401, "message": "no credentials"}})
-            token = unquote(parts[9][:-len(":defer")])
-            info = json.loads(body)["deferralInfo"]
+            token = unquote(parts[8][:-len(":defer")])
+            context = json.loads(body)["deferralContext"]
             with lock:
                 served["google"] += 1
                 if over_limit("google"):
                     served["rate_limited"] += 1
                     return self.answer(429, {"error": {"code": 429, "message": "quota"}}, {"Retry-After": "1"})
-                current = google_expiry.setdefault(token, now_ms() + TEN_DAYS_MS)
-                if int(info["expectedExpiryTimeMillis"]) != current:
-                    return self.answer(400, {"error": {"code": 400, "message": "expected expiry does not match",
+                current, etag = google_subscription(token)
+                if context.get("etag") != etag:
+                    return self.answer(400, {"error": {"code": 400, "message": "etag does not match the latest",
                                                        "errors": [{"reason": "invalid"}]}})
-                desired = int(info["desiredExpiryTimeMillis"])
+                seconds = float(str(context.get("deferDuration", "0s")).rstrip("s") or 0)
+                desired = current + int(seconds * 1000)
                 google_expiry[token] = desired
+                google_etag[token] = "etag-" + uuid.uuid4().hex
                 google_count[token] = google_count.get(token, 0) + 1
             time.sleep(DELAY)
-            return self.answer(200, {"newExpiryTimeMillis": str(desired)})
+            return self.answer(200, {"itemExpiryTimeDetails": [{"productId": GOOGLE_PRODUCT, "expiryTime": rfc3339(desired)}]})
         self.answer(404, {})
 
 

@@ -71,7 +71,7 @@ class AppleMassExtensionTest {
         FakeStores.appleIneligible("2000000003");
         FakeStores.appleInactive("2000000004");
         FakeStores.appleExtendedBefore("2000000005", Instant.now().minus(Duration.ofDays(200)), Instant.now().minus(Duration.ofDays(20)));
-        FakeStores.googleSubscription("tok-google-ok-000000001", GOOGLE_EXPIRY);
+        FakeStores.googleSubscription("tok-google-ok-000000001", "melon_unlimited_monthly", GOOGLE_EXPIRY);
     }
 
     static String massMusic(String code, String massExtension) {
@@ -175,6 +175,49 @@ class AppleMassExtensionTest {
                 .when().post("/api/v1/stores/apple/notifications")
                 .then().statusCode(200).body("outcome", equalTo("duplicate"));
         assertThat(Database.entitlementState()).isEqualTo(before);
+    }
+
+    @Test
+    void aRenewalExtendedNoticeOfAnotherExtensionDoesNotStandInForTheMassExtension() {
+        // 2000000001: another tool extends it (its second extension this year) just before the mass
+        // request, whose FAILURE for it Apple delivers only later (found in the history). 2000000002: a
+        // one-subscription request of the suite's own was answered with a renewal date; Apple's
+        // RENEWAL_EXTENDED about that one arrives while the mass request waits.
+        Instant otherExtension = RENEWAL.plus(Duration.ofDays(3));
+        FakeStores.appleExtendedBefore("2000000001", Instant.now().minus(Duration.ofDays(100)), Instant.now().minus(Duration.ofMinutes(1)));
+        Instant ourOwn = RENEWAL.plus(Duration.ofDays(7));
+        Database.execute("insert into store_request (campaign_id, subject_id, user_id, run_id, channel, product_id, store_ref, "
+                + "days, fallback_krw, request_id, state, not_before, created_at, settled_at, new_expiry) values (gen_random_uuid(), "
+                + "(select id from subscription where user_id = 'apple-notification-lost'), 'apple-notification-lost', gen_random_uuid(), "
+                + "'APPLE', '" + PRODUCT + "', '2000000002', 7, 1000, gen_random_uuid(), 'EXTENDED', now(), now(), now(), '" + ourOwn + "')");
+        FakeStores.loseNotificationsAbout("2000000001", "2000000002");
+        FakeStores.massIncompleteFor(25);
+        UUID campaign = Campaigns.define(massMusic("MELON-MASS-OTHER", ",\"appleMassExtension\":{}"));
+        String runId = Campaigns.startRun(campaign, "mass-other-1", "{\"chunkSize\":100}").then().statusCode(202).extract().path("runId");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                Database.count("select count(*) from apple_mass_extension where state = 'SENT'") == 1);
+
+        given().contentType("application/json").body(Map.of("signedPayload", FakeStores.signedNotification("RENEWAL_EXTENDED",
+                        "2000000001", PRODUCT, otherExtension, Instant.now())))
+                .when().post("/api/v1/stores/apple/notifications").then().statusCode(200).body("outcome", equalTo("extended"));
+        given().contentType("application/json").body(Map.of("signedPayload", FakeStores.signedNotification("RENEWAL_EXTENDED",
+                        "2000000002", PRODUCT, ourOwn, Instant.now())))
+                .when().post("/api/v1/stores/apple/notifications").then().statusCode(200).body("outcome", equalTo("none"));
+        Campaigns.awaitFinished(campaign, runId);
+
+        // the mass extension's own FAILURE, read from the history, overturned the other extension's notice
+        assertThat(Database.text("select state || ' ' || refusal from store_request where store_ref = '2000000001' and campaign_id = '"
+                + campaign + "'")).isEqualTo("FALLBACK MASS_EXTENSION_FAILURE");
+        assertThat(balance("apple-extended")).isEqualTo(1500);
+        assertThat(Database.count("select count(*) from wallet_entry where user_id = 'apple-extended'")).isEqualTo(1);
+        assertThat(Database.texts("select outcome from apple_notification where original_transaction_id = '2000000001' "
+                + "order by received_at")).containsExactly("EXTENDED", "OVERTURNED");
+        // and 2000000002 was settled by the mass extension's own RENEWAL_EXTENDED (from the history), not by our own request's
+        assertThat(Database.text("select state || ' ' || new_expiry::text from store_request where store_ref = '2000000002' "
+                + "and campaign_id = '" + campaign + "'")).startsWith("EXTENDED ");
+        assertThat(Database.count("select count(*) from store_request where store_ref = '2000000002' and campaign_id = '" + campaign
+                + "' and new_expiry = '" + ourOwn + "'")).isZero();
+        assertThat(balance("apple-notification-lost")).isZero();
     }
 
     @Test

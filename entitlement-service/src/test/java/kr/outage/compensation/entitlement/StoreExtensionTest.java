@@ -66,7 +66,7 @@ class StoreExtensionTest {
         FakeStores.appleSubscription("1000000002", APPLE_RENEWAL);
         FakeStores.appleExtendedBefore("1000000002", Instant.now().minus(Duration.ofDays(200)), Instant.now().minus(Duration.ofDays(20)));
         FakeStores.appleSubscription("1000000005", APPLE_RENEWAL);
-        FakeStores.googleSubscription("tok-google-ok-000000001", GOOGLE_EXPIRY);
+        FakeStores.googleSubscription("tok-google-ok-000000001", "melon_unlimited_monthly", GOOGLE_EXPIRY);
         FakeStores.googleGone("tok-google-gone-0000001");
         // the suite itself had 1000000005 extended twice in the last 365 days (earlier campaigns)
         for (int i = 0; i < 2; i++) {

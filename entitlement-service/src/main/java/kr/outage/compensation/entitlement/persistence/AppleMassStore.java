@@ -121,11 +121,14 @@ public class AppleMassStore {
         }
     }
 
-    /** Apple extended the subscription: recorded, and its renewal date set to Apple's (Korea's calendar). */
-    public boolean settleExtended(Connection c, Waiting w, Instant renewsAt) throws SQLException {
+    /**
+     * Apple extended the subscription: recorded with the notification that said so, and its renewal
+     * date set to Apple's (Korea's calendar).
+     */
+    public boolean settleExtended(Connection c, Waiting w, Instant renewsAt, UUID notificationId) throws SQLException {
         int settled = Jdbc.update(c, new SqlText().add("update store_request set state = 'EXTENDED', new_expiry = ?, "
-                + "settled_at = now(), last_error = null where campaign_id = ? and subject_id = ? and state = 'MASS'",
-                renewsAt, w.campaignId(), w.subjectId()));
+                + "settled_at = now(), last_error = null, settled_by_notification = ? where campaign_id = ? and subject_id = ? "
+                + "and state = 'MASS'", renewsAt, notificationId, w.campaignId(), w.subjectId()));
         if (settled == 1 && renewsAt != null) {
             StoreRequestStore.moveRenewalDate(c, w.subjectId(), renewsAt);
         }
@@ -133,15 +136,55 @@ public class AppleMassStore {
     }
 
     /**
+     * A request of a mass extension Apple has not finished with, settled as extended by a
+     * RENEWAL_EXTENDED about {@code originalTransactionId}: a FAILURE about the same subscription from
+     * that mass extension shows the RENEWAL_EXTENDED was another extension's.
+     */
+    public Optional<Waiting> settledByAnotherExtension(Connection c, String originalTransactionId, Instant signedAt)
+            throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("select r.campaign_id, r.subject_id, r.run_id "
+                + "from store_request r join apple_mass_extension o on o.campaign_id = r.campaign_id and o.product_id = r.product_id "
+                + "and " + AT_APPLE + " and o.created_at <= coalesce(cast(? as timestamptz), now()) where r.store_ref = ? "
+                + "and r.channel = 'APPLE' and r.state = 'EXTENDED' and r.settled_by_notification is not null "
+                + "order by r.created_at limit 1 for update of r", signedAt, originalTransactionId)); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new Waiting(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class)))
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a RENEWAL_EXTENDED about {@code originalTransactionId} renewing at {@code renewsAt} may be
+     * the answer to a one-subscription request of the suite's own: one still in flight (its outcome
+     * unknown), or one Apple answered with exactly that renewal date. Such a notification never
+     * settles a mass extension's request.
+     */
+    public boolean mayBeOneSubscriptionRequests(Connection c, String originalTransactionId, Instant renewsAt) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("select 1 from store_request where store_ref = ? "
+                + "and channel = 'APPLE' and settled_by_notification is null and (state in ('PENDING', 'SENDING') "
+                + "or (state = 'EXTENDED' and new_expiry = ?)) limit 1", originalTransactionId, renewsAt));
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    /**
      * The fallback for the campaign's requests on {@code productId} still waiting, or only for the one
      * of {@code subjectId} when given: each settled as FALLBACK and its cash credited (grant, ledger,
-     * balance) in this one statement, so the cash goes exactly once. Returns how many.
+     * balance) in this one statement, so the cash goes exactly once. Returns how many. With
+     * {@code overturning}, the one request of {@code subjectId} that a notification settled as extended
+     * instead (see {@link #settledByAnotherExtension}).
      */
     public int settleFallback(Connection c, UUID campaignId, String productId, Long subjectId, String refusal, String detail,
                               String reason, String principal, Instant now) throws SQLException {
+        return settleFallback(c, campaignId, productId, subjectId, false, refusal, detail, reason, principal, now);
+    }
+
+    public int settleFallback(Connection c, UUID campaignId, String productId, Long subjectId, boolean overturning, String refusal,
+                              String detail, String reason, String principal, Instant now) throws SQLException {
         SqlText sql = new SqlText().add("with f as (update store_request set state = 'FALLBACK', refusal = ?, last_error = ?, "
-                + "settled_at = now() where campaign_id = ? and channel = 'APPLE' and state = 'MASS'", StoreRequestStore.clip(refusal, 100), StoreRequestStore.clip(detail),
-                campaignId);
+                + "settled_at = now() where campaign_id = ? and channel = 'APPLE' and "
+                + (overturning ? "state = 'EXTENDED' and settled_by_notification is not null" : "state = 'MASS'"),
+                StoreRequestStore.clip(refusal, 100), StoreRequestStore.clip(detail), campaignId);
         if (subjectId != null) {
             sql.add(" and subject_id = ?", subjectId);
         } else {

@@ -24,7 +24,8 @@ public class StoreRequestStore {
     private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
     public record Due(UUID campaignId, long subjectId, String userId, UUID runId, BillingChannel channel, String productId,
-                      String storeRef, int days, long fallbackKrw, UUID requestId, Instant expectedExpiry, int attempt) {
+                      String storeRef, int days, long fallbackKrw, UUID requestId, Instant expectedExpiry, String expectedEtag,
+                      int attempt) {
     }
 
     /**
@@ -39,7 +40,7 @@ public class StoreRequestStore {
                 + "from store_request where channel = ? and state in ('PENDING', 'SENDING') and not_before <= now() "
                 + "order by not_before limit 1 for update skip locked) d where r.campaign_id = d.campaign_id "
                 + "and r.subject_id = d.subject_id returning r.campaign_id, r.subject_id, r.user_id, r.run_id, r.channel, "
-                + "r.product_id, r.store_ref, r.days, r.fallback_krw, r.request_id, r.expected_expiry, r.attempts",
+                + "r.product_id, r.store_ref, r.days, r.fallback_krw, r.request_id, r.expected_expiry, r.expected_etag, r.attempts",
                 lease.toMillis(), channel.name()));
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -47,15 +48,18 @@ public class StoreRequestStore {
             }
             return Optional.of(new Due(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getObject(4, UUID.class),
                     BillingChannel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getLong(9),
-                    rs.getObject(10, UUID.class), Jdbc.instant(rs.getTimestamp(11)), rs.getInt(12)));
+                    rs.getObject(10, UUID.class), Jdbc.instant(rs.getTimestamp(11)), rs.getString(12), rs.getInt(13)));
         }
     }
 
-    /** Records the expiry a deferral will expect, before the deferral is sent; false if the lease was lost. */
-    public boolean recordExpectedExpiry(Connection c, Due due, Instant expiry) throws SQLException {
-        return Jdbc.update(c, new SqlText().add("update store_request set expected_expiry = ? where campaign_id = ? "
-                + "and subject_id = ? and state = 'SENDING' and attempts = ? and expected_expiry is null",
-                expiry, due.campaignId(), due.subjectId(), due.attempt())) == 1;
+    /**
+     * Records the expiry and etag a deferral will expect, before the deferral is sent (again, after the
+     * subscription was seen to change before ours reached it); false if the lease was lost.
+     */
+    public boolean recordExpected(Connection c, Due due, Instant expiry, String etag) throws SQLException {
+        return Jdbc.update(c, new SqlText().add("update store_request set expected_expiry = ?, expected_etag = ? "
+                + "where campaign_id = ? and subject_id = ? and state = 'SENDING' and attempts = ?",
+                expiry, etag, due.campaignId(), due.subjectId(), due.attempt())) == 1;
     }
 
     /** Nothing is known to have happened at the store: send again {@code after} from now. */

@@ -34,10 +34,13 @@ public class AppleNotificationResource {
 
     /**
      * {@code outcome}: what the notification settled: extended (a subscription waiting on a mass extension),
-     * fallback (one the mass extension could not extend: its fallback was credited), complete (a mass
-     * extension is done), none (nothing the suite is waiting for), duplicate (received before).
+     * fallback (one the mass extension could not extend: its fallback was credited), overturned (the mass
+     * extension could not extend one an earlier RENEWAL_EXTENDED, another extension's, had settled: its
+     * fallback was credited), complete (a mass extension is done), none (nothing the suite is waiting for,
+     * or a RENEWAL_EXTENDED that answers a one-subscription request of the suite's), duplicate (received before).
      */
-    public record NotificationReceipt(@Schema(enumeration = {"extended", "fallback", "complete", "none", "duplicate"}) String outcome) {
+    public record NotificationReceipt(@Schema(enumeration = {"extended", "fallback", "overturned", "complete", "none", "duplicate"})
+                                      String outcome) {
     }
 
     @Inject

@@ -27,7 +27,7 @@ import java.time.Instant;
 public class AppleNotificationIntake {
 
     /** What a notification did. */
-    public enum Outcome { EXTENDED, FALLBACK, COMPLETE, NONE, DUPLICATE }
+    public enum Outcome { EXTENDED, FALLBACK, OVERTURNED, COMPLETE, NONE, DUPLICATE }
 
     @Inject
     Jdbc jdbc;
@@ -52,9 +52,10 @@ public class AppleNotificationIntake {
     public Outcome accept(String signedPayload) throws AppleNotifications.Rejected {
         AppleNotice notice = notifications.read(signedPayload);
         Outcome outcome = jdbc.inTransaction(c -> apply(c, notice));
-        if (outcome == Outcome.EXTENDED || outcome == Outcome.FALLBACK) {
+        if (outcome == Outcome.EXTENDED || outcome == Outcome.FALLBACK || outcome == Outcome.OVERTURNED) {
             // the same counter as requests sent one by one: the alert on unanswered store requests reads it
-            metrics.counter("store.extension.requests", "store", "apple", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+            metrics.counter("store.extension.requests", "store", "apple", "outcome",
+                            outcome == Outcome.EXTENDED ? "extended" : "fallback")
                     .increment();
         }
         return outcome;
@@ -71,14 +72,25 @@ public class AppleNotificationIntake {
             return Outcome.DUPLICATE;
         }
         Outcome outcome = Outcome.NONE;
-        if (n.kind() == AppleNotice.Kind.EXTENDED || n.kind() == AppleNotice.Kind.NOT_EXTENDED) {
-            // a notification about a subscription no mass request of the suite is waiting for (a request
-            // of its own, or a subscriber the campaign did not cover) is recorded and changes nothing
+        if (n.kind() == AppleNotice.Kind.EXTENDED) {
+            // RENEWAL_EXTENDED does not say which extension it reports: a mass extension's, a
+            // one-subscription request of the suite's (never taken for the mass request's), or another
+            // tool's (settles the waiting request until the mass extension's own FAILURE overturns it)
             var waiting = masses.waitingFor(c, n.originalTransactionId(), n.signedAt());
-            if (waiting.isPresent() && n.kind() == AppleNotice.Kind.EXTENDED) {
-                outcome = masses.settleExtended(c, waiting.get(), n.renewsAt()) ? Outcome.EXTENDED : Outcome.NONE;
-            } else if (waiting.isPresent()) {
-                outcome = fallback(c, waiting.get(), now) ? Outcome.FALLBACK : Outcome.NONE;
+            if (waiting.isPresent() && !masses.mayBeOneSubscriptionRequests(c, n.originalTransactionId(), n.renewsAt())) {
+                outcome = masses.settleExtended(c, waiting.get(), n.renewsAt(), n.notificationId()) ? Outcome.EXTENDED : Outcome.NONE;
+            }
+        } else if (n.kind() == AppleNotice.Kind.NOT_EXTENDED) {
+            // a FAILURE comes only from a mass extension: the request waiting on it gets the fallback, and
+            // so does one an earlier RENEWAL_EXTENDED (another extension's, then) had settled
+            var waiting = masses.waitingFor(c, n.originalTransactionId(), n.signedAt());
+            if (waiting.isPresent()) {
+                outcome = fallback(c, waiting.get(), false, now) ? Outcome.FALLBACK : Outcome.NONE;
+            } else {
+                var settledByAnother = masses.settledByAnotherExtension(c, n.originalTransactionId(), n.signedAt());
+                if (settledByAnother.isPresent()) {
+                    outcome = fallback(c, settledByAnother.get(), true, now) ? Outcome.OVERTURNED : Outcome.NONE;
+                }
             }
         } else if (n.kind() == AppleNotice.Kind.MASS_COMPLETE) {
             var mass = masses.byRequestId(c, n.requestId());
@@ -93,10 +105,12 @@ public class AppleNotificationIntake {
         return outcome;
     }
 
-    private boolean fallback(Connection c, AppleMassStore.Waiting w, Instant now) throws SQLException {
+    private boolean fallback(Connection c, AppleMassStore.Waiting w, boolean overturning, Instant now) throws SQLException {
         Campaign campaign = campaigns.find(c, w.campaignId()).orElseThrow();
         String principal = runs.findById(c, w.runId()).map(RunStore.Run::requestedBy).orElse("app-store-notification");
-        return masses.settleFallback(c, w.campaignId(), null, w.subjectId(), "MASS_EXTENSION_FAILURE",
-                "the App Store's mass extension could not extend this subscription", campaign.storeFallbackReason(), principal, now) == 1;
+        return masses.settleFallback(c, w.campaignId(), null, w.subjectId(), overturning, "MASS_EXTENSION_FAILURE",
+                overturning ? "the App Store's mass extension could not extend this subscription; the renewal-date extension "
+                        + "reported before was another extension's" : "the App Store's mass extension could not extend this subscription",
+                campaign.storeFallbackReason(), principal, now) == 1;
     }
 }

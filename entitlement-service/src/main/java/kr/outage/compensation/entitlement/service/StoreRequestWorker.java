@@ -36,14 +36,17 @@ import java.util.concurrent.TimeUnit;
  * One request, one protocol:
  * <ol>
  *   <li>claim it and commit SENDING with a new attempt number and a lease, before anything is sent;</li>
- *   <li>Google only, first attempt: read the subscription's expiry and commit it as the expiry the
- *       deferral expects, before the deferral is sent;</li>
- *   <li>send (Apple: the same requestIdentifier on every attempt; Google: the same expected expiry);</li>
+ *   <li>Google only, first attempt: read the subscription (expiry and etag) and commit what the
+ *       deferral will expect, before the deferral is sent;</li>
+ *   <li>send (Apple: the same requestIdentifier on every attempt; Google: the recorded etag; a
+ *       subscription that changed before ours reached it is recorded anew and deferred from there);</li>
  *   <li>commit the answer: EXTENDED, or FALLBACK together with the fallback cash, or back to wait.</li>
  * </ol>
  * A crash anywhere leaves the request SENDING; when its lease runs out another worker sends it again,
  * which the store answers without extending twice (Apple dedupes on the identifier; Google's deferral
- * no longer matches, and the expiry read again shows it went through). The fallback is credited only
+ * names an etag that no longer matches, and the subscription read again shows whether exactly this
+ * deferral went through: its expiry is the recorded one plus the campaign's days; anything else is
+ * never taken for ours). The fallback is credited only
  * in the transaction that settles the request, guarded by the attempt number, so it is given once.
  */
 @ApplicationScoped
@@ -140,6 +143,9 @@ public class StoreRequestWorker {
     }
 
     /** Sends one due request to {@code channel}'s store and settles it; false when none was due. */
+    /** How often one attempt defers again after seeing the subscription change under it. */
+    static final int MAX_CHANGED_ROUNDS = 3;
+
     boolean sendOne(BillingChannel channel) {
         var claimed = jdbc.inTransaction(c -> requests.claim(c, channel, lease));
         if (claimed.isEmpty()) {
@@ -163,7 +169,8 @@ public class StoreRequestWorker {
     }
 
     private StoreAnswer send(SubscriptionStore store, StoreRequestStore.Due due) {
-        StoreRequest request = new StoreRequest(due.requestId(), due.productId(), due.storeRef(), due.days(), due.expectedExpiry());
+        StoreRequest request = new StoreRequest(due.requestId(), due.productId(), due.storeRef(), due.days(), due.expectedExpiry(),
+                due.expectedEtag(), due.expectedExpiry() != null);
         if (!store.configured()) {
             return new StoreAnswer.TryAgain(Duration.ofMinutes(1), (due.channel() == BillingChannel.APPLE ? "App Store" : "Google Play")
                     + " credentials are not configured (see docs/operations.md, store extensions)");
@@ -173,12 +180,26 @@ public class StoreRequestWorker {
             if (!(current instanceof StoreAnswer.CurrentExpiry read)) {
                 return current;
             }
-            if (!jdbc.inTransaction(c -> requests.recordExpectedExpiry(c, due, read.expiry()))) {
+            request = request.expecting(read.expiry(), read.etag());
+            if (!jdbc.inTransaction(c -> requests.recordExpected(c, due, read.expiry(), read.etag()))) {
                 return new StoreAnswer.TryAgain(Duration.ZERO, "lease lost before sending");
             }
-            request = new StoreRequest(due.requestId(), due.productId(), due.storeRef(), due.days(), read.expiry());
         }
-        return store.extend(request);
+        // a subscription that changed under us (it renewed, another deferral moved it) is deferred from
+        // what it is now; each new expectation is committed before it is sent, so a crash resumes from it
+        for (int round = 0; round < MAX_CHANGED_ROUNDS; round++) {
+            StoreAnswer answer = store.extend(request);
+            if (!(answer instanceof StoreAnswer.Changed changed)) {
+                return answer;
+            }
+            StoreAnswer.CurrentExpiry now = changed.now();
+            request = request.expecting(now.expiry(), now.etag());
+            if (!jdbc.inTransaction(c -> requests.recordExpected(c, due, now.expiry(), now.etag()))) {
+                return new StoreAnswer.TryAgain(Duration.ZERO, "lease lost before sending");
+            }
+        }
+        return new StoreAnswer.TryAgain(Duration.ofSeconds(30), "the subscription changed " + MAX_CHANGED_ROUNDS
+                + " times while being deferred; trying again later");
     }
 
     private void settle(StoreRequestStore.Due due, StoreAnswer answer) {

@@ -26,11 +26,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Google Play Developer API's {@code purchases.subscriptions.defer}: moves one subscription's expiry
- * from the one it expects to the one desired. The expected expiry is what makes a resend harmless:
- * after a deferral went through, the same request no longer matches and is refused, and the
- * subscription's expiry, read again, shows whether it was ours. The service-account token comes from
- * Google's auth library (key file mounted from a Secret).
+ * Google Play Developer API, {@code purchases.subscriptionsv2}: {@code get} reads a subscription's
+ * expiry and its etag, {@code defer} moves every item of it by the campaign's days and fails unless
+ * the etag it names is still the subscription's latest. The etag is what makes a resend harmless:
+ * once a deferral went through, the same request no longer matches and is refused. A refused
+ * deferral is never taken for done on its own: the subscription is read again, and only an expiry of
+ * exactly the recorded one plus the campaign's days, after an earlier attempt whose answer was lost,
+ * counts as this request's deferral. The service-account token comes from Google's auth library (key
+ * file mounted from a Secret).
  */
 @ApplicationScoped
 public class GooglePlayStore implements SubscriptionStore {
@@ -92,51 +95,77 @@ public class GooglePlayStore implements SubscriptionStore {
     @Override
     public StoreAnswer currentExpiry(StoreRequest request) {
         Answer answer = call("GET", purchase(request), null);
-        if (answer.status() == 200) {
-            Instant expiry = millis(answer.body(), "expiryTimeMillis");
-            if (expiry == null) {
-                return new StoreAnswer.TryAgain(defaultRetry, "Google Play answered without expiryTimeMillis");
-            }
-            // real time, not the suite's business clock: the store's expiry is a real instant
-            if (!expiry.isAfter(Instant.now())) {
-                return new StoreAnswer.Refused("subscriptionExpired", "Google Play: the subscription expired at " + expiry);
-            }
-            return new StoreAnswer.CurrentExpiry(expiry);
+        if (answer.status() != 200) {
+            return failure(answer);
         }
-        return failure(answer);
+        JsonNode item = lineItem(answer.body(), request.productId());
+        if (item == null) {
+            return new StoreAnswer.Refused("productNotInPurchase", "Google Play: the purchase holds no item "
+                    + request.productId());
+        }
+        Instant expiry = time(item.path("expiryTime").asText(null));
+        String etag = answer.body().path("etag").asText("");
+        if (expiry == null || etag.isEmpty()) {
+            return new StoreAnswer.TryAgain(defaultRetry, "Google Play answered without the item's expiryTime or the etag");
+        }
+        // real time, not the suite's business clock: the store's expiry is a real instant
+        if ("SUBSCRIPTION_STATE_EXPIRED".equals(answer.body().path("subscriptionState").asText())
+                || !expiry.isAfter(Instant.now())) {
+            return new StoreAnswer.Refused("subscriptionExpired", "Google Play: the subscription expired at " + expiry);
+        }
+        return new StoreAnswer.CurrentExpiry(expiry, etag);
     }
 
     @Override
     public StoreAnswer extend(StoreRequest request) {
-        Instant expected = request.expectedExpiry();
-        Instant desired = expected.plus(Duration.ofDays(request.days()));
-        String body = "{\"deferralInfo\":{\"expectedExpiryTimeMillis\":\"" + expected.toEpochMilli()
-                + "\",\"desiredExpiryTimeMillis\":\"" + desired.toEpochMilli() + "\"}}";
+        Duration by = Duration.ofDays(request.days());
+        String body = "{\"deferralContext\":{\"etag\":" + quoted(request.expectedEtag()) + ",\"deferDuration\":\""
+                + by.toSeconds() + "s\"}}";
         Answer answer = call("POST", purchase(request) + ":defer", body);
         if (answer.status() == 200) {
-            Instant newExpiry = millis(answer.body(), "newExpiryTimeMillis");
-            return new StoreAnswer.Extended(newExpiry != null ? newExpiry : desired);
+            JsonNode details = answer.body() == null ? null : answer.body().path("itemExpiryTimeDetails");
+            Instant newExpiry = null;
+            if (details != null && details.isArray()) {
+                for (JsonNode detail : details) {
+                    if (request.productId().equals(detail.path("productId").asText())) {
+                        newExpiry = time(detail.path("expiryTime").asText(null));
+                    }
+                }
+            }
+            return new StoreAnswer.Extended(newExpiry != null ? newExpiry : request.expectedExpiry().plus(by));
         }
-        if (answer.status() == 400 || answer.status() == 409) {
-            return reconcile(request, desired, answer);
+        if (answer.status() == 400 || answer.status() == 409 || answer.status() == 412) {
+            return reconcile(request, answer);
         }
         return failure(answer);
     }
 
     /**
-     * The deferral did not match: either an earlier attempt of this request went through (its answer
-     * lost to a crash or timeout), or the subscription changed. Its expiry now tells which.
+     * The deferral was refused. Read again, the subscription tells why: unchanged (same etag), Google
+     * refused this deferral itself; moved by exactly our days after an earlier attempt of ours whose
+     * answer was lost, that attempt went through; changed otherwise before anything of ours was sent,
+     * it is to be deferred again from what it is now. A change after an attempt of ours that cannot be
+     * told apart from it is not counted as extended: the fallback is paid.
      */
-    private StoreAnswer reconcile(StoreRequest request, Instant desired, Answer refusal) {
-        StoreAnswer now = currentExpiry(request);
-        if (now instanceof StoreAnswer.CurrentExpiry current) {
-            if (!current.expiry().isBefore(desired)) {
-                return new StoreAnswer.Extended(current.expiry());
-            }
-            return new StoreAnswer.Refused(reason(refusal).orElse("deferralRefused"), "Google Play refused the deferral ("
-                    + message(refusal) + "); the expiry is now " + current.expiry() + ", expected " + request.expectedExpiry());
+    private StoreAnswer reconcile(StoreRequest request, Answer refusal) {
+        StoreAnswer read = currentExpiry(request);
+        if (!(read instanceof StoreAnswer.CurrentExpiry now)) {
+            return read;
         }
-        return now;
+        Instant desired = request.expectedExpiry().plus(Duration.ofDays(request.days()));
+        if (now.etag().equals(request.expectedEtag())) {
+            return new StoreAnswer.Refused(reason(refusal).orElse("deferralRefused"), "Google Play refused the deferral ("
+                    + message(refusal) + "); the subscription is unchanged, expiring " + now.expiry());
+        }
+        if (!request.maybeSentBefore()) {
+            return new StoreAnswer.Changed(now);
+        }
+        if (now.expiry().equals(desired)) {
+            return new StoreAnswer.Extended(now.expiry());
+        }
+        return new StoreAnswer.Refused("deferralUnconfirmed", "Google Play refused a resent deferral (" + message(refusal)
+                + ") and the subscription now expires " + now.expiry() + ", not " + desired
+                + " as this request's deferral would have made it: not counted as extended");
     }
 
     private StoreAnswer failure(Answer answer) {
@@ -150,8 +179,8 @@ public class GooglePlayStore implements SubscriptionStore {
     }
 
     private String purchase(StoreRequest request) {
-        return url + "/androidpublisher/v3/applications/" + encode(packageName.orElse("")) + "/purchases/subscriptions/"
-                + encode(request.productId()) + "/tokens/" + encode(request.storeReference());
+        return url + "/androidpublisher/v3/applications/" + encode(packageName.orElse("")) + "/purchases/subscriptionsv2/tokens/"
+                + encode(request.storeReference());
     }
 
     private record Answer(int status, JsonNode body, Optional<Duration> retryAfter, String failure) {
@@ -189,14 +218,36 @@ public class GooglePlayStore implements SubscriptionStore {
         }
     }
 
-    private static Instant millis(JsonNode body, String field) {
-        if (body == null || !body.hasNonNull(field)) {
+    /** The purchase's line item of this product, or null. */
+    private static JsonNode lineItem(JsonNode purchase, String productId) {
+        JsonNode items = purchase == null ? null : purchase.path("lineItems");
+        if (items != null && items.isArray()) {
+            for (JsonNode item : items) {
+                if (productId.equals(item.path("productId").asText())) {
+                    return item;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An RFC 3339 timestamp as Google writes them ("2026-12-10T01:02:03.456Z"), or null. */
+    private static Instant time(String text) {
+        if (text == null) {
             return null;
         }
         try {
-            return Instant.ofEpochMilli(Long.parseLong(body.get(field).asText()));
-        } catch (NumberFormatException e) {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
             return null;
+        }
+    }
+
+    private String quoted(String text) {
+        try {
+            return json.writeValueAsString(text == null ? "" : text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 

@@ -22,7 +22,15 @@ public sealed interface StoreAnswer {
     record TryAgain(Duration after, String reason) implements StoreAnswer {
     }
 
-    /** Google only: the subscription's expiry now, which the deferral will expect. */
-    record CurrentExpiry(Instant expiry) implements StoreAnswer {
+    /** Google only: the subscription's expiry now and its etag, which the deferral will name. */
+    record CurrentExpiry(Instant expiry, String etag) implements StoreAnswer {
+    }
+
+    /**
+     * Google only: the subscription changed before a deferral of ours reached it (it renewed, another
+     * deferral moved it): nothing of ours happened, and the deferral is to be sent again from
+     * {@code now}.
+     */
+    record Changed(CurrentExpiry now) implements StoreAnswer {
     }
 }

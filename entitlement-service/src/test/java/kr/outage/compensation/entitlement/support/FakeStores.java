@@ -67,9 +67,14 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
     static final Set<String> appleIneligible = new HashSet<>();
     /** Apple dedupes on requestIdentifier: the first answer, given again. */
     static final Map<String, String> appleAnswers = new HashMap<>();
-    /** Google: purchase token -> expiry; deferrals made. */
+    /** Google: purchase token -> expiry, product and etag (a new one at every change); deferrals made. */
     static final Map<String, Instant> googleExpiry = new HashMap<>();
+    static final Map<String, String> googleProduct = new HashMap<>();
+    static final Map<String, String> googleEtag = new HashMap<>();
     static final Map<String, Integer> googleDeferrals = new HashMap<>();
+    /** What happens to a subscription at Google just before the n-th deferral request for it arrives. */
+    static final Map<String, List<Runnable>> googleBeforeDefer = new HashMap<>();
+    static final AtomicInteger googleEtags = new AtomicInteger();
     static final Set<String> googleGone = new HashSet<>();
     static final Set<String> issuedTokens = new HashSet<>();
 
@@ -184,6 +189,9 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
         appleIneligible.clear();
         appleAnswers.clear();
         googleExpiry.clear();
+        googleProduct.clear();
+        googleEtag.clear();
+        googleBeforeDefer.clear();
         googleDeferrals.clear();
         googleGone.clear();
         rateLimited.set(0);
@@ -288,8 +296,24 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
         appleIneligible.add(originalTransactionId);
     }
 
-    public static synchronized void googleSubscription(String purchaseToken, Instant expiresAt) {
+    public static synchronized void googleSubscription(String purchaseToken, String productId, Instant expiresAt) {
         googleExpiry.put(purchaseToken, expiresAt);
+        googleProduct.put(purchaseToken, productId);
+        googleEtag.put(purchaseToken, "etag-" + googleEtags.incrementAndGet());
+    }
+
+    /** The subscription renewed by itself (or anything else moved its expiry): a new expiry and a new etag. */
+    public static synchronized void googleExpiryMovedBy(String purchaseToken, Duration by) {
+        googleExpiry.put(purchaseToken, googleExpiry.get(purchaseToken).plus(by));
+        googleEtag.put(purchaseToken, "etag-" + googleEtags.incrementAndGet());
+    }
+
+    /**
+     * Changes made at Google (a renewal, another tool's deferral) just before the first, second, ...
+     * deferral request of the suite for this subscription arrives; null for none before that one.
+     */
+    public static synchronized void googleBeforeDeferrals(String purchaseToken, Runnable... changes) {
+        googleBeforeDefer.put(purchaseToken, new ArrayList<>(java.util.Arrays.asList(changes)));
     }
 
     /** Bought so long ago that Play no longer answers for it (410). */
@@ -339,7 +363,7 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
     private static final Pattern APPLE_EXTEND = Pattern.compile("/inApps/v1/subscriptions/extend/([^/]+)");
     private static final Pattern APPLE_MASS_STATUS = Pattern.compile("/inApps/v1/subscriptions/extend/mass/([^/]+)/([^/]+)");
     private static final Pattern GOOGLE_PURCHASE = Pattern.compile(
-            "/androidpublisher/v3/applications/([^/]+)/purchases/subscriptions/([^/]+)/tokens/([^/:]+)(:defer)?");
+            "/androidpublisher/v3/applications/([^/]+)/purchases/subscriptionsv2/tokens/([^/:]+)(:defer)?");
 
     static final class Behaviour implements ResponseDefinitionTransformerV2 {
 
@@ -389,8 +413,8 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                 }
                 Matcher google = GOOGLE_PURCHASE.matcher(path);
                 if (google.matches()) {
-                    return googlePurchase(r, google.group(1), URLDecoder.decode(google.group(3), StandardCharsets.UTF_8),
-                            google.group(4) != null);
+                    return googlePurchase(r, google.group(1), URLDecoder.decode(google.group(2), StandardCharsets.UTF_8),
+                            google.group(3) != null);
                 }
                 return answer(404, "{}").build();
             } catch (Exception e) {
@@ -578,25 +602,49 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                 if (expiry == null) {
                     return googleError(404, "The purchase token was not found.", "purchaseTokenNotFound");
                 }
+                if (defer) {
+                    List<Runnable> before = googleBeforeDefer.get(token);
+                    if (before != null && !before.isEmpty()) {
+                        Runnable change = before.remove(0);
+                        if (change != null) {
+                            change.run();
+                        }
+                        expiry = googleExpiry.get(token);
+                    }
+                }
+                String product = googleProduct.get(token);
                 if (!defer) {
-                    return answer(200, "{\"kind\":\"androidpublisher#subscriptionPurchase\",\"startTimeMillis\":\"1600000000000\","
-                            + "\"expiryTimeMillis\":\"" + expiry.toEpochMilli() + "\",\"autoRenewing\":true,\"paymentState\":1}").build();
+                    // purchases.subscriptionsv2.get: one line item, its expiry in RFC 3339, and the etag
+                    String state = expiry.isAfter(Instant.now()) ? "SUBSCRIPTION_STATE_ACTIVE" : "SUBSCRIPTION_STATE_EXPIRED";
+                    return answer(200, "{\"kind\":\"androidpublisher#subscriptionPurchaseV2\",\"regionCode\":\"KR\","
+                            + "\"startTime\":\"2021-06-01T00:00:00Z\",\"subscriptionState\":\"" + state + "\","
+                            + "\"acknowledgementState\":\"ACKNOWLEDGEMENT_STATE_ACKNOWLEDGED\",\"lineItems\":[{\"productId\":\""
+                            + product + "\",\"expiryTime\":\"" + expiry + "\",\"autoRenewingPlan\":{\"autoRenewEnabled\":true}}],"
+                            + "\"etag\":\"" + googleEtag.get(token) + "\"}").build();
                 }
-                JsonNode info = JSON.readTree(r.getBodyAsString()).path("deferralInfo");
-                long expected = Long.parseLong(info.path("expectedExpiryTimeMillis").asText("0"));
-                long desired = Long.parseLong(info.path("desiredExpiryTimeMillis").asText("0"));
-                if (expected != expiry.toEpochMilli()) {
-                    return googleError(400, "The expected expiry time does not match the current expiry time.", "invalid");
+                // purchases.subscriptionsv2.defer: fails unless the etag is the subscription's latest
+                JsonNode context = JSON.readTree(r.getBodyAsString()).path("deferralContext");
+                String etag = context.path("etag").asText("");
+                Matcher duration = Pattern.compile("([0-9]+)(\\.[0-9]{1,9})?s").matcher(context.path("deferDuration").asText(""));
+                if (etag.isEmpty() || !duration.matches()) {
+                    return googleError(400, "Request contains an invalid argument.", "invalid");
                 }
-                if (desired <= expected || desired - expected > Duration.ofDays(365).toMillis()) {
-                    return googleError(400, "The desired expiry time is invalid.", "invalid");
+                if (!etag.equals(googleEtag.get(token))) {
+                    return googleError(400, "The etag does not match the latest etag of the subscription.", "invalid");
                 }
-                googleExpiry.put(token, Instant.ofEpochMilli(desired));
+                long seconds = Long.parseLong(duration.group(1));
+                if (seconds <= 0 || seconds > Duration.ofDays(365).toSeconds()) {
+                    return googleError(400, "The defer duration is invalid.", "invalid");
+                }
+                Instant deferred = expiry.plusSeconds(seconds);
+                googleExpiry.put(token, deferred);
+                googleEtag.put(token, "etag-" + googleEtags.incrementAndGet());
                 googleDeferrals.merge(token, 1, Integer::sum);
                 if (take(losingAnswers)) {
                     return answer(503, "").build();
                 }
-                return answer(200, "{\"newExpiryTimeMillis\":\"" + desired + "\"}").build();
+                return answer(200, "{\"itemExpiryTimeDetails\":[{\"productId\":\"" + product + "\",\"expiryTime\":\""
+                        + deferred + "\"}]}").build();
             }
         }
 
