@@ -70,19 +70,18 @@ public class AppleAppStore implements SubscriptionStore {
     /** The App Store Connect API key (.p8, PEM), mounted from a Secret. */
     @ConfigProperty(name = "entitlement.stores.apple.private-key-file")
     Optional<String> privateKeyFile;
-    @ConfigProperty(name = "entitlement.stores.apple.requests-per-second", defaultValue = "20")
-    double requestsPerSecond;
     @ConfigProperty(name = "entitlement.stores.timeout", defaultValue = "PT10S")
     Duration timeout;
     @ConfigProperty(name = "entitlement.stores.retry-after-default", defaultValue = "PT30S")
     Duration defaultRetry;
 
+    @jakarta.inject.Inject
+    CallBudget budget;
+
     private AppStoreHttpClient client;
-    private StoreRateLimiter limiter;
 
     @PostConstruct
     void init() {
-        limiter = new StoreRateLimiter(requestsPerSecond);
         if (privateKeyFile.isEmpty() || keyId.isEmpty() || issuerId.isEmpty() || bundleId.isEmpty()
                 || !Files.exists(Path.of(privateKeyFile.get()))) {
             // no Secret mounted: this deployment does not extend App Store subscriptions (requests wait)
@@ -117,14 +116,14 @@ public class AppleAppStore implements SubscriptionStore {
                 .extendReasonCode(ExtendReasonCode.SERVICE_ISSUE_OR_OUTAGE)
                 .requestIdentifier(request.requestId().toString());
         try {
-            limiter.acquire();
+            budget.acquire(StoreEndpoint.APPLE_EXTEND);
             ExtendRenewalDateResponse answer = client.extendSubscriptionRenewalDate(request.storeReference(), body);
             if (Boolean.TRUE.equals(answer.getSuccess()) && answer.getEffectiveDate() != null) {
                 return new StoreAnswer.Extended(Instant.ofEpochMilli(answer.getEffectiveDate()));
             }
             return new StoreAnswer.Refused("NOT_EXTENDED", "the App Store answered success=false");
         } catch (APIException e) {
-            return classify(e);
+            return classify(e, StoreEndpoint.APPLE_EXTEND);
         } catch (IOException | RuntimeException e) {
             return new StoreAnswer.TryAgain(defaultRetry, "App Store unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -147,7 +146,7 @@ public class AppleAppStore implements SubscriptionStore {
                 .requestIdentifier(requestId.toString())
                 .productId(productId)
                 .storefrontCountryCodes(storefronts.isEmpty() ? null : storefronts);
-        return call(() -> {
+        return call(StoreEndpoint.APPLE_MASS_EXTEND, () -> {
             client.extendRenewalDateForAllActiveSubscribers(body);
             return new MassAnswer.Accepted();
         });
@@ -158,7 +157,7 @@ public class AppleAppStore implements SubscriptionStore {
         if (client == null) {
             return new MassAnswer.TryAgain(Duration.ofMinutes(1), "App Store credentials are not configured");
         }
-        return call(() -> {
+        return call(StoreEndpoint.APPLE_MASS_STATUS, () -> {
             MassExtendRenewalDateStatusResponse status = client.getStatusOfSubscriptionRenewalDateExtensions(requestId.toString(),
                     productId);
             return new MassAnswer.Progress(Boolean.TRUE.equals(status.getComplete()),
@@ -181,7 +180,7 @@ public class AppleAppStore implements SubscriptionStore {
                 .endDate(to.toEpochMilli())
                 .notificationType(kind == HistoryKind.EXTENDED ? NotificationTypeV2.RENEWAL_EXTENDED
                         : NotificationTypeV2.RENEWAL_EXTENSION);
-        return call(() -> {
+        return call(StoreEndpoint.APPLE_NOTIFICATION_HISTORY, () -> {
             NotificationHistoryResponse page = client.getNotificationHistory(pageToken, body);
             List<String> payloads = page.getNotificationHistory() == null ? List.of()
                     : page.getNotificationHistory().stream().map(NotificationHistoryResponseItem::getSignedPayload).toList();
@@ -197,12 +196,12 @@ public class AppleAppStore implements SubscriptionStore {
         MassAnswer send() throws APIException, IOException;
     }
 
-    private MassAnswer call(AppleCall call) {
+    private MassAnswer call(StoreEndpoint endpoint, AppleCall call) {
         try {
-            limiter.acquire();
+            budget.acquire(endpoint);
             return call.send();
         } catch (APIException e) {
-            StoreAnswer answer = classify(e);
+            StoreAnswer answer = classify(e, endpoint);
             if (answer instanceof StoreAnswer.Refused r) {
                 return new MassAnswer.Refused(r.code(), r.detail());
             }
@@ -221,7 +220,7 @@ public class AppleAppStore implements SubscriptionStore {
         }
     }
 
-    private StoreAnswer classify(APIException e) {
+    private StoreAnswer classify(APIException e, StoreEndpoint endpoint) {
         APIError error = e.getApiError();
         String word = error != null ? error.name() : e.getRawApiError() != null ? e.getRawApiError().toString() : "HTTP_" + e.getHttpStatusCode();
         String detail = "App Store " + e.getHttpStatusCode() + " " + word
@@ -230,7 +229,9 @@ public class AppleAppStore implements SubscriptionStore {
             return new StoreAnswer.Refused(word, detail);
         }
         if (e.getHttpStatusCode() == 429) {
-            return new StoreAnswer.TryAgain(AppStoreHttpClient.lastRetryAfter().orElse(defaultRetry), detail);
+            Duration after = AppStoreHttpClient.lastRetryAfter().orElse(defaultRetry);
+            budget.pause(endpoint, after);
+            return new StoreAnswer.TryAgain(after, detail);
         }
         // 401 (our key), other 4xx (our request), 5xx and the *_RETRYABLE codes: nothing happened at
         // Apple; the request waits, visible in the run's progress, until it can go through

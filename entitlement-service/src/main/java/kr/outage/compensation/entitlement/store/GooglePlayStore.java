@@ -48,8 +48,6 @@ public class GooglePlayStore implements SubscriptionStore {
     /** The service account's JSON key, mounted from a Secret. */
     @ConfigProperty(name = "entitlement.stores.google.service-account-file")
     Optional<String> serviceAccountFile;
-    @ConfigProperty(name = "entitlement.stores.google.requests-per-second", defaultValue = "20")
-    double requestsPerSecond;
     @ConfigProperty(name = "entitlement.stores.timeout", defaultValue = "PT10S")
     Duration timeout;
     @ConfigProperty(name = "entitlement.stores.retry-after-default", defaultValue = "PT30S")
@@ -60,11 +58,11 @@ public class GooglePlayStore implements SubscriptionStore {
 
     private GoogleCredentials credentials;
     private HttpClient http;
-    private StoreRateLimiter limiter;
+    @Inject
+    CallBudget budget;
 
     @PostConstruct
     void init() {
-        limiter = new StoreRateLimiter(requestsPerSecond);
         http = HttpClient.newBuilder().connectTimeout(timeout).build();
         if (serviceAccountFile.isEmpty() || packageName.isEmpty() || !Files.exists(Path.of(serviceAccountFile.get()))) {
             // no Secret mounted: this deployment does not defer Google Play subscriptions (requests wait)
@@ -191,7 +189,7 @@ public class GooglePlayStore implements SubscriptionStore {
             return new Answer(0, null, Optional.of(Duration.ofMinutes(1)), "Google Play credentials are not configured");
         }
         try {
-            limiter.acquire();
+            budget.acquire(StoreEndpoint.GOOGLE);
             credentials.refreshIfExpired();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(timeout)
                     .header("Authorization", "Bearer " + credentials.getAccessToken().getTokenValue())
@@ -208,8 +206,12 @@ public class GooglePlayStore implements SubscriptionStore {
             } catch (IOException ignored) {
                 // a proxy's HTML error page: the status says enough
             }
-            return new Answer(response.statusCode(), parsed,
-                    response.headers().firstValue("Retry-After").flatMap(h -> RetryAfter.fromHttp(h, java.time.Instant.now())), null);
+            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
+                    .flatMap(h -> RetryAfter.fromHttp(h, java.time.Instant.now()));
+            if (response.statusCode() == 429) {
+                budget.pause(StoreEndpoint.GOOGLE, retryAfter.orElse(defaultRetry));
+            }
+            return new Answer(response.statusCode(), parsed, retryAfter, null);
         } catch (IOException | RuntimeException e) {
             return new Answer(0, null, Optional.empty(), "Google Play unreachable: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -159,6 +159,12 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                     Map.entry("entitlement.stores.google.package-name", PACKAGE_NAME),
                     Map.entry("entitlement.stores.google.service-account-file", googleKey.toString()),
                     Map.entry("entitlement.stores.retry-after-default", "PT0.5S"),
+                    // the fake has no limits; the shared budget is exercised by StoreCallBudgetTest
+                    Map.entry("entitlement.stores.limits.apple.extend", "500"),
+                    Map.entry("entitlement.stores.limits.apple.mass-extend", "500"),
+                    Map.entry("entitlement.stores.limits.apple.mass-status", "500"),
+                    Map.entry("entitlement.stores.limits.apple.notification-history", "500"),
+                    Map.entry("entitlement.stores.limits.google", "500"),
                     Map.entry("entitlement.stores.lease", "PT5S"),
                     Map.entry("entitlement.stores.timeout", "PT3S"),
                     Map.entry("entitlement.stores.poll-interval", "PT0.1S"),
