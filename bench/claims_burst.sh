@@ -56,7 +56,8 @@ for run in $(seq 1 "$RUNS"); do
   campaign=$(sed "s/INCIDENT_ID/$fire/; s/\"cap\":3000000/\"cap\":$CAP/; s/\"claimDeadline\":\"2023-01-20T23:59:59+09:00\"/\"claimDeadline\":\"2099-12-31T23:59:59+09:00\"/" \
       "$ROOT/bench/gift_pack_campaign.json" \
     | api -X POST http://127.0.0.1:18202/api/v1/campaigns -H 'Content-Type: application/json' -d @- | jq -r .id)
-  api -X POST "http://127.0.0.1:18202/api/v1/campaigns/$campaign/publish" >/dev/null
+  api -X POST "http://127.0.0.1:18202/api/v1/campaigns/$campaign/publish" \
+    -H "Approval-Id: $("$ROOT/bin/approve" http://127.0.0.1:18202 campaign.publish "$campaign" "$operator")" >/dev/null
 
   export CLAIMS_PATH="/api/v1/campaigns/$campaign/claims" OPERATOR_TOKEN="$operator"
   OFFSET=$N wrk -t2 -c"$C" -d"$WARMUP" -s "$work/claims.lua" http://127.0.0.1:18202 >/dev/null 2>&1 || true

@@ -43,9 +43,11 @@ for round in $(seq 1 "$ROUNDS"); do
   api -X POST http://127.0.0.1:18232/api/v1/subscriptions/import -H 'Content-Type: text/csv' --data-binary @"$work/subs.csv" >/dev/null
   campaign=$(sed "s/INCIDENT_ID/$fire/" "$ROOT/bench/music_store_campaign.json" \
     | api -X POST http://127.0.0.1:18232/api/v1/campaigns -H 'Content-Type: application/json' -d @- | jq -r .id)
-  api -X POST "http://127.0.0.1:18232/api/v1/campaigns/$campaign/publish" >/dev/null
+  api -X POST "http://127.0.0.1:18232/api/v1/campaigns/$campaign/publish" \
+    -H "Approval-Id: $("$ROOT/bin/approve" http://127.0.0.1:18232 campaign.publish "$campaign" "$operator")" >/dev/null
+  approval=$("$ROOT/bin/approve" http://127.0.0.1:18232 campaign.run "$campaign" "$operator")
   t0=$(now_ms)
-  run=$(api -X POST "http://127.0.0.1:18232/api/v1/campaigns/$campaign/runs" -H 'Content-Type: application/json' \
+  run=$(api -X POST "http://127.0.0.1:18232/api/v1/campaigns/$campaign/runs" -H 'Content-Type: application/json' -H "Approval-Id: $approval" \
     -H "Idempotency-Key: store-bench-$round" -d '{}' | jq -r .runId)
   progress() { api "http://127.0.0.1:18232/api/v1/campaigns/$campaign/runs/$run"; }
   until progress | jq -e '.total != null and .chunks.pending == 0' >/dev/null; do sleep 0.2; done

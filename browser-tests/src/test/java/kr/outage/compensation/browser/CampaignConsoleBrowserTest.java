@@ -24,10 +24,12 @@ class CampaignConsoleBrowserTest extends BrowserTest {
 
     static final int CROWD = 150_000;
     static String operator;
+    static String approver;
 
     @BeforeAll
     static void setUp() throws Exception {
         operator = RunningSuite.token("compensation-operator", "operator-kim@example.com");
+        approver = RunningSuite.token("compensation-approver", "approver-lee@example.com");
         // enough subscriptions that a run takes a while to watch: the demo's mix under other user ids
         Path csv = Files.createTempFile("crowd", ".csv");
         RunningSuite.run(List.of("bash", "-c", "python3 bench/make_subscriptions.py " + CROWD + " | sed 's/^user-/crowd-/' > " + csv), Map.of());
@@ -65,6 +67,20 @@ class CampaignConsoleBrowserTest extends BrowserTest {
                 .contains(String.format("%,d원", preview.at("/totals/krw").asLong()));
         assertThat(browser.all("#preview-groups tbody tr")).hasSize(preview.at("/groups").size());
         browser.screenshot("console-campaign-preview");
+
+        // two people: the operator asks, an approver (another person) approves, the operator applies
+        assertThat(browser.all("#apply")).isEmpty();
+        browser.clickAndAwaitNextPage("#ask-run");
+        assertThat(browser.find("#approvals tr[data-action='campaign.run']").getAttribute("data-state")).isEqualTo("pending");
+        assertThat(browser.all("#approvals .approve")).as("nobody approves their own request").isEmpty();
+        browser.signIn(suite.console("entitlement"), approver);
+        browser.open(suite.url("entitlement") + "/console/campaigns/" + campaignId);
+        assertThat(browser.all("#ask-run, #apply")).isEmpty();
+        browser.screenshot("console-approval-waiting");
+        browser.clickAndAwaitNextPage("#approvals tr[data-action='campaign.run'] .approve");
+        assertThat(browser.find("#approvals tr[data-action='campaign.run']").getAttribute("data-state")).isEqualTo("approved");
+        browser.signIn(suite.console("entitlement"), operator);
+        browser.open(suite.url("entitlement") + "/console/campaigns/" + campaignId);
 
         browser.clickAndAwaitNextPage("#apply");
         assertThat(browser.driver.getCurrentUrl()).contains("/runs/");
@@ -112,6 +128,13 @@ class CampaignConsoleBrowserTest extends BrowserTest {
         assertThat(browser.all("#apply")).isEmpty();
         browser.screenshot("console-campaign-draft");
 
+        // publishing takes a second person's approval (given here through the API; the console way is shown above)
+        assertThat(browser.all("#publish")).isEmpty();
+        browser.clickAndAwaitNextPage("#ask-publish");
+        String asked = browser.find("#approvals tr[data-action='campaign.publish']").getAttribute("data-approval");
+        Api.post(suite.url("entitlement") + "/api/v1/approvals/" + asked + "/approve", approver, null, 200);
+        browser.open(suite.url("entitlement") + "/console/campaigns/" + id);
+
         // publishing without ticking the confirmation is stopped by the page itself
         browser.find("#publish").click();
         assertThat(browser.find("#campaign-state").getAttribute("data-state")).isEqualTo("draft");
@@ -119,7 +142,7 @@ class CampaignConsoleBrowserTest extends BrowserTest {
         browser.clickAndAwaitNextPage("#publish");
         assertThat(browser.find("#campaign-state").getAttribute("data-state")).isEqualTo("published");
         assertThat(browser.all("#publish")).isEmpty();
-        assertThat(browser.all("#apply")).hasSize(1);
+        assertThat(browser.all("#ask-run")).as("applying needs its own approval").hasSize(1);
 
         browser.find("#withdraw-reason").sendKeys("같은 장애에 대한 중복 보상으로 철회");
         browser.find("#withdraw-confirm").click();

@@ -99,6 +99,17 @@ class ReviewConsoleBrowserTest extends BrowserTest {
         browser.open(suite.url("payout") + "/console/batches");
         String row = browser.text("#batches tr[data-batch='" + batch.get("id").asText() + "']");
         assertThat(row).contains("정산 전").contains(String.format("%,d원", batch.get("totalAmount").asLong()));
+        // the transfer file (every account number in clear) takes two payout approvers: one asks, another approves
+        String batchRow = "#batches tr[data-batch='" + batch.get("id").asText() + "']";
+        assertThat(browser.all(batchRow + " a[download]")).isEmpty();
+        browser.clickAndAwaitNextPage(batchRow + " .ask-release");
+        assertThat(browser.find(batchRow + " td.release").getAttribute("data-release")).isEqualTo("pending");
+        browser.signIn(suite.console("payout"), reviewerWhoAlsoApproves);
+        browser.open(suite.url("payout") + "/console/batches");
+        browser.clickAndAwaitNextPage(batchRow + " .approve-release");
+        assertThat(browser.find(batchRow + " td.release").getAttribute("data-release")).as(browser.text("body")).isEqualTo("approved");
+        browser.signIn(suite.console("payout"), approver);
+        browser.open(suite.url("payout") + "/console/batches");
         String csvLink = browser.find("#batches tr[data-batch='" + batch.get("id").asText() + "'] a[download]").getAttribute("href");
         HttpResponse<String> csv = Api.getWithCookie(csvLink, browser.sessionCookie("payout"));
         assertThat(csv.statusCode()).isEqualTo(200);

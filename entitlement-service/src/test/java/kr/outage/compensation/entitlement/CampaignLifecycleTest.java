@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import kr.outage.compensation.entitlement.support.CampaignApprovals;
 import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
@@ -158,6 +159,9 @@ class CampaignLifecycleTest {
     }
 
     private static ValidatableResponse post(UUID campaign, String path, String body) {
+        if (path.equals("/publish") || path.equals("/rollback")) {
+            return CampaignApprovals.post(campaign, path, body);
+        }
         var request = given().auth().oauth2(Tokens.operator());
         if (body != null) {
             request = request.contentType(ContentType.JSON).body(body);

@@ -3,6 +3,7 @@ package kr.outage.compensation.entitlement;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import kr.outage.compensation.entitlement.support.CampaignApprovals;
 import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
@@ -100,7 +101,8 @@ class CampaignOverlapTest {
         Campaigns.runToCompletion(first, "first-1");
         UUID second = Campaigns.define(Campaigns.cashOnly("MELON-SECOND", 1500, "exclude"));
         assertThat(preview(second).getInt("totals.toApply")).isZero();
-        given().auth().oauth2(Tokens.operator()).when().post("/api/v1/campaigns/" + first + "/rollback").then().statusCode(200);
+        CampaignApprovals.post(first, "/rollback", null)
+                .statusCode(200);
         assertThat(preview(second).getInt("totals.toApply")).isEqualTo(PASSES);
         Campaigns.runToCompletion(second, "second-1");
         assertThat(Database.count("select count(*) from wallet where balance_krw = 1500")).isEqualTo(PASSES);
@@ -169,7 +171,7 @@ class CampaignOverlapTest {
             given().auth().oauth2(Tokens.operator()).when().get("/api/v1/campaigns/" + b + "/runs/" + runB).then()
                     .body("state", equalTo("preparing"));
             assertThat(Database.count("select count(*) from campaign_grant where campaign_id = '" + b + "'")).isZero();
-            given().auth().oauth2(Tokens.operator()).when().post("/api/v1/campaigns/" + b + "/rollback").then()
+            CampaignApprovals.post(b, "/rollback", null)
                     .statusCode(409).body("type", equalTo(PROBLEMS + "run-in-progress"));
             holder.rollback();
             Campaigns.awaitFinished(b, runB);

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import kr.outage.compensation.entitlement.support.CampaignApprovals;
 import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
@@ -145,8 +146,8 @@ class MusicCampaignTest {
                 .header("Idempotency-Key", "spend-1").body("{\"amountKrw\":1000,\"reason\":\"Single track purchase\"}")
                 .when().post("/api/v1/users/apple-recurring/wallet/debits").then().statusCode(201).body("balanceKrw", equalTo(500));
 
-        JsonPath report = given().auth().oauth2(Tokens.operator()).when().post("/api/v1/campaigns/" + campaign + "/rollback")
-                .then().statusCode(200).body("state", equalTo("partially_rolled_back")).extract().jsonPath();
+        JsonPath report = CampaignApprovals.post(campaign, "/rollback", null)
+                .statusCode(200).body("state", equalTo("partially_rolled_back")).extract().jsonPath();
         assertThat(report.getLong("grantsReversed")).isEqualTo(8);
         assertThat(report.getLong("passesRestored")).isEqualTo(2);
         assertThat(report.getLong("cashReversedKrw")).isEqualTo(4 * 1500 + 500);
@@ -163,8 +164,8 @@ class MusicCampaignTest {
 
         // Idempotent: again gives the same report and changes nothing
         String afterRollback = Database.entitlementState();
-        given().auth().oauth2(Tokens.operator()).when().post("/api/v1/campaigns/" + campaign + "/rollback")
-                .then().statusCode(200).body("cashReversedKrw", equalTo(6500)).body("conflictCount", equalTo(2));
+        CampaignApprovals.post(campaign, "/rollback", null)
+                .statusCode(200).body("cashReversedKrw", equalTo(6500)).body("conflictCount", equalTo(2));
         assertThat(Database.entitlementState()).isEqualTo(afterRollback);
         // and the campaign cannot be applied again
         Campaigns.startRun(campaign, "rb-2", "{}").then().statusCode(409)

@@ -3,6 +3,7 @@ package kr.outage.compensation.entitlement;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import kr.outage.compensation.entitlement.support.CampaignApprovals;
 import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.FakeStores;
@@ -237,8 +238,8 @@ class StoreExtensionTest {
     void rollbackReportsStoreExtensionsAsIrreversibleAndTakesBackTheFallbackCash() {
         UUID campaign = Campaigns.define(storeMusic("MELON-STORE-ROLLBACK"));
         Campaigns.runToCompletion(campaign, "rb-1");
-        JsonPath report = given().auth().oauth2(Tokens.operator()).when().post("/api/v1/campaigns/" + campaign + "/rollback")
-                .then().statusCode(200).body("state", equalTo("partially_rolled_back")).extract().jsonPath();
+        JsonPath report = CampaignApprovals.post(campaign, "/rollback", null)
+                .statusCode(200).body("state", equalTo("partially_rolled_back")).extract().jsonPath();
         assertThat(report.getMap("conflictsByKind")).containsEntry("STORE_EXTENDED", 2).hasSize(1);
         assertThat(report.getString("conflicts.find { it.userId == 'apple-extendable' }.detail"))
                 .contains("the App Store").contains("cannot be undone");

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.PayoutApprovals;
 import kr.outage.compensation.payout.support.BankGatewayStub;
 
 import kr.outage.compensation.payout.support.Owners;
@@ -87,7 +88,7 @@ class AccountEncryptionTest {
                 .when().post("/api/v1/programs/{id}/payout-batches", program).then().statusCode(201).extract().path("id");
         given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("items", List.of(
                         Map.of("claimId", claim, "result", "failed", "failureReason", "account closed"))))
-                .when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(200);
+                .header("Approval-Id", PayoutApprovals.settle(batch, approver)).when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(200);
         BankGatewayStub.opens("4444-888-000222", "Holder 1");
         given().auth().oauth2(Tokens.businessOwner("owner-1")).contentType(ContentType.JSON)
                 .body(Map.of("bankAccount", Map.of("bank", "Hana", "accountNumber", "4444-888-000222", "holder", "Holder 1")))
@@ -105,7 +106,7 @@ class AccountEncryptionTest {
         String second = file(2, "110-222-333444");
         String batch = given().auth().oauth2(approver).header("Idempotency-Key", "b1")
                 .when().post("/api/v1/programs/{id}/payout-batches", program).then().statusCode(201).extract().path("id");
-        String csv = given().auth().oauth2(approver).when().get("/api/v1/payout-batches/{id}/transfers.csv", batch)
+        String csv = given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.release(batch, approver)).when().get("/api/v1/payout-batches/{id}/transfers.csv", batch)
                 .then().statusCode(200).extract().asString();
         assertThat(csv).contains(first + ",").contains(",Hana," + NUMBER + ",Holder 1,30000")
                 .contains(second + ",").contains(",Hana,110-222-333444,Holder 2,30000");
@@ -131,11 +132,11 @@ class AccountEncryptionTest {
                 file(i, "900-100-" + String.format("%06d", i));
             }
         });
-        Response rotated = given().auth().oauth2(approver).when().post("/api/v1/operations/account-key-rotation");
+        Response rotated = given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.rotation(approver)).when().post("/api/v1/operations/account-key-rotation");
         rotated.then().statusCode(200).body("currentKey", equalTo("dev-2026-12"));
         intake.get();
         // claims filed while the first pass ran may have been written before the new key was read: a second pass
-        given().auth().oauth2(approver).when().post("/api/v1/operations/account-key-rotation").then().statusCode(200)
+        given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.rotation(approver)).when().post("/api/v1/operations/account-key-rotation").then().statusCode(200)
                 .body("remaining", equalTo(0));
 
         assertThat(Database.count("select count(*) from claim")).isEqualTo(70);
@@ -143,7 +144,7 @@ class AccountEncryptionTest {
                 + "and account_holder like 'enc1:dev-2026-12:%'")).isEqualTo(70);
         String batch = given().auth().oauth2(approver).header("Idempotency-Key", "b1")
                 .when().post("/api/v1/programs/{id}/payout-batches", program).then().statusCode(201).extract().path("id");
-        String csv = given().auth().oauth2(approver).when().get("/api/v1/payout-batches/{id}/transfers.csv", batch)
+        String csv = given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.release(batch, approver)).when().get("/api/v1/payout-batches/{id}/transfers.csv", batch)
                 .then().statusCode(200).extract().asString();
         for (int i = 0; i < 70; i++) {
             assertThat(csv).contains(",Hana,900-100-" + String.format("%06d", i) + ",Holder " + i + ",");
@@ -160,7 +161,7 @@ class AccountEncryptionTest {
                 + "bank_account_masked = null, bank_account_hash = null where id = '" + claim + "'");
         given().auth().oauth2(approver).get("/api/v1/claims/{id}", claim).then().statusCode(200)
                 .body("bankAccount.accountNumberMasked", equalTo("*********9111"));
-        given().auth().oauth2(approver).when().post("/api/v1/operations/account-key-rotation").then().statusCode(200)
+        given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.rotation(approver)).when().post("/api/v1/operations/account-key-rotation").then().statusCode(200)
                 .body("reencrypted", equalTo(1)).body("remaining", equalTo(0));
         assertThat(Database.count("select count(*) from claim where bank_account like 'enc1:%' and account_holder like 'enc1:%' "
                 + "and bank_account_masked = '*********9111' and bank_account_hash is not null")).isOne();
@@ -198,8 +199,8 @@ class AccountEncryptionTest {
                     .when().put("/api/v1/claims/{id}/bank-account", claim).then().statusCode(422);
             String batch = given().auth().oauth2(approver).header("Idempotency-Key", "b1")
                     .when().post("/api/v1/programs/{id}/payout-batches", program).then().statusCode(201).extract().path("id");
-            given().auth().oauth2(approver).when().get("/api/v1/payout-batches/{id}/transfers.csv", batch).then().statusCode(200);
-            given().auth().oauth2(approver).when().post("/api/v1/operations/account-key-rotation").then().statusCode(200);
+            given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.release(batch, approver)).when().get("/api/v1/payout-batches/{id}/transfers.csv", batch).then().statusCode(200);
+            given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.rotation(approver)).when().post("/api/v1/operations/account-key-rotation").then().statusCode(200);
         } finally {
             root.removeHandler(capture);
         }

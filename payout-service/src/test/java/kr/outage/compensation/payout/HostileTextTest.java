@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.PayoutApprovals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -113,7 +114,7 @@ class HostileTextTest {
                 "{\"claimId\":\"" + claim + "\",\"result\":\"paid\",\"bankReference\":\"ref\\u0000\"}",
                 "{\"claimId\":\"" + claim + "\",\"result\":\"failed\",\"failureReason\":\"closed\\u0000\"}")) {
             given().auth().oauth2(approver).contentType(ContentType.JSON).body("{\"items\":[" + item + "]}")
-                    .when().post("/api/v1/payout-batches/{id}/settlement", UUID.randomUUID())
+                    .header("Approval-Id", PayoutApprovals.settle(UUID.randomUUID(), approver)).when().post("/api/v1/payout-batches/{id}/settlement", UUID.randomUUID())
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", containsString("items[0]."));
         }

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.PayoutApprovals;
 import kr.outage.compensation.payout.support.BankGatewayStub;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -67,7 +68,7 @@ class PaymentFailureTest {
                 .body("state", equalTo("approved")).body("bankAccount.accountNumberMasked", equalTo("*******8901"))
                 .body("bankAccount.bank", equalTo("Kookmin"));
         String second = batch("b-2");
-        String csv = given().auth().oauth2(approver).when().get("/api/v1/payout-batches/{id}/transfers.csv", second)
+        String csv = given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.release(second, approver)).when().get("/api/v1/payout-batches/{id}/transfers.csv", second)
                 .then().statusCode(200).extract().asString();
         assertThat(csv).contains("Kookmin,123-45-678901").doesNotContain("110-000007");
         settle(second, claim, "paid", null);
@@ -170,7 +171,7 @@ class PaymentFailureTest {
             item.put("bankReference", "REF-" + UUID.randomUUID().toString().substring(0, 8));
         }
         given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("items", List.of(item)))
-                .when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(200);
+                .header("Approval-Id", PayoutApprovals.settle(batch, approver)).when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(200);
     }
 
     private io.restassured.response.ValidatableResponse claim(String token, String claim) {

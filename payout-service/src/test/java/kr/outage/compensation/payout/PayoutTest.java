@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.PayoutApprovals;
 import kr.outage.compensation.payout.support.BankGatewayStub;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -104,7 +105,7 @@ class PayoutTest {
         List<String> claims = approvedClaims(3);
         String batch = createBatch("b").then().statusCode(201).extract().path("id");
 
-        String csv = given().auth().oauth2(approver).when().get("/api/v1/payout-batches/{id}/transfers.csv", batch)
+        String csv = given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.release(batch, approver)).when().get("/api/v1/payout-batches/{id}/transfers.csv", batch)
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         assertThat(csv.lines()).hasSize(4);
         assertThat(csv).startsWith("reference,business_registration_number,business_name,bank,account_number,account_holder,amount_krw\n")
@@ -114,7 +115,7 @@ class PayoutTest {
                         Map.of("claimId", claims.get(0), "result", "paid", "bankReference", "SH-0001"),
                         Map.of("claimId", claims.get(1), "result", "paid", "bankReference", "SH-0002"),
                         Map.of("claimId", claims.get(2), "result", "failed", "failureReason", "account closed"))))
-                .when().post("/api/v1/payout-batches/{id}/settlement", batch)
+                .header("Approval-Id", PayoutApprovals.settle(batch, approver)).when().post("/api/v1/payout-batches/{id}/settlement", batch)
                 .then().statusCode(200)
                 .body("state", equalTo("settled"))
                 .body("paid.count", equalTo(2)).body("paid.amount", equalTo(60_000))
@@ -131,7 +132,7 @@ class PayoutTest {
         // settling the same items again changes nothing: first result stands
         given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("items", List.of(
                         Map.of("claimId", claims.get(0), "result", "failed"))))
-                .when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(200)
+                .header("Approval-Id", PayoutApprovals.settle(batch, approver)).when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(200)
                 .body("paid.count", equalTo(2));
 
         // the failed one waits for a corrected account, then goes into the next batch and is paid there
@@ -144,7 +145,7 @@ class PayoutTest {
         String next = createBatch("b-3").then().statusCode(201).body("itemCount", equalTo(1)).extract().path("id");
         given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("items", List.of(
                         Map.of("claimId", claims.get(2), "result", "paid", "bankReference", "SH-0003"))))
-                .when().post("/api/v1/payout-batches/{id}/settlement", next).then().statusCode(200);
+                .header("Approval-Id", PayoutApprovals.settle(next, approver)).when().post("/api/v1/payout-batches/{id}/settlement", next).then().statusCode(200);
 
         assertLedgerBalances();
         assertThat(Database.count("select sum(amount) from ledger_entry where account = 'paid'"))
@@ -198,11 +199,11 @@ class PayoutTest {
         String batch = createBatch("b").then().statusCode(201).extract().path("id");
         given().auth().oauth2(approver).contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(Map.of("claimId", UUID.randomUUID().toString(), "result", "paid"))))
-                .when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(400)
+                .header("Approval-Id", PayoutApprovals.settle(batch, approver)).when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(400)
                 .body("errors[0].field", equalTo("items"));
         given().auth().oauth2(approver).contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(Map.of("claimId", UUID.randomUUID().toString(), "result", "lost"))))
-                .when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(400);
+                .header("Approval-Id", PayoutApprovals.settle(batch, approver)).when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(400);
         assertThat(Database.count("select count(*) from payout_item where state = 'pending'")).isOne();
         assertThat(Database.count("select count(*) from ledger_entry where account = 'paid'")).isZero();
     }

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.PayoutApprovals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -65,7 +66,7 @@ class SecurityHeadersTest {
         String approver = Tokens.withRoles("approver-h@example.com", "payout-approver");
         String batch = given().auth().oauth2(approver).header("Idempotency-Key", "h-1")
                 .post("/api/v1/programs/{id}/payout-batches", program).then().statusCode(201).extract().path("id");
-        Response csv = given().auth().oauth2(approver).get("/api/v1/payout-batches/{id}/transfers.csv", batch);
+        Response csv = given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.release(batch, approver)).get("/api/v1/payout-batches/{id}/transfers.csv", batch);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.header("Cache-Control")).isEqualTo("no-store");
         secured(csv);

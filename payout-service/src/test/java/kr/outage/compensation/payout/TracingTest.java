@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout;
 
+import kr.outage.compensation.payout.support.PayoutApprovals;
 import kr.outage.compensation.payout.support.Owners;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -98,7 +99,7 @@ class TracingTest {
         String batch = answer.getString("id");
         given().auth().oauth2(approver).contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(Map.of("claimId", claim, "result", "paid", "bankReference", "SH-TRACE"))))
-                .when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(200);
+                .header("Approval-Id", PayoutApprovals.settle(batch, approver)).when().post("/api/v1/payout-batches/{id}/settlement", batch).then().statusCode(200);
 
         SpanData created = finished("payout-batch create");
         assertThat(created.getAttributes().get(AttributeKey.stringKey("payout.batch.id"))).isEqualTo(batch);

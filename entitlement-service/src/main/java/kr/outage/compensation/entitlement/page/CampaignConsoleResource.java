@@ -25,6 +25,13 @@ import kr.outage.compensation.entitlement.service.CampaignRuns;
 import kr.outage.compensation.entitlement.service.Campaigns;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import kr.outage.compensation.entitlement.service.CampaignPublishApproval;
+import kr.outage.compensation.entitlement.service.CampaignRunApproval;
+import kr.outage.compensation.platform.approval.Approval;
+import kr.outage.compensation.platform.approval.ApprovalState;
+import kr.outage.compensation.platform.approval.Approvals;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +52,8 @@ public class CampaignConsoleResource {
         static native TemplateInstance campaigns(PageLanguage lang, String operator, List<CampaignView> campaigns);
 
         static native TemplateInstance campaign(PageLanguage lang, String operator, CampaignView campaign, PreviewReport preview,
-                                                List<RunProgress> runs, String applyKey, String problem);
+                                                List<RunProgress> runs, String applyKey, String problem, List<ApprovalRow> approvals,
+                                                String publishApproval, String runApproval, boolean operatorHere);
 
         static native TemplateInstance run(PageLanguage lang, String operator, CampaignView campaign, RunProgress run,
                                            boolean working, int refreshSeconds);
@@ -61,12 +69,19 @@ public class CampaignConsoleResource {
     CampaignRuns runs;
     @Inject
     CampaignLifecycle lifecycle;
+    @Inject
+    Approvals approvals;
+    @Inject
+    SecurityIdentity identity;
+
+    /** Who may open a campaign's page: operators, their approvers, auditors. */
+    private static final String[] READERS = {Roles.COMPENSATION_OPERATOR, Roles.COMPENSATION_APPROVER, Roles.AUDITOR};
 
     @GET
     @Operation(hidden = true)
     public Response list(@QueryParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
-        return access.refuse("/console/campaigns", Roles.COMPENSATION_OPERATOR, Roles.AUDITOR).orElseGet(() ->
+        return access.refuse("/console/campaigns", READERS).orElseGet(() ->
                 Response.ok(language.apply(Templates.campaigns(language, access.name(),
                         campaigns.list(false).stream().map(CampaignView::of).toList()))).build());
     }
@@ -76,7 +91,7 @@ public class CampaignConsoleResource {
     @Operation(hidden = true)
     public Response campaign(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
-        return access.refuse("/console/campaigns/" + id, Roles.COMPENSATION_OPERATOR, Roles.AUDITOR)
+        return access.refuse("/console/campaigns/" + id, READERS)
                 .orElseGet(() -> Response.ok(campaignPage(language, id, null)).build());
     }
 
@@ -87,10 +102,12 @@ public class CampaignConsoleResource {
     @POST
     @Path("{id}/runs")
     @Operation(hidden = true)
-    public Response apply(@PathParam("id") UUID id, @FormParam("idempotencyKey") String key, @FormParam("lang") String lang) {
+    public Response apply(@PathParam("id") UUID id, @FormParam("idempotencyKey") String key, @FormParam("approval") String approval,
+                          @FormParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
         return operatorAction(id, language, () -> {
             IdempotencyKey.require(key);
+            approvals.use(CampaignRunApproval.NAME, id.toString(), approval, identity, key);
             var started = runs.start(id, key, null, access.name());
             return Response.seeOther(URI.create("/console/campaigns/" + id + "/runs/" + started.run().id()
                     + "?lang=" + language.code())).build();
@@ -104,10 +121,12 @@ public class CampaignConsoleResource {
     @POST
     @Path("{id}/publish")
     @Operation(hidden = true)
-    public Response publish(@PathParam("id") UUID id, @FormParam("confirm") String confirm, @FormParam("lang") String lang) {
+    public Response publish(@PathParam("id") UUID id, @FormParam("confirm") String confirm, @FormParam("approval") String approval,
+                            @FormParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
         return operatorAction(id, language, () -> {
             requireConfirmed(confirm);
+            approvals.use(CampaignPublishApproval.NAME, id.toString(), approval, identity, null);
             lifecycle.publish(id, access.name(), "published from the console");
             return backToCampaign(id, language);
         });
@@ -127,6 +146,49 @@ public class CampaignConsoleResource {
             }
             lifecycle.withdraw(id, access.name(), reason.trim());
             return backToCampaign(id, language);
+        });
+    }
+
+    /** An operator asks for a second person's approval to publish or apply, as the page shows it now. */
+    @POST
+    @Path("{id}/approvals")
+    @Operation(hidden = true)
+    public Response askApproval(@PathParam("id") UUID id, @FormParam("action") String action, @FormParam("lang") String lang) {
+        PageLanguage language = PageLanguage.of(lang);
+        return operatorAction(id, language, () -> {
+            if (!CampaignPublishApproval.NAME.equals(action) && !CampaignRunApproval.NAME.equals(action)) {
+                throw ProblemException.invalidParameter("action", "must be " + CampaignPublishApproval.NAME + " or "
+                        + CampaignRunApproval.NAME);
+            }
+            approvals.request(action, id.toString(), identity);
+            return backToCampaign(id, language);
+        });
+    }
+
+    /** An approver (not the one who asked) approves or rejects a request shown on the page. */
+    @POST
+    @Path("{id}/approvals/{approvalId}/{decision:approve|reject}")
+    @Operation(hidden = true)
+    public Response decide(@PathParam("id") UUID id, @PathParam("approvalId") UUID approvalId, @PathParam("decision") String decision,
+                           @FormParam("reason") String reason, @FormParam("lang") String lang) {
+        PageLanguage language = PageLanguage.of(lang);
+        return access.refuse("/console/campaigns/" + id, Roles.COMPENSATION_APPROVER).orElseGet(() -> {
+            try {
+                if (!approvals.get(approvalId, identity).subject().equals(id.toString())) {
+                    throw ProblemException.notFound("No approval " + approvalId + " for this campaign");
+                }
+                if (decision.equals("approve")) {
+                    approvals.approve(approvalId, identity, null);
+                } else {
+                    if (reason == null || reason.isBlank() || reason.length() > 1000) {
+                        throw ProblemException.invalidParameter("reason", "must be 1 to 1000 characters");
+                    }
+                    approvals.reject(approvalId, identity, reason.trim());
+                }
+                return backToCampaign(id, language);
+            } catch (ProblemException refused) {
+                return Response.status(refused.type().status()).entity(campaignPage(language, id, refused.getMessage())).build();
+            }
         });
     }
 
@@ -159,7 +221,7 @@ public class CampaignConsoleResource {
     @Operation(hidden = true)
     public Response run(@PathParam("id") UUID id, @PathParam("runId") UUID runId, @QueryParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
-        return access.refuse("/console/campaigns/" + id + "/runs/" + runId, Roles.COMPENSATION_OPERATOR, Roles.AUDITOR)
+        return access.refuse("/console/campaigns/" + id + "/runs/" + runId, READERS)
                 .orElseGet(() -> {
                     RunProgress run = runs.view(id, runId);
                     String state = run.state();
@@ -171,7 +233,18 @@ public class CampaignConsoleResource {
 
     private TemplateInstance campaignPage(PageLanguage language, UUID id, String problem) {
         CampaignView campaign = CampaignView.of(campaigns.get(id));
-        return language.apply(Templates.campaign(language, access.name(), campaign, previews.preview(id), runs.list(id),
-                UUID.randomUUID().toString(), problem));
+        String reader = access.name();
+        List<Approval> requests = approvals.forSubject(id.toString(), identity);
+        boolean approver = identity.hasRole(Roles.COMPENSATION_APPROVER);
+        List<ApprovalRow> rows = requests.stream().map(a -> ApprovalRow.of(a, reader, approver)).toList();
+        return language.apply(Templates.campaign(language, reader, campaign, previews.preview(id), runs.list(id),
+                UUID.randomUUID().toString(), problem, rows, usable(requests, CampaignPublishApproval.NAME, reader),
+                usable(requests, CampaignRunApproval.NAME, reader), identity.hasRole(Roles.COMPENSATION_OPERATOR)));
+    }
+
+    /** The reader's own approved, unused approval of {@code action}, which the action's form then carries; null if none. */
+    private static String usable(List<Approval> requests, String action, String reader) {
+        return requests.stream().filter(a -> a.action().equals(action) && a.requestedBy().equals(reader)
+                        && a.state() == ApprovalState.APPROVED).map(a -> a.id().toString()).findFirst().orElse(null);
     }
 }

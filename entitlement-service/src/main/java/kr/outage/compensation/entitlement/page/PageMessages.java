@@ -225,4 +225,40 @@ public interface PageMessages {
 
     @Message("예시")
     String sample();
+
+    @Message("승인")
+    String approvals();
+
+    @Message("공개, 적용, 되돌리기는 두 사람이 합니다: 운영자가 승인을 요청하고, 다른 사람(보상 승인 담당)이 요청 당시의 미리보기를 보고 승인하면, 요청한 운영자가 실행합니다.")
+    String approvals_hint();
+
+    @Message("승인 요청 내역이 없습니다.")
+    String no_approvals();
+
+    @Message("{#switch action}{#case 'campaign.publish'}공개{#case 'campaign.run'}적용{#case 'campaign.rollback'}되돌리기{#else}{action}{/switch}")
+    String approval_action(String action);
+
+    @Message("{#switch state}{#case 'pending'}승인 대기{#case 'approved'}승인됨 (실행 전){#case 'rejected'}거절됨{#case 'voided'}무효 (요청 뒤 변경됨){#case 'used'}실행됨{#case 'expired'}만료됨{#else}{state}{/switch}")
+    String approval_state(String state);
+
+    @Message("요청한 사람")
+    String requested_by();
+
+    @Message("결정한 사람")
+    String decided_by();
+
+    @Message("공개 승인 요청")
+    String ask_publish();
+
+    @Message("적용 승인 요청")
+    String ask_run();
+
+    @Message("승인")
+    String approve();
+
+    @Message("거절")
+    String reject();
+
+    @Message("거절 이유")
+    String reject_reason();
 }

@@ -120,6 +120,33 @@ public class CampaignStore {
         return find(c, id);
     }
 
+    /**
+     * The campaign as it stands, for the two-person rule: a hash of its row (but when its capped grant
+     * ran out) and of its runs with their states. Any edit, lifecycle step or run changes it.
+     */
+    public Optional<String> fingerprint(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select md5((to_jsonb(k) - 'all_claimed_at')::text || coalesce((select "
+                + "string_agg(r.id::text || ':' || r.state, ',' order by r.created_at, r.id) from campaign_run r "
+                + "where r.campaign_id = k.id), '')) from campaign k where k.id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** What the campaign's runs gave so far: subjects granted and cash in KRW (what a rollback would take back). */
+    public long[] grantedTotals(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*), coalesce(sum(cash_krw), 0) from campaign_grant "
+                + "where campaign_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[]{rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
     public Optional<Campaign> findByCode(Connection c, String code) throws SQLException {
         return one(c, SELECT + " where upper(code) = upper(?)", code);
     }

@@ -37,6 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import kr.outage.compensation.entitlement.service.CampaignPublishApproval;
+import kr.outage.compensation.entitlement.service.CampaignRollbackApproval;
+import kr.outage.compensation.entitlement.service.CampaignRunApproval;
+import kr.outage.compensation.platform.approval.Approvals;
+
 import java.net.URI;
 import java.util.concurrent.CompletionStage;
 import java.util.List;
@@ -64,6 +70,13 @@ public class CampaignResource {
     ClaimWorkers claimWorkers;
     @Inject
     Caller caller;
+    @Inject
+    Approvals approvals;
+    @Inject
+    SecurityIdentity identity;
+
+    /** The header carrying a second person's approval of publish, run and rollback ({@link Approvals}). */
+    static final String APPROVAL = "Approval-Id";
 
     public record StartRunRequest(@Min(100) @Max(1_000_000) Integer chunkSize) {
     }
@@ -113,10 +126,13 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The campaign, now published")
     @APIResponse(responseCode = "404", description = "No such campaign", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft (campaign-not-draft): published, applied, rolled back or withdrawn",
+    @APIResponse(responseCode = "409", description = "approval-required (no Approval-Id: a second person must approve "
+            + "campaign.publish first, see /api/v1/approvals), approval-not-usable, approval-voided; or campaign-not-draft "
+            + "(published, applied, rolled back or withdrawn)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public CampaignView publish(@PathParam("id") UUID id,
+    public CampaignView publish(@PathParam("id") UUID id, @HeaderParam(APPROVAL) String approval,
                                 @RequestBody(required = false) @Valid PublishRequest request) {
+        approvals.use(CampaignPublishApproval.NAME, id.toString(), approval, identity, null);
         return CampaignView.of(lifecycle.publish(id, caller.name(), request == null ? null : request.reason()));
     }
 
@@ -125,8 +141,8 @@ public class CampaignResource {
     @Path("{id}/publish")
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(hidden = true)
-    public CampaignView publishWithoutNote(@PathParam("id") UUID id) {
-        return CampaignView.of(lifecycle.publish(id, caller.name(), null));
+    public CampaignView publishWithoutNote(@PathParam("id") UUID id, @HeaderParam(APPROVAL) String approval) {
+        return publish(id, approval, null);
     }
 
     @POST
@@ -175,9 +191,14 @@ public class CampaignResource {
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(summary = "Apply the campaign in an asynchronous run; 202 + Location of its progress")
     @APIResponse(responseCode = "202", description = "The run (new, or the one this Idempotency-Key already started); Location names its progress", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunProgress.class)))
+    @APIResponse(responseCode = "409", description = "approval-required (no Approval-Id), approval-not-usable, approval-voided; "
+            + "campaign-not-published, run-in-progress", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public Response startRun(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key,
-                             @Valid StartRunRequest request) {
+                             @HeaderParam(APPROVAL) String approval, @Valid StartRunRequest request) {
         IdempotencyKey.require(key);
+        // the same Idempotency-Key may present the same approval again (a retry after a lost answer)
+        approvals.use(CampaignRunApproval.NAME, id.toString(), approval, identity, key);
         var started = runs.start(id, key, request == null ? null : request.chunkSize(), caller.name());
         String location = CampaignRuns.location(id, started.run().id());
         return Response.accepted(runs.view(id, started.run().id())).location(URI.create(location)).build();
@@ -208,7 +229,13 @@ public class CampaignResource {
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(summary = "Undo what the campaign applied, where still possible; report each conflict. Idempotent. "
             + "The body (a reason for the audit trail) is optional")
-    public RollbackReport rollback(@PathParam("id") UUID id, @RequestBody(required = false) @Valid RollbackRequest request) {
+    @APIResponse(responseCode = "200", description = "What the rollback did and could not do",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RollbackReport.class)))
+    @APIResponse(responseCode = "409", description = "approval-required (no Approval-Id), approval-not-usable, approval-voided; "
+            + "campaign-not-published", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public RollbackReport rollback(@PathParam("id") UUID id, @HeaderParam(APPROVAL) String approval,
+                                   @RequestBody(required = false) @Valid RollbackRequest request) {
+        approvals.use(CampaignRollbackApproval.NAME, id.toString(), approval, identity, null);
         return rollbacks.rollback(id, caller.name(), request == null ? null : request.reason());
     }
 
@@ -217,8 +244,8 @@ public class CampaignResource {
     @Path("{id}/rollback")
     @RolesAllowed(Roles.COMPENSATION_OPERATOR)
     @Operation(hidden = true)
-    public RollbackReport rollbackWithoutReason(@PathParam("id") UUID id) {
-        return rollbacks.rollback(id, caller.name(), null);
+    public RollbackReport rollbackWithoutReason(@PathParam("id") UUID id, @HeaderParam(APPROVAL) String approval) {
+        return rollback(id, approval, null);
     }
 
     @GET

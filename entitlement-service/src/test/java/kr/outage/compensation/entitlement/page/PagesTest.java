@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import kr.outage.compensation.platform.security.Roles;
+import kr.outage.compensation.entitlement.support.CampaignApprovals;
 import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
@@ -211,10 +212,11 @@ class PagesTest {
     void applyingTwiceFromOnePageStartsOneRunAndAMissingKeyIsRefused() {
         String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
         String key = UUID.randomUUID().toString();
-        String first = given().cookie(ConsoleLogins.session(token)).formParam("idempotencyKey", key).redirects().follow(false)
-                .post("/console/campaigns/" + music + "/runs").then().statusCode(303).extract().header("Location");
-        String second = given().cookie(ConsoleLogins.session(token)).formParam("idempotencyKey", key).redirects().follow(false)
-                .post("/console/campaigns/" + music + "/runs").then().statusCode(303).extract().header("Location");
+        String approval = CampaignApprovals.approved("campaign.run", music);
+        String first = given().cookie(ConsoleLogins.session(token)).formParam("idempotencyKey", key).formParam("approval", approval)
+                .redirects().follow(false).post("/console/campaigns/" + music + "/runs").then().statusCode(303).extract().header("Location");
+        String second = given().cookie(ConsoleLogins.session(token)).formParam("idempotencyKey", key).formParam("approval", approval)
+                .redirects().follow(false).post("/console/campaigns/" + music + "/runs").then().statusCode(303).extract().header("Location");
         assertThat(second).isEqualTo(first);
         Campaigns.awaitFinished(music, first.replaceAll(".*/runs/([0-9a-f-]+).*", "$1"));
         assertThat(Database.count("select count(*) from campaign_run")).isEqualTo(1);
@@ -225,17 +227,59 @@ class PagesTest {
     }
 
     @Test
+    void theConsoleTakesTwoPeopleToApplyAndShowsWhatWaitsForWhom() {
+        var operator = ConsoleLogins.session(Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR));
+        var approver = ConsoleLogins.session(Tokens.withRoles("approver-lee@example.com", Roles.COMPENSATION_APPROVER));
+        var both = ConsoleLogins.session(Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR,
+                Roles.COMPENSATION_APPROVER));
+        Document page = html(given().cookie(operator).get("/console/campaigns/" + music), 200);
+        assertThat(page.select("#apply")).as("no approval yet: no Apply button").isEmpty();
+        assertThat(page.select("#ask-run")).hasSize(1);
+        // without an approval the form is refused on the page, and nothing runs
+        Document refused = html(given().cookie(operator).formParam("idempotencyKey", UUID.randomUUID().toString())
+                .post("/console/campaigns/" + music + "/runs"), 409);
+        assertThat(refused.select(".problem").text()).contains("campaign.run").contains("second person");
+        assertThat(Database.count("select count(*) from campaign_run")).isZero();
+
+        given().cookie(operator).formParam("action", "campaign.run").redirects().follow(false)
+                .post("/console/campaigns/" + music + "/approvals").then().statusCode(303);
+        String approval = Database.text("select id from approval_request where subject = '" + music + "' and action = 'campaign.run'");
+        Document asked = html(given().cookie(operator).get("/console/campaigns/" + music + "?lang=en"), 200);
+        assertThat(asked.select("#approvals tr[data-approval=" + approval + "] td").first().text()).isEqualTo("Waiting for approval");
+        assertThat(asked.select("#approvals .approve")).as("nobody approves their own request").isEmpty();
+        // the same person holding both roles may not approve it either
+        html(given().cookie(both).redirects().follow(false).post("/console/campaigns/" + music + "/approvals/" + approval
+                + "/approve"), 403);
+        Document forApprover = html(given().cookie(approver).get("/console/campaigns/" + music), 200);
+        assertThat(forApprover.select("#approvals tr[data-approval=" + approval + "] .approve")).hasSize(1);
+        assertThat(forApprover.select("#apply, #ask-run")).as("approvers do not apply").isEmpty();
+        given().cookie(approver).redirects().follow(false).post("/console/campaigns/" + music + "/approvals/" + approval + "/approve")
+                .then().statusCode(303);
+
+        Document approved = html(given().cookie(operator).get("/console/campaigns/" + music), 200);
+        assertThat(approved.select("form[action$=/runs] input[name=approval]").attr("value")).isEqualTo(approval);
+        String run = given().cookie(operator).formParam("idempotencyKey", approved.select("input[name=idempotencyKey]").attr("value"))
+                .formParam("approval", approval).redirects().follow(false).post("/console/campaigns/" + music + "/runs")
+                .then().statusCode(303).extract().header("Location");
+        Campaigns.awaitFinished(music, run.replaceAll(".*/runs/([0-9a-f-]+).*", "$1"));
+        assertThat(Database.text("select state || ' ' || requested_by || ' ' || decided_by from approval_request where id = '"
+                + approval + "'")).isEqualTo("USED operator@example.com approver-lee@example.com");
+    }
+
+    @Test
     void publishingAndWithdrawingFromTheConsoleNeedTheConfirmationTicked() {
         String token = Tokens.withRoles("operator@example.com", Roles.COMPENSATION_OPERATOR);
         UUID draft = Campaigns.defineDraft(Campaigns.cashOnly("MELON-CONFIRM", 1000, "allow"));
+        String approval = CampaignApprovals.approved("campaign.publish", draft);
         Document page = html(given().cookie(ConsoleLogins.session(token)).get("/console/campaigns/" + draft), 200);
+        assertThat(page.select("form[action$=/publish] input[name=approval]").attr("value")).isEqualTo(approval);
         assertThat(page.select("#publish-confirm[required]")).hasSize(1);
         assertThat(page.select("form[onsubmit], [onclick]")).as("no script: the pages' CSP allows none").isEmpty();
         Document refused = html(given().cookie(ConsoleLogins.session(token)).redirects().follow(false)
                 .post("/console/campaigns/" + draft + "/publish"), 400);
         assertThat(refused.select(".problem").text()).contains("confirm");
         assertThat(Database.text("select state from campaign where id = '" + draft + "'")).isEqualTo("DRAFT");
-        given().cookie(ConsoleLogins.session(token)).formParam("confirm", "yes").redirects().follow(false)
+        given().cookie(ConsoleLogins.session(token)).formParam("confirm", "yes").formParam("approval", approval).redirects().follow(false)
                 .post("/console/campaigns/" + draft + "/publish").then().statusCode(303);
         assertThat(Database.text("select state from campaign where id = '" + draft + "'")).isEqualTo("PUBLISHED");
         html(given().cookie(ConsoleLogins.session(token)).formParam("reason", "typed by mistake").redirects().follow(false)

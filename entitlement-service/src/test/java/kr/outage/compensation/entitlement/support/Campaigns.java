@@ -93,13 +93,25 @@ public final class Campaigns {
     }
 
     public static void publish(UUID campaign) {
-        given().auth().oauth2(Tokens.operator()).when().post("/api/v1/campaigns/" + campaign + "/publish")
-                .then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("published"));
+        CampaignApprovals.post(campaign, "/publish", null).statusCode(200).body("state", org.hamcrest.Matchers.equalTo("published"));
     }
 
+    /** Approvals of runs by Idempotency-Key: a retry with the same key presents the same approval. */
+    private static final java.util.Map<String, String> RUN_APPROVALS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Starts a run, approved by a second person first; when asking is refused, that refusal. */
     public static Response startRun(UUID campaign, String key, String body) {
+        String approval = RUN_APPROVALS.get(campaign + "/" + key);
+        if (approval == null) {
+            Response asked = CampaignApprovals.ask("campaign.run", campaign);
+            if (asked.statusCode() != 201) {
+                return asked;
+            }
+            approval = CampaignApprovals.approve(asked);
+            RUN_APPROVALS.put(campaign + "/" + key, approval);
+        }
         return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body).when().post("/api/v1/campaigns/" + campaign + "/runs");
+                .header("Approval-Id", approval).body(body).when().post("/api/v1/campaigns/" + campaign + "/runs");
     }
 
     /** Starts a run and waits until it has finished; returns its id. */

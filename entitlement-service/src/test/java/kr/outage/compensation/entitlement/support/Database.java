@@ -15,7 +15,7 @@ public final class Database extends SqlChecks {
     }
 
     public static void clean() {
-        truncate(String.join(", ", TABLES) + ", console_session restart identity cascade");
+        truncate(String.join(", ", TABLES) + ", console_session, approval_request restart identity cascade");
     }
 
     /** A hash of every row of every table: unchanged means a request stored and changed nothing. */

@@ -178,4 +178,13 @@ public interface PageMessages {
 
     @Message("{#switch s}{#case 'open'}정산 전{#case 'settled'}정산 완료{#else}{s}{/switch}")
     String batch_state(String s);
+
+    @Message("다운로드 승인 요청")
+    String ask_release();
+
+    @Message("다른 승인자의 승인을 기다리는 중")
+    String release_waiting();
+
+    @Message("다운로드 승인")
+    String approve_release();
 }

@@ -26,6 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kr.outage.compensation.payout.service.RunToCompletion;
 import kr.outage.compensation.payout.service.PayoutBatchReport;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.HeaderParam;
+import kr.outage.compensation.payout.service.PayoutBatchApprovals;
+import kr.outage.compensation.platform.approval.Approvals;
+import kr.outage.compensation.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.UUID;
 
 @Path("/api/v1/payout-batches/{batchId}")
@@ -35,6 +42,13 @@ public class PayoutBatchResource {
 
     @Inject
     PayoutBatches batches;
+    @Inject
+    Approvals approvals;
+    @Inject
+    SecurityIdentity identity;
+
+    /** The header carrying a second payout approver's approval. */
+    static final String APPROVAL = "Approval-Id";
 
     @GET
     @RolesAllowed({Roles.PAYOUT_APPROVER, Roles.CLAIMS_REVIEWER, Roles.AUDITOR})
@@ -50,9 +64,18 @@ public class PayoutBatchResource {
     @Produces("text/csv")
     @RolesAllowed(Roles.PAYOUT_APPROVER)
     @Operation(summary = "The bank-transfer file for the items still to pay (full account numbers)")
-    public Uni<Response> transfers(@PathParam("batchId") UUID batchId, SecurityContext security) {
-        return batches.transferFile(batchId, security.getUserPrincipal().getName()).map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"payout-batch-" + batchId + ".csv\"").build());
+    @APIResponse(responseCode = "200", description = "The file: one line per item still to pay",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "approval-required (a second payout approver must approve "
+            + "payout.batch.release first), approval-not-usable, approval-voided",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> transfers(@PathParam("batchId") UUID batchId, @HeaderParam(APPROVAL) String approval,
+                                   SecurityContext security) {
+        // the same approval downloads the file again (a lost download), by the one who asked, until it expires
+        return approvals.useReactively(PayoutBatchApprovals.RELEASE, batchId.toString(), approval, identity, "transfers.csv")
+                .chain(ok -> batches.transferFile(batchId, security.getUserPrincipal().getName()))
+                .map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"payout-batch-" + batchId + ".csv\"").build());
     }
 
     @POST
@@ -61,9 +84,15 @@ public class PayoutBatchResource {
     @RolesAllowed(Roles.PAYOUT_APPROVER)
     @Operation(summary = "Record the bank's results: paid items are booked as paid; a failed item's claim waits in "
             + "payment_failed until its bank account is corrected (PUT /api/v1/claims/{claimId}/bank-account)")
-    public Uni<PayoutBatchReport> settle(@PathParam("batchId") UUID batchId, @NotNull @Valid SettlementRequest request,
-                                       SecurityContext security) {
-        return RunToCompletion.of(() -> batches.settle(batchId, request.toResults(), security.getUserPrincipal().getName()))
+    @APIResponse(responseCode = "200", description = "The batch after settlement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PayoutBatchReport.class)))
+    @APIResponse(responseCode = "409", description = "approval-required (a second payout approver must approve "
+            + "payout.batch.settle first), approval-not-usable, approval-voided; or the settlement does not fit the batch",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<PayoutBatchReport> settle(@PathParam("batchId") UUID batchId, @HeaderParam(APPROVAL) String approval,
+                                         @NotNull @Valid SettlementRequest request, SecurityContext security) {
+        return approvals.useReactively(PayoutBatchApprovals.SETTLE, batchId.toString(), approval, identity, null)
+                .chain(ok -> RunToCompletion.of(() -> batches.settle(batchId, request.toResults(), security.getUserPrincipal().getName())))
                 .chain(id -> batches.view(id, 0, 100));
     }
 }

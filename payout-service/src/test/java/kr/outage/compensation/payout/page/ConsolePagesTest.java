@@ -125,6 +125,31 @@ class ConsolePagesTest {
         assertThat(batches.select("main").text()).contains("지급 배치가 아직 없습니다.");
     }
 
+    @Test
+    void theTransferFileIsReleasedInTheConsoleByTwoApprovers() {
+        String small = Claims.file(program, Claims.taxi(7, 100_000), "owner-7");
+        String batch = given().auth().oauth2(approver).header("Idempotency-Key", "console-b1").when()
+                .post("/api/v1/programs/{id}/payout-batches", program).then().statusCode(201).extract().path("id");
+        var asking = ConsoleLogins.session(approver);
+        var second = ConsoleLogins.session(Tokens.withRoles("approver-park@example.com", "payout-approver"));
+        String row = "#batches tr[data-batch=" + batch + "]";
+        Document before = html(given().cookie(asking).get("/console/batches"), 200);
+        assertThat(before.select(row + " a[download]")).isEmpty();
+        given().cookie(asking).redirects().follow(false).post("/console/batches/" + batch + "/approvals").then().statusCode(303);
+        Document waiting = html(given().cookie(asking).get("/console/batches"), 200);
+        assertThat(waiting.select(row + " td.release").attr("data-release")).isEqualTo("pending");
+        assertThat(waiting.select(row + " .approve-release")).as("not their own").isEmpty();
+        Document forSecond = html(given().cookie(second).get("/console/batches"), 200);
+        String approve = forSecond.select(row + " form[action$=/approve]").attr("action");
+        given().cookie(second).redirects().follow(false).post(approve).then().statusCode(303);
+        Document released = html(given().cookie(asking).get("/console/batches"), 200);
+        String link = released.select(row + " a[download]").attr("href");
+        assertThat(link).contains("approval=");
+        assertThat(given().cookie(asking).get(link).then().statusCode(200).extract().asString()).contains(small);
+        // the link is the asker's: the second approver's session cannot use it
+        given().cookie(second).get(link).then().statusCode(409);
+    }
+
     private static Document html(Response response, int status) {
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("text/html");

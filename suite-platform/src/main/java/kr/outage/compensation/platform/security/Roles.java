@@ -5,6 +5,8 @@ public final class Roles {
 
     public static final String INCIDENT_COMMANDER = "incident-commander";
     public static final String COMPENSATION_OPERATOR = "compensation-operator";
+    /** Approves (second person) what a compensation-operator asked for: publishing, running and rolling back campaigns. */
+    public static final String COMPENSATION_APPROVER = "compensation-approver";
     public static final String CLAIMS_REVIEWER = "claims-reviewer";
     public static final String PAYOUT_APPROVER = "payout-approver";
     public static final String AUDITOR = "auditor";

@@ -22,6 +22,11 @@ public final class Tokens {
         return withRoles("operator@example.com", "compensation-operator");
     }
 
+    /** The second person for what an operator asks: publish, run and roll back campaigns. */
+    public static String compensationApprover() {
+        return withRoles("approver-lee@example.com", "compensation-approver");
+    }
+
     public static String reviewer() {
         return withRoles("reviewer@example.com", "claims-reviewer");
     }
