@@ -61,12 +61,13 @@ public class Approvals {
     private Approval decide(UUID id, boolean approve, SecurityIdentity checker, String reason) {
         Approval request = get(id, checker);
         ApprovableAction what = action(request.action());
-        if (!checker.hasRole(what.checkerRole())) {
-            throw new ForbiddenException();
-        }
+        // the requester hears the rule itself, whatever roles they hold
         if (request.requestedBy().equals(name(checker))) {
             throw new ProblemException(ApprovalProblems.OWN_REQUEST, "You asked for this " + request.action()
                     + "; a different person with the role " + what.checkerRole() + " must decide it");
+        }
+        if (!checker.hasRole(what.checkerRole())) {
+            throw new ForbiddenException();
         }
         if (request.state() != ApprovalState.PENDING) {
             throw new ProblemException(ApprovalProblems.APPROVAL_NOT_PENDING, "This request is " + request.state().name()
