@@ -123,7 +123,7 @@ public class Approvals {
      * over JDBC) and the answer comes back on the caller's event loop, where the endpoint goes on.
      */
     public Uni<Approval> useReactively(String action, String subject, String approvalId, SecurityIdentity maker, String usageKey) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> use(action, subject, approvalId, maker, usageKey)));
+        return offTheEventLoop(() -> use(action, subject, approvalId, maker, usageKey));
     }
 
     public Approval get(UUID id, SecurityIdentity caller) {
@@ -152,11 +152,6 @@ public class Approvals {
     /** Runs blocking approval work (JDBC) off the event loop, answering on the caller's context. */
     public <T> Uni<T> offTheEventLoop(java.util.function.Supplier<T> work) {
         return vertx.executeBlocking(Uni.createFrom().item(work));
-    }
-
-    /** Whether the caller holds the approver role of {@code action}. */
-    public boolean mayDecide(String action, SecurityIdentity caller) {
-        return caller.hasRole(action(action).checkerRole());
     }
 
     /** Whether the caller may see any approvals here at all (a maker, checker or auditor of some action). */
