@@ -64,3 +64,21 @@ demo_fire() {
   until [ "$(curl -fs "$incidents" | jq '.items | length')" -ge 1 ] 2>/dev/null; do sleep 0.2; done
   curl -fs "$incidents" | jq -r '.items[0].id'
 }
+
+# bench/fake_app_stores.py on port $1 (answers $2 seconds late, 429 above $3 calls/s per endpoint), its
+# test-only Apple signing root written to $4/apple-root-test-only.cer; sets stores_pid and
+# apple_trust_env, the variables that make entitlement-service verify what the fake signs (renewal
+# dates, notifications). The fake signs with the cryptography package: the image's Python has it, else Debian's.
+start_fake_stores() {
+  local python=python3
+  if ! python3 -c 'import cryptography' 2>/dev/null; then
+    /usr/bin/python3 -c 'import cryptography' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-cryptography >/dev/null; }
+    python=/usr/bin/python3
+  fi
+  rm -f "$4/apple-root-test-only.cer"
+  FAKE_APPLE_ROOT_FILE="$4/apple-root-test-only.cer" "$python" "$ROOT/bench/fake_app_stores.py" "$1" "$2" "$3" &
+  stores_pid=$!
+  until [ -s "$4/apple-root-test-only.cer" ]; do sleep 0.1; done
+  apple_trust_env=(APPLE_ROOT_CERTIFICATES="$4/apple-root-test-only.cer" APPLE_APP_APPLE_ID=1234567890
+                   ENTITLEMENT_STORES_APPLE_NOTIFICATION_ONLINE_CHECKS=false)
+}

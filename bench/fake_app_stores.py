@@ -6,12 +6,15 @@ verifies signatures; this one only checks that a bearer token is present).
   fake_app_stores.py PORT [DELAY_SECONDS] [LIMIT_PER_SECOND]
 
 Every subscription it is asked about exists, renewing in 10 days, except: Apple original transaction
-ids ending in 7 are unknown (404, 4040005); Google purchase tokens containing "gone" were bought too
+ids ending in 7 are unknown (404: 4040005 to an extension, 4040010 to a status read); Google purchase tokens containing "gone" were bought too
 long ago (410). Apple dedupes on requestIdentifier; Google answers purchases.subscriptionsv2 (one line
 item of product FAKE_GOOGLE_PRODUCT_ID, default melon_unlimited_monthly, as bench/make_subscriptions.py
 writes them) and its deferral must name the subscription's latest etag.
+Get All Subscription Statuses (GET /inApps/v1/subscriptions/{id}) answers the renewal date in signed
+renewal info, signed like the notifications below (so FAKE_APPLE_ROOT_FILE is needed for it).
 An answer is sent DELAY seconds after the change is made (the window a crash test kills in). Above
-LIMIT_PER_SECOND requests per store in one second it answers 429 with Retry-After as each store
+LIMIT_PER_SECOND requests per store endpoint in one second (Apple's extensions and its status reads
+each, Google's calls together) it answers 429 with Retry-After as each store
 documents it: Apple the instant to try again in epoch milliseconds, Google a number of seconds.
 GET /_state returns how often each subscription was extended and how many requests were served.
 
@@ -44,8 +47,8 @@ lock = threading.Lock()
 apple_expiry, apple_count, apple_answers = {}, {}, {}
 google_expiry, google_count, google_etag = {}, {}, {}
 GOOGLE_PRODUCT = os.environ.get("FAKE_GOOGLE_PRODUCT_ID", "melon_unlimited_monthly")
-served = {"apple": 0, "google": 0, "rate_limited": 0}
-window = {"apple": [0, 0], "google": [0, 0]}  # second, count
+served = {"apple": 0, "apple_status": 0, "google": 0, "rate_limited": 0}
+window = {"apple": [0, 0], "apple_status": [0, 0], "google": [0, 0]}  # per endpoint limit: second, count
 
 
 def now_ms():
@@ -227,6 +230,24 @@ class Handler(BaseHTTPRequestHandler):
                 complete = job["done"] >= job["total"]
                 return self.answer(200, {"requestIdentifier": rid, "complete": complete, "succeededCount": job["succeeded"],
                                          "failedCount": job["failed"], **({"completeDate": now_ms()} if complete else {})})
+        if path.startswith("/inApps/v1/subscriptions/") and path.count("/") == 4:
+            # Get All Subscription Statuses: the last transaction with its signed renewal info
+            if not self.authorized():
+                return self.answer(401, None)
+            otid = path.rsplit("/", 1)[1]
+            with lock:
+                served["apple_status"] += 1
+                if over_limit("apple_status"):
+                    served["rate_limited"] += 1
+                    return self.answer(429, {"errorCode": 4290000, "errorMessage": "Rate limit exceeded."},
+                                       {"Retry-After": str(int(time.time() * 1000) + 1000)})
+                if otid.endswith("7"):
+                    return self.answer(404, {"errorCode": 4040010, "errorMessage": "Transaction id not found."})
+                renewal = apple_expiry.setdefault(otid, now_ms() + TEN_DAYS_MS)
+            product = "melon.unlimited.monthly"
+            return self.answer(200, {"environment": "Production", "bundleId": BUNDLE_ID, "appAppleId": APP_APPLE_ID,
+                                     "data": [{"subscriptionGroupIdentifier": "21000001", "lastTransactions": [
+                                         dict(about(otid, product, renewal), status=1, originalTransactionId=otid)]}]})
         parts = path.split("/")
         # /androidpublisher/v3/applications/{pkg}/purchases/subscriptionsv2/tokens/{token}
         if len(parts) == 9 and parts[1] == "androidpublisher" and parts[6] == "subscriptionsv2" and parts[7] == "tokens":
@@ -351,6 +372,6 @@ class Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-if NOTIFY_URL:
+if os.environ.get("FAKE_APPLE_ROOT_FILE"):
     signer = Notary(os.environ["FAKE_APPLE_ROOT_FILE"])
 Server(("127.0.0.1", PORT), Handler).serve_forever()

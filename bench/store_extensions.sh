@@ -30,13 +30,13 @@ python3 "$ROOT/bench/make_subscriptions.py" "$N" --store-identities > "$work/sub
 grant_secs=() settle_secs=() apple_rates=() google_rates=() apple_call_rates=() google_call_rates=() limited=() requests=()
 for round in $(seq 1 "$ROUNDS"); do
   recreate_db entitlement_store_bench
-  python3 "$ROOT/bench/fake_app_stores.py" 18233 "$LATENCY" "$LIMIT" &
-  stores_pid=$!
-  DB_NAME=entitlement_store_bench QUARKUS_HTTP_PORT=18232 INCIDENT_SERVICE_URL=http://127.0.0.1:18231 \
+  start_fake_stores 18233 "$LATENCY" "$LIMIT" "$work"
+  env DB_NAME=entitlement_store_bench QUARKUS_HTTP_PORT=18232 INCIDENT_SERVICE_URL=http://127.0.0.1:18231 \
   APPLE_STORE_URL=http://127.0.0.1:18233 APPLE_KEY_FILE="$work/apple-test-only.p8" APPLE_KEY_ID=BENCH00001 \
   APPLE_ISSUER_ID=bench-issuer APPLE_BUNDLE_ID=com.example.melon GOOGLE_PLAY_URL=http://127.0.0.1:18233 \
   GOOGLE_SERVICE_ACCOUNT_FILE="$work/google-test-only.json" GOOGLE_PACKAGE_NAME=com.example.melon \
-  APPLE_REQUESTS_PER_SECOND="$RATE" GOOGLE_REQUESTS_PER_SECOND="$RATE" STORE_WORKERS="$WORKERS" \
+  APPLE_REQUESTS_PER_SECOND="$RATE" APPLE_STATUS_REQUESTS_PER_SECOND="$RATE" GOOGLE_REQUESTS_PER_SECOND="$RATE" \
+  STORE_WORKERS="$WORKERS" "${apple_trust_env[@]}" \
     java -jar "$ROOT/entitlement-service/target/quarkus-app/quarkus-run.jar" >"$work/entitlement.log" 2>&1 &
   entitlement_pid=$!
   until curl -fs http://127.0.0.1:18232/q/health/ready >/dev/null 2>&1; do sleep 0.2; done

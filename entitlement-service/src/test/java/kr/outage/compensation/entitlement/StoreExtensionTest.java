@@ -135,7 +135,8 @@ class StoreExtensionTest {
         assertThat(balance("apple-extendable")).isZero();
         assertThat(balance("google-deferrable")).isZero();
         assertThat(Database.texts("select refusal from store_request where state = 'FALLBACK' order by refusal"))
-                .containsExactlyInAnyOrder("SUBSCRIPTION_MAX_EXTENSION", "ORIGINAL_TRANSACTION_ID_NOT_FOUND",
+                .as("the App Store does not know 1000000003 when its renewal date is read, before anything is sent")
+                .containsExactlyInAnyOrder("SUBSCRIPTION_MAX_EXTENSION", "TRANSACTION_ID_NOT_FOUND",
                         "subscriptionPurchaseNoLongerAvailable");
 
         // what each person sees: the store's answer on the pass, and the cash where it refused
@@ -211,6 +212,33 @@ class StoreExtensionTest {
         assertThat(balance("apple-extendable")).isZero();
         assertThat(balance("google-deferrable")).isZero();
         assertThat(balance("apple-unknown-to-apple")).isEqualTo(1500);
+    }
+
+    @Test
+    void aLostAnswerIsSettledFromTheAppStoresRenewalDateNeverWithTheFallbackOnTopOfTheExtension() {
+        // what Apple answers a resent requestIdentifier is not documented: here the worst case, a new request
+        FakeStores.appleTakesResendsAsNew();
+        // 1000000001 was extended once this year by someone else: a resend would be the third, refused as too many
+        FakeStores.appleExtendedBefore("1000000001", Instant.now().minus(Duration.ofDays(100)));
+        FakeStores.loseNextAnswerAbout("1000000001");
+        // 1000000002 (twice this year already) is refused, and that answer is lost too
+        FakeStores.loseNextAnswerAbout("1000000002");
+        UUID campaign = Campaigns.define(storeMusic("MELON-STORE-LOST"));
+        Campaigns.runToCompletion(campaign, "lost-1");
+
+        assertThat(FakeStores.timesExtendedByApple("1000000001", Instant.now().minus(Duration.ofHours(1))))
+                .as("the first attempt went through and nothing was resent").isEqualTo(1);
+        assertThat(FakeStores.appleRenewal("1000000001")).isEqualTo(APPLE_RENEWAL.plus(Duration.ofDays(3)));
+        assertThat(Database.count("select count(*) from store_request where store_ref = '1000000001' and run_id is not null "
+                + "and state = 'EXTENDED' and attempts = 2")).as("settled by the second attempt, from the renewal date").isEqualTo(1);
+        assertThat(balance("apple-extendable")).as("no fallback on top of the extension").isZero();
+        assertThat(billingDate("apple-extendable")).isEqualTo(korean(APPLE_RENEWAL.plus(Duration.ofDays(3))));
+
+        // the date shows no extension by the lost attempt: the resend's refusal is final, and the fallback paid once
+        assertThat(FakeStores.timesExtendedByApple("1000000002", Instant.now().minus(Duration.ofHours(1)))).isZero();
+        assertThat(balance("apple-twice-this-year")).isEqualTo(1500);
+        assertThat(FakeStores.appleStatusReads()).as("each App Store pass read before its first and its second attempt")
+                .isGreaterThanOrEqualTo(5);
     }
 
     @Test

@@ -36,17 +36,17 @@ import java.util.concurrent.TimeUnit;
  * One request, one protocol:
  * <ol>
  *   <li>claim it and commit SENDING with a new attempt number and a lease, before anything is sent;</li>
- *   <li>Google only, first attempt: read the subscription (expiry and etag) and commit what the
- *       deferral will expect, before the deferral is sent;</li>
+ *   <li>first attempt: read the subscription at its store (Google: expiry and etag; Apple: the renewal
+ *       date) and commit what the extension will expect, before it is sent;</li>
  *   <li>send (Apple: the same requestIdentifier on every attempt; Google: the recorded etag; a
  *       subscription that changed before ours reached it is recorded anew and deferred from there);</li>
  *   <li>commit the answer: EXTENDED, or FALLBACK together with the fallback cash, or back to wait.</li>
  * </ol>
  * A crash anywhere leaves the request SENDING; when its lease runs out another worker sends it again,
- * which the store answers without extending twice (Apple dedupes on the identifier; Google's deferral
- * names an etag that no longer matches, and the subscription read again shows whether exactly this
- * deferral went through: its expiry is the recorded one plus the campaign's days; anything else is
- * never taken for ours). The fallback is credited only
+ * which the store answers without extending twice (Apple: the renewal date is read before resending,
+ * and a date moved by exactly the campaign's days is the first attempt's extension, settled without
+ * resending; Google's deferral names an etag that no longer matches, and the subscription read again
+ * shows whether exactly this deferral went through; anything else is never taken for ours). The fallback is credited only
  * in the transaction that settles the request, guarded by the attempt number, so it is given once.
  */
 @ApplicationScoped
@@ -79,7 +79,7 @@ public class StoreRequestWorker {
     int workers;
     @ConfigProperty(name = "entitlement.stores.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
-    /** Longer than a request can take (its timeout, twice for Google's read and deferral, plus the rate limit's wait). */
+    /** Longer than a request can take (its timeout, twice for the read before the extension, plus the rate limits' wait). */
     @ConfigProperty(name = "entitlement.stores.lease", defaultValue = "PT2M")
     Duration lease;
 

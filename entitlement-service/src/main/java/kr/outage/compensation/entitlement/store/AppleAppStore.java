@@ -5,6 +5,7 @@ import com.apple.itunes.storekit.client.APIException;
 import com.apple.itunes.storekit.model.ExtendReasonCode;
 import com.apple.itunes.storekit.model.ExtendRenewalDateRequest;
 import com.apple.itunes.storekit.model.ExtendRenewalDateResponse;
+import com.apple.itunes.storekit.model.LastTransactionsItem;
 import com.apple.itunes.storekit.model.MassExtendRenewalDateRequest;
 import com.apple.itunes.storekit.model.MassExtendRenewalDateResponse;
 import com.apple.itunes.storekit.model.MassExtendRenewalDateStatusResponse;
@@ -12,6 +13,8 @@ import com.apple.itunes.storekit.model.NotificationHistoryRequest;
 import com.apple.itunes.storekit.model.NotificationHistoryResponse;
 import com.apple.itunes.storekit.model.NotificationHistoryResponseItem;
 import com.apple.itunes.storekit.model.NotificationTypeV2;
+import com.apple.itunes.storekit.model.StatusResponse;
+import com.apple.itunes.storekit.model.SubscriptionGroupIdentifierItem;
 import com.apple.itunes.storekit.model.Subtype;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.PostConstruct;
@@ -34,8 +37,12 @@ import java.util.UUID;
 /**
  * The App Store Server API's "Extend a Subscription Renewal Date", one subscription per request (by
  * its original transaction id), with reason code 3 (service issue or outage) and the request's own
- * UUID as {@code requestIdentifier}: Apple's documented way to resend a request after a timeout
- * without extending twice.
+ * UUID as {@code requestIdentifier}. The subscription's renewal date is read from the App Store (Get
+ * All Subscription Statuses) and recorded before the first extension is sent; when an answer was lost
+ * and the request is sent again, the date is read first, and a date moved by exactly this request's
+ * days is the first attempt having gone through: nothing is resent, and no refusal of a resend can
+ * pay the fallback on top of an extension that happened. (What Apple answers a resent identifier is
+ * not documented, so it is not relied on.)
  *
  * <p>Also "Extend Subscription Renewal Dates for All Active Subscribers" (one request per product, for
  * remedies with {@code appleMassExtension}), its status, and the notification history: the mass
@@ -49,7 +56,9 @@ import java.util.UUID;
 @RegisterForReflection(targets = {ExtendRenewalDateRequest.class, ExtendRenewalDateResponse.class, ExtendReasonCode.class,
         com.apple.itunes.storekit.model.ErrorPayload.class, MassExtendRenewalDateRequest.class,
         MassExtendRenewalDateResponse.class, MassExtendRenewalDateStatusResponse.class, NotificationHistoryRequest.class,
-        NotificationHistoryResponse.class, NotificationHistoryResponseItem.class, NotificationTypeV2.class, Subtype.class})
+        NotificationHistoryResponse.class, NotificationHistoryResponseItem.class, NotificationTypeV2.class, Subtype.class,
+        StatusResponse.class, SubscriptionGroupIdentifierItem.class, LastTransactionsItem.class,
+        com.apple.itunes.storekit.model.Status.class})
 public class AppleAppStore implements SubscriptionStore {
 
     private static final Logger LOG = Logger.getLogger(AppleAppStore.class);
@@ -57,7 +66,8 @@ public class AppleAppStore implements SubscriptionStore {
     /** Final refusals: asking again gives the same answer, so the fallback is due. */
     private static final Set<APIError> REFUSALS = EnumSet.of(APIError.SUBSCRIPTION_EXTENSION_INELIGIBLE,
             APIError.SUBSCRIPTION_MAX_EXTENSION, APIError.FAMILY_SHARED_SUBSCRIPTION_EXTENSION_INELIGIBLE,
-            APIError.ORIGINAL_TRANSACTION_ID_NOT_FOUND, APIError.INVALID_ORIGINAL_TRANSACTION_ID);
+            APIError.ORIGINAL_TRANSACTION_ID_NOT_FOUND, APIError.INVALID_ORIGINAL_TRANSACTION_ID,
+            APIError.TRANSACTION_ID_NOT_FOUND);
 
     @ConfigProperty(name = "entitlement.stores.apple.url", defaultValue = "https://api.storekit.apple.com")
     String url;
@@ -77,6 +87,9 @@ public class AppleAppStore implements SubscriptionStore {
 
     @jakarta.inject.Inject
     CallBudget budget;
+    /** Verifies the signed renewal info of a status answer, as it verifies notifications. */
+    @jakarta.inject.Inject
+    AppleNotifications signedData;
 
     private AppStoreHttpClient client;
 
@@ -107,9 +120,69 @@ public class AppleAppStore implements SubscriptionStore {
     }
 
     @Override
+    public boolean needsExpectedExpiry() {
+        return true;
+    }
+
+    /**
+     * The renewal date the App Store shows now, from Get All Subscription Statuses: the last
+     * transaction of {@code storeReference}'s group, its signed renewal info verified with Apple's
+     * root certificate (an unverifiable date decides nothing: the request waits).
+     */
+    @Override
+    public StoreAnswer currentExpiry(StoreRequest request) {
+        if (client == null) {
+            return new StoreAnswer.TryAgain(Duration.ofMinutes(1), "App Store credentials are not configured");
+        }
+        if (!signedData.configured()) {
+            return new StoreAnswer.TryAgain(Duration.ofMinutes(1),
+                    "App Store root certificates are not configured: renewal dates cannot be verified (APPLE_ROOT_CERTIFICATES)");
+        }
+        try {
+            budget.acquire(StoreEndpoint.APPLE_STATUS);
+            StatusResponse status = client.getAllSubscriptionStatuses(request.storeReference(), null);
+            Optional<String> renewalInfo = status.getData() == null ? Optional.empty() : status.getData().stream()
+                    .filter(group -> group.getLastTransactions() != null)
+                    .flatMap(group -> group.getLastTransactions().stream())
+                    .filter(last -> request.storeReference().equals(last.getOriginalTransactionId()))
+                    .map(LastTransactionsItem::getSignedRenewalInfo)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst();
+            if (renewalInfo.isEmpty()) {
+                return new StoreAnswer.Refused("ORIGINAL_TRANSACTION_ID_NOT_FOUND",
+                        "the App Store shows no subscription with original transaction id " + request.storeReference());
+            }
+            return new StoreAnswer.CurrentExpiry(signedData.renewalDate(renewalInfo.get(), request.storeReference()), null);
+        } catch (AppleNotifications.Rejected e) {
+            return new StoreAnswer.TryAgain(defaultRetry, "App Store status not accepted: " + e.getMessage());
+        } catch (APIException e) {
+            return classify(e, StoreEndpoint.APPLE_STATUS);
+        } catch (IOException | RuntimeException e) {
+            return new StoreAnswer.TryAgain(defaultRetry, "App Store unreachable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StoreAnswer.TryAgain(defaultRetry, "interrupted");
+        }
+    }
+
+    @Override
     public StoreAnswer extend(StoreRequest request) {
         if (client == null) {
             return new StoreAnswer.TryAgain(Duration.ofMinutes(1), "App Store credentials are not configured");
+        }
+        if (request.maybeSentBefore()) {
+            // an earlier attempt may have reached Apple; its answer never reached us
+            StoreAnswer now = currentExpiry(request);
+            if (!(now instanceof StoreAnswer.CurrentExpiry current)) {
+                return now;
+            }
+            Instant ours = request.expectedExpiry().plus(Duration.ofDays(request.days()));
+            if (current.expiry().equals(ours)) {
+                return new StoreAnswer.Extended(ours);
+            }
+            // the date shows no extension by this request, so a refusal of the resend is the App Store
+            // refusing this subscription (the fallback is due); a date moved by anything else (the
+            // subscription renewed meanwhile) is not taken for ours either (README, Known limits)
         }
         ExtendRenewalDateRequest body = new ExtendRenewalDateRequest()
                 .extendByDays(request.days())

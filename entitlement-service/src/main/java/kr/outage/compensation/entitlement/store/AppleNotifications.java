@@ -28,7 +28,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * App Store Server Notifications (version 2) verified with Apple's own verifier: the signature, the
+ * App Store Server Notifications (version 2), and the signed renewal info of a subscription's status,
+ * verified with Apple's own verifier: the signature, the
  * certificate chain up to Apple's root certificate (mounted, never fetched), Apple's marker extensions
  * on the chain, the bundle id, the app's Apple id and the environment. Only what passes is turned into
  * an {@link AppleNotice}; anything else is refused, so nobody can settle a request, or earn the
@@ -131,6 +132,26 @@ public class AppleNotifications {
         } catch (IllegalArgumentException | NullPointerException e) {
             // verified, but without the fields every notification has (a UUID, a request identifier)
             throw new Rejected("the notification lacks a field Apple always sends: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The renewal date in a subscription's signed renewal info (from Get All Subscription Statuses),
+     * verified as a notification is: a date only Apple could have signed, for this app, about
+     * {@code originalTransactionId}.
+     */
+    public Instant renewalDate(String signedRenewalInfo, String originalTransactionId) throws Rejected {
+        if (verifier == null) {
+            throw new Rejected("App Store signed data cannot be verified here (no root certificate or bundle id)");
+        }
+        try {
+            JWSRenewalInfoDecodedPayload renewal = verifier.verifyAndDecodeRenewalInfo(signedRenewalInfo);
+            if (!originalTransactionId.equals(renewal.getOriginalTransactionId()) || renewal.getRenewalDate() == null) {
+                throw new Rejected("the renewal info is not about " + originalTransactionId + " or has no renewal date");
+            }
+            return Instant.ofEpochMilli(renewal.getRenewalDate());
+        } catch (VerificationException e) {
+            throw new Rejected("renewal info not signed by the App Store for this app: " + e.getStatus());
         }
     }
 

@@ -5,10 +5,10 @@ import java.util.UUID;
 
 /**
  * One subscription to extend at its store. {@code requestId} is the same on every attempt (Apple's
- * requestIdentifier). Google only: {@code expectedExpiry} and {@code expectedEtag} are the expiry and
- * etag read from the store and recorded before a deferral was sent (null until then, and always for
- * Apple); {@code maybeSentBefore} says they were recorded by an earlier attempt, whose deferral may
- * have reached Google even though its answer never reached us.
+ * requestIdentifier). {@code expectedExpiry} is the expiry (Google) or renewal date (Apple) read from
+ * the store and recorded before the extension was sent (null until then), {@code expectedEtag}
+ * Google's etag with it (always null for Apple); {@code maybeSentBefore} says they were recorded by an
+ * earlier attempt, whose extension may have reached the store even though its answer never reached us.
  */
 public record StoreRequest(UUID requestId, String productId, String storeReference, int days, Instant expectedExpiry,
                            String expectedEtag, boolean maybeSentBefore) {

@@ -67,6 +67,15 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
     static final Set<String> appleIneligible = new HashSet<>();
     /** Apple dedupes on requestIdentifier: the first answer, given again. */
     static final Map<String, String> appleAnswers = new HashMap<>();
+    /**
+     * Apple does not document what a resent one-subscription request answers after the first went
+     * through; in this mode the fake takes it as a new request (the worst case: extended again, or
+     * refused with SubscriptionMaxExtensionError when that was the second of the year).
+     */
+    static volatile boolean appleTakingResendsAsNew;
+    /** Subscriptions whose next one-subscription extension is acted on (or refused) but its answer lost. */
+    static final Set<String> appleAnswerLostAbout = new HashSet<>();
+    static final AtomicInteger appleStatusReads = new AtomicInteger();
     /** Google: purchase token -> expiry, product and etag (a new one at every change); deferrals made. */
     static final Map<String, Instant> googleExpiry = new HashMap<>();
     static final Map<String, String> googleProduct = new HashMap<>();
@@ -161,6 +170,7 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                     Map.entry("entitlement.stores.retry-after-default", "PT0.5S"),
                     // the fake has no limits; the shared budget is exercised by StoreCallBudgetTest
                     Map.entry("entitlement.stores.limits.apple.extend", "500"),
+                    Map.entry("entitlement.stores.limits.apple.status", "500"),
                     Map.entry("entitlement.stores.limits.apple.mass-extend", "500"),
                     Map.entry("entitlement.stores.limits.apple.mass-status", "500"),
                     Map.entry("entitlement.stores.limits.apple.notification-history", "500"),
@@ -211,6 +221,9 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
         notes.clear();
         notificationsLostAbout.clear();
         refusingResentMassRequests = false;
+        appleTakingResendsAsNew = false;
+        appleAnswerLostAbout.clear();
+        appleStatusReads.set(0);
         incompletePolls.set(0);
         statusPolls.set(0);
         historyPages.set(0);
@@ -298,6 +311,21 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
         appleExtensions.computeIfAbsent(originalTransactionId, k -> new ArrayList<>()).addAll(List.of(when));
     }
 
+    /** See {@link #appleTakingResendsAsNew}. */
+    public static void appleTakesResendsAsNew() {
+        appleTakingResendsAsNew = true;
+    }
+
+    /** The next extension of this subscription is made or refused as usual, and its answer lost on the way back. */
+    public static synchronized void loseNextAnswerAbout(String originalTransactionId) {
+        appleAnswerLostAbout.add(originalTransactionId);
+    }
+
+    /** Get All Subscription Statuses requests answered. */
+    public static int appleStatusReads() {
+        return appleStatusReads.get();
+    }
+
     public static synchronized void appleIneligible(String originalTransactionId) {
         appleIneligible.add(originalTransactionId);
     }
@@ -368,6 +396,7 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
 
     private static final Pattern APPLE_EXTEND = Pattern.compile("/inApps/v1/subscriptions/extend/([^/]+)");
     private static final Pattern APPLE_MASS_STATUS = Pattern.compile("/inApps/v1/subscriptions/extend/mass/([^/]+)/([^/]+)");
+    private static final Pattern APPLE_STATUSES = Pattern.compile("/inApps/v1/subscriptions/([^/]+)");
     private static final Pattern GOOGLE_PURCHASE = Pattern.compile(
             "/androidpublisher/v3/applications/([^/]+)/purchases/subscriptionsv2/tokens/([^/:]+)(:defer)?");
 
@@ -413,9 +442,16 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                 if (path.equals("/inApps/v1/notifications/history") && r.getMethod().getName().equals("POST")) {
                     return appleHistory(r);
                 }
+                Matcher statuses = APPLE_STATUSES.matcher(path);
+                if (statuses.matches() && r.getMethod().getName().equals("GET")) {
+                    return appleStatuses(r, statuses.group(1));
+                }
                 Matcher apple = APPLE_EXTEND.matcher(path);
                 if (apple.matches() && r.getMethod().getName().equals("PUT")) {
-                    return appleExtend(r, apple.group(1));
+                    ResponseDefinition answer = appleExtend(r, apple.group(1));
+                    synchronized (FakeStores.class) {
+                        return appleAnswerLostAbout.remove(apple.group(1)) ? answer(503, "").build() : answer;
+                    }
                 }
                 Matcher google = GOOGLE_PURCHASE.matcher(path);
                 if (google.matches()) {
@@ -447,7 +483,7 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
             }
             synchronized (FakeStores.class) {
                 String earlier = appleAnswers.get(requestId);
-                if (earlier != null) {
+                if (earlier != null && !appleTakingResendsAsNew) {
                     return answer(200, earlier).build();
                 }
                 Instant renewal = appleExpiry.get(originalTransactionId);
@@ -472,6 +508,36 @@ public class FakeStores implements QuarkusTestResourceLifecycleManager {
                 }
                 return answer(200, answer).build();
             }
+        }
+
+        /**
+         * Get All Subscription Statuses, as Apple answers it: per subscription group, the last
+         * transaction with its status and its signed transaction and renewal info (JWS, signed by the
+         * trusted test chain); 404 TransactionIdNotFoundError for an id the App Store does not know.
+         */
+        private ResponseDefinition appleStatuses(Request r, String transactionId) throws Exception {
+            if (!appleTokenValid(r.getHeader("Authorization"))) {
+                unauthorized.incrementAndGet();
+                return answer(401, "").build();
+            }
+            appleStatusReads.incrementAndGet();
+            String productId;
+            Instant renewal;
+            int status;
+            synchronized (FakeStores.class) {
+                renewal = appleExpiry.get(transactionId);
+                productId = appleProduct.getOrDefault(transactionId, "melon.unlimited.monthly");
+                status = appleInactive.contains(transactionId) ? 2 : 1;
+            }
+            if (renewal == null) {
+                return answer(404, "{\"errorCode\":4040010,\"errorMessage\":\"Transaction id not found.\"}").build();
+            }
+            Map<String, Object> last = Map.of("status", status, "originalTransactionId", transactionId,
+                    "signedTransactionInfo", transaction(transactionId, productId, renewal, notary),
+                    "signedRenewalInfo", renewal(transactionId, productId, renewal, notary));
+            return answer(200, JSON.writeValueAsString(Map.of("environment", "Production", "bundleId", BUNDLE_ID,
+                    "appAppleId", APP_APPLE_ID, "data", List.of(Map.of("subscriptionGroupIdentifier", "21000001",
+                            "lastTransactions", List.of(last)))))).build();
         }
 
         private ResponseDefinition appleMassExtend(Request r) throws Exception {
