@@ -155,7 +155,7 @@ class CampaignConsoleBrowserTest extends BrowserTest {
         browser.find("#offer").sendKeys("멜론 1,000원 보너스 캐시 지급");
         browser.clickAndAwaitNextPage("form[role=search] button");
         assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("withdrawn");
-        assertThat(browser.text("#answer h2")).isEqualTo("철회된 보상입니다");
+        assertThat(browser.text("#answer h2 .says")).isEqualTo("철회된 보상입니다");
         assertThat(browser.text("#official-list tr[data-code=MELON-1015-BONUS]")).contains("철회됨");
         browser.screenshot("verify-withdrawn");
     }

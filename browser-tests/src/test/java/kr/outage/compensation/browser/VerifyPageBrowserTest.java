@@ -13,7 +13,7 @@ class VerifyPageBrowserTest extends BrowserTest {
     void theFakeThousandDayPassIsNotOfficial() {
         ask("[카카오] 장애 보상 안내: 멜론 1000일 무료 스트리밍 이용권 지급!");
         assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("not_official");
-        assertThat(browser.text("#answer h2")).isEqualTo("공식 보상이 아닙니다");
+        assertThat(browser.text("#answer h2 .says")).isEqualTo("공식 보상이 아닙니다");
         assertThat(browser.text("#answer")).contains("링크를 누르거나 개인정보를 입력하지 마세요").contains("1000 days");
         // the official list is still there to compare with
         assertThat(browser.all("#official-list tbody tr[data-code]").stream().map(r -> r.getAttribute("data-code")))
@@ -25,7 +25,7 @@ class VerifyPageBrowserTest extends BrowserTest {
     void aPhishingTextIsSuspiciousWhateverItCopies() {
         ask("[멜론] 장애 보상 3일 연장 신청은 아래 링크에서 로그인 후 카드번호 확인: http://melon-event.kr/claim");
         assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("suspicious");
-        assertThat(browser.text("#answer h2")).isEqualTo("사기(피싱)로 의심됩니다");
+        assertThat(browser.text("#answer h2 .says")).isEqualTo("사기(피싱)로 의심됩니다");
         assertThat(browser.all("#reasons li").stream().map(li -> li.getAttribute("data-reason")))
                 .contains("unofficial-link", "click-link", "login-request", "card-number", "advice");
         assertThat(browser.text("#answer")).contains("melon-event.kr").contains("자동으로 지급");
@@ -38,14 +38,14 @@ class VerifyPageBrowserTest extends BrowserTest {
                 .toFile()).get("announcement").get("ko").asText();
         ask(announced);
         assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("official");
-        assertThat(browser.text("#answer h2")).isEqualTo("공식 보상입니다");
+        assertThat(browser.text("#answer h2 .says")).isEqualTo("공식 보상입니다");
         assertThat(browser.text("#answer")).contains("MELON-2022-1015").contains("다음 결제일 3일 연장").contains("캐시 1,500원")
                 .contains("글자 그대로");
         browser.screenshot("verify-real");
 
         ask("멜론 이용권 3일 연장");
         assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("unverified");
-        assertThat(browser.text("#answer h2")).isEqualTo("보상은 실제이지만, 이 메시지는 저희가 보낸 것이 아닙니다");
+        assertThat(browser.text("#answer h2 .says")).isEqualTo("보상은 실제이지만, 이 메시지는 저희가 보낸 것이 아닙니다");
         assertThat(browser.text("#answer")).contains("MELON-2022-1015").contains("자동으로 지급");
         browser.screenshot("verify-unverified");
     }

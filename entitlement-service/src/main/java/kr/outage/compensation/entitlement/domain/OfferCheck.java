@@ -196,7 +196,7 @@ public final class OfferCheck {
             String e = s.evidence();
             return switch (s.kind()) {
                 case UNOFFICIAL_LINK -> new Reason("unofficial-link", "It links to " + e + ", which is not one of our official "
-                        + "sites.", "공식 사이트가 아닌 " + e + "(으)로 연결하는 링크가 있습니다.");
+                        + "sites.", "공식 사이트가 아닌 " + KoreanParticles.TOWARD.after(e) + " 연결하는 링크가 있습니다.");
                 case SHORTENED_LINK -> new Reason("shortened-link", "It uses a shortened link (" + e + ") that hides where it "
                         + "leads.", "목적지를 숨기는 단축 링크(" + e + ")가 있습니다.");
                 case CLICK_LINK -> new Reason("click-link", "It asks you to open a link (\"" + e + "\"); real compensation "
@@ -234,7 +234,7 @@ public final class OfferCheck {
         static Reason otherService(Set<String> others) {
             String names = String.join(", ", others);
             return new Reason("other-service", "It names " + names + ": there is no official compensation of ours for it.",
-                    names + "을(를) 언급합니다. 이에 대한 공식 보상은 없습니다.");
+                    KoreanParticles.OBJECT.after(names) + " 언급합니다. 이에 대한 공식 보상은 없습니다.");
         }
 
         static Reason nothingToCheck() {
@@ -247,7 +247,7 @@ public final class OfferCheck {
             String services = alike.stream().flatMap(c -> c.services().stream()).distinct().collect(Collectors.joining(", "));
             return new Reason("no-service-named", "The amounts are like those of " + codes(alike) + ", but the text does not "
                     + "say which service it is for; that compensation is only for " + services + ".",
-                    "금액이나 기간은 " + codes(alike) + "와(과) 비슷하지만 어느 서비스의 보상인지 적혀 있지 않습니다. 해당 공식 보상은 "
+                    "금액이나 기간은 " + KoreanParticles.AND.after(codes(alike)) + " 비슷하지만 어느 서비스의 보상인지 적혀 있지 않습니다. 해당 공식 보상은 "
                             + services + " 이용자만 대상입니다.");
         }
 
@@ -259,13 +259,13 @@ public final class OfferCheck {
 
         static Reason nobodyGives(OfferDescription promised) {
             return new Reason("no-such-compensation", "No official compensation gives " + quantities(promised) + ".",
-                    quantities(promised) + "을(를) 주는 공식 보상은 없습니다.");
+                    KoreanParticles.OBJECT.after(quantities(promised)) + " 주는 공식 보상은 없습니다.");
         }
 
         static Reason differs(Set<Campaign> candidates, OfferDescription promised) {
             return new Reason("differs-from-official", "The official " + codes(candidates) + " does not give "
                     + quantities(promised) + ". See what it gives in the list.",
-                    "공식 보상 " + codes(candidates) + "은(는) " + quantities(promised) + "을(를) 주지 않습니다. 실제 내용은 목록에서 "
+                    "공식 보상 " + KoreanParticles.TOPIC.after(codes(candidates)) + " " + KoreanParticles.OBJECT.after(quantities(promised)) + " 주지 않습니다. 실제 내용은 목록에서 "
                             + "확인해 주세요.");
         }
 
@@ -278,13 +278,13 @@ public final class OfferCheck {
             Campaign first = giving.get(0);
             return new Reason("real-compensation-unverified-message", "The compensation it describes is real: " + first.code()
                     + " (" + first.title() + "). But this message is not one we sent or announced, so we cannot vouch for it.",
-                    "설명하는 보상 " + first.code() + "(" + first.title() + ")은 실제 보상입니다. 하지만 이 메시지는 저희가 보내거나 "
+                    "설명하는 보상 " + KoreanParticles.TOPIC.after(first.code() + "(" + first.title() + ")") + " 실제 보상입니다. 하지만 이 메시지는 저희가 보내거나 "
                             + "공지한 문구가 아니어서 보증할 수 없습니다.");
         }
 
         static Reason codeOfficial(Campaign c) {
             return new Reason("official-code", c.code() + " is the code of an official compensation: " + c.title() + ".",
-                    c.code() + "은(는) 공식 보상의 코드입니다: " + c.title() + ".");
+                    KoreanParticles.TOPIC.after(c.code()) + " 공식 보상의 코드입니다: " + c.title() + ".");
         }
 
         static Reason noSuchCode(String code) {
@@ -297,7 +297,7 @@ public final class OfferCheck {
             String date = when == null ? "" : " on " + when.atZone(ClaimDeadline.KOREA).toLocalDate();
             String dateKo = when == null ? "" : " " + when.atZone(ClaimDeadline.KOREA).toLocalDate() + "에";
             return new Reason("withdrawn", c.code() + " (" + c.title() + ") was an official compensation but was withdrawn"
-                    + date + ".", c.code() + "(" + c.title() + ")은(는) 공식 보상이었으나" + dateKo + " 철회되었습니다.");
+                    + date + ".", KoreanParticles.TOPIC.after(c.code() + "(" + c.title() + ")") + " 공식 보상이었으나" + dateKo + " 철회되었습니다.");
         }
 
         private static String codes(java.util.Collection<Campaign> campaigns) {

@@ -178,6 +178,32 @@ public interface PageMessages {
     @Message("{#switch verdict}{#case 'official'}아래 공식 보상의 안내문과 글자 그대로 같습니다. 대상 계정에는 자동으로 지급되므로 따로 신청하거나 정보를 입력할 필요가 없습니다.{#case 'not_official'}이런 내용의 공식 보상은 없습니다. 링크를 누르거나 개인정보를 입력하지 마세요.{#case 'suspicious'}보상을 미끼로 한 사기에서 보이는 특징이 있습니다. 링크를 누르거나, 앱을 설치하거나, 전화하거나, 카드번호·비밀번호·인증번호를 입력하지 마세요.{#case 'withdrawn'}한때 공식 보상이었으나 지금은 철회되었습니다.{#case 'unverified'}설명하는 보상(아래)은 실제 보상이며 대상 계정에 자동으로 지급됩니다. 하지만 이 메시지는 저희가 보내거나 공지한 문구가 아니므로 따르지 마세요. 보상을 받기 위해 링크를 누르거나, 로그인하거나, 정보를 알려 달라고 요구하는 일은 없습니다.{#else}확인할 수 있는 서비스 이름, 금액, 기간이나 코드가 없습니다. 아래 공식 목록과 비교해 주세요.{/switch}")
     String verdict_explained(String verdict);
 
+    /** A verdict's first word: unlike any other verdict's, so "official" and "not official" never begin alike. */
+    @Message("{#switch verdict}{#case 'official'}확인됨{#case 'not_official'}거짓{#case 'suspicious'}위험{#case 'withdrawn'}철회됨{#case 'unverified'}주의{#else}알 수 없음{/switch}")
+    String verdict_word(String verdict);
+
+    /** The icon before it (hidden from screen readers: the word says the same). */
+    @Message("{#switch verdict}{#case 'official'}✔{#case 'not_official'}✖{#case 'suspicious'}⚠{#case 'withdrawn'}✖{#case 'unverified'}!{#else}?{/switch}")
+    String verdict_mark(String verdict);
+
+    @Message("이렇게 하세요")
+    String next_steps_title();
+
+    @Message("메시지를 지우고, 보낸 번호나 계정을 차단하세요.")
+    String next_step_delete();
+
+    @Message("{#if centre}궁금한 점은 공식 고객센터 {centre}에 문의하세요.{#else}궁금한 점은 앱의 고객센터 메뉴로 문의하세요. 메시지에 적힌 번호로 전화하지 마세요.{/if}")
+    String next_step_centre(String centre);
+
+    @Message("스미싱 신고·상담: 118 (한국인터넷진흥원)")
+    String next_step_118();
+
+    @Message("돈을 보냈거나 피해가 생겼다면: 112 (경찰)")
+    String next_step_112();
+
+    @Message("카드번호를 입력했다면 바로 카드사에 전화해 카드를 정지하세요.")
+    String next_step_card();
+
     @Message("판단 근거")
     String reasons();
 

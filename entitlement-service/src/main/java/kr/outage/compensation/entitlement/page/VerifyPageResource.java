@@ -14,9 +14,11 @@ import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.rest.PublicCompensationView;
 import kr.outage.compensation.entitlement.rest.VerificationView;
 import kr.outage.compensation.entitlement.service.OfferVerification;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * "Is this compensation real?": the official list and a box for the offer someone was sent. A plain
@@ -30,11 +32,14 @@ public class VerifyPageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance verify(PageLanguage lang, String offer, VerificationView answer, String problem,
-                                              List<PublicCompensationView> official);
+                                              List<PublicCompensationView> official, String customerCentre);
     }
 
     @Inject
     OfferVerification verification;
+    /** The operator's official customer-centre line, shown to whoever was sent a message that is not ours. */
+    @ConfigProperty(name = "entitlement.verify.customer-centre")
+    Optional<String> customerCentre;
 
     @GET
     @Path("verify")
@@ -50,6 +55,6 @@ public class VerifyPageResource {
                 problem = refused.getMessage();
             }
         }
-        return language.apply(Templates.verify(language, offer == null ? "" : offer, answer, problem, verification.registry().stream().map(PublicCompensationView::of).toList()));
+        return language.apply(Templates.verify(language, offer == null ? "" : offer, answer, problem, verification.registry().stream().map(PublicCompensationView::of).toList(), customerCentre.orElse(null)));
     }
 }

@@ -15,6 +15,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -42,7 +44,7 @@ class PagesTest {
     void theVerifyPageAnswersWithoutJavaScript() {
         Document fake = html(given().queryParam("offer", "멜론 1000일 무료 이용권").get("/compensations/verify"), 200);
         assertThat(fake.select("#answer").attr("data-verdict")).isEqualTo("not_official");
-        assertThat(fake.select("#answer h2").text()).isEqualTo("공식 보상이 아닙니다");
+        assertThat(fake.select("#answer h2 .says").text()).isEqualTo("공식 보상이 아닙니다");
         assertThat(fake.select("#offer").text()).isEqualTo("멜론 1000일 무료 이용권");
         assertThat(fake.select("script")).isEmpty();
         // switching language keeps the offer and so the answer
@@ -51,12 +53,12 @@ class PagesTest {
 
         Document paraphrase = html(given().queryParam("offer", "Melon in-app cash of 1,500 won").queryParam("lang", "en")
                 .get("/compensations/verify"), 200);
-        assertThat(paraphrase.select("#answer h2").text()).isEqualTo("The compensation is real, but this message is not ours");
+        assertThat(paraphrase.select("#answer h2 .says").text()).isEqualTo("The compensation is real, but this message is not ours");
         assertThat(paraphrase.select("#answer").text()).contains("MELON-2022-1015").contains("1,500원 cash")
                 .contains("applied to eligible accounts automatically");
         Document announcement = html(given().queryParam("offer", Campaigns.announcementText("music_campaign.json", "en"))
                 .queryParam("lang", "en").get("/compensations/verify"), 200);
-        assertThat(announcement.select("#answer h2").text()).isEqualTo("This is an official compensation");
+        assertThat(announcement.select("#answer h2 .says").text()).isEqualTo("This is an official compensation");
         assertThat(announcement.select("#answer").text()).contains("word for word").contains("MELON-2022-1015");
         // the registry shows the announcement in the page's language, marked as such
         assertThat(announcement.select("#official-list tr[data-code=MELON-2022-1015] blockquote.announcement[lang=en]").text())
@@ -65,9 +67,24 @@ class PagesTest {
         Document phishing = html(given().queryParam("offer", "멜론 3일 연장 보상 신청: http://melon-event.kr 에서 카드번호 입력")
                 .get("/compensations/verify"), 200);
         assertThat(phishing.select("#answer").attr("data-verdict")).isEqualTo("suspicious");
-        assertThat(phishing.select("#answer h2").text()).isEqualTo("사기(피싱)로 의심됩니다");
+        assertThat(phishing.select("#answer h2 .says").text()).isEqualTo("사기(피싱)로 의심됩니다");
         assertThat(phishing.select("#reasons li").eachAttr("data-reason")).contains("unofficial-link", "card-number", "advice");
         assertThat(phishing.select("#answer").text()).contains("melon-event.kr").contains("카드번호·비밀번호·인증번호");
+        // the particle follows the domain's last sound (알 → 로), not "(으)로"
+        assertThat(phishing.select("#reasons li[data-reason=unofficial-link]").text()).contains("melon-event.kr로 연결하는");
+
+        // each verdict begins with an icon and a first word of its own, so that official and not official never begin
+        // alike; the page's title says it too (what a screen reader announces first), and the answer takes the focus
+        assertThat(List.of(fake, paraphrase, announcement, phishing)).extracting(d -> d.select("#answer h2 .word").text())
+                .containsExactly("거짓", "Caution", "Confirmed", "위험");
+        assertThat(fake.select("#answer h2 .mark").attr("aria-hidden")).isEqualTo("true");
+        assertThat(fake.title()).startsWith("거짓: 공식 보상이 아닙니다");
+        assertThat(fake.select("#answer").hasAttr("autofocus")).isTrue();
+        // what to do next, in short lines: delete and block, the customer centre, 118, 112, the card company
+        assertThat(phishing.select("#next-steps li").eachText()).hasSize(5)
+                .anySatisfy(line -> assertThat(line).contains("118")).anySatisfy(line -> assertThat(line).contains("112"))
+                .anySatisfy(line -> assertThat(line).contains("카드사"));
+        assertThat(announcement.select("#next-steps")).as("an official answer asks nothing of anyone").isEmpty();
 
         Document empty = html(given().get("/compensations/verify"), 200);
         assertThat(empty.select("#answer")).isEmpty();

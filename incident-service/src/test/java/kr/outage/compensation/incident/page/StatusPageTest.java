@@ -57,6 +57,8 @@ class StatusPageTest {
         // the axis is in KST: the fire started at 15:19 KST, so the chart starts at 15:00 KST
         assertThat(page.select(".tick").first().text()).isEqualTo("10/16 00:00");
         assertThat(page.select(".bar.major_outage").first().attr("title")).contains("2022-10-15 15:19");
+        // each bar is an image with a name of its own (state, times, duration), not only a colour and a tooltip
+        assertThat(page.select(".bar")).allSatisfy(bar -> assertThat(bar.attr("aria-label")).isEqualTo(bar.attr("title")).isNotBlank());
     }
 
     @Test
