@@ -14,6 +14,9 @@ class VerifyPageBrowserTest extends BrowserTest {
         ask("[카카오] 장애 보상 안내: 멜론 1000일 무료 스트리밍 이용권 지급!");
         assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("not_official");
         assertThat(browser.text("#answer h2 .says")).isEqualTo("공식 보상이 아닙니다");
+        assertThat(browser.text("#answer h2 .word")).isEqualTo("거짓");
+        assertThat(browser.driver.getCurrentUrl()).as("the message is posted, not kept in the URL").doesNotContain("offer");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).as("the answer has the focus").isEqualTo("answer");
         assertThat(browser.text("#answer")).contains("링크를 누르거나 개인정보를 입력하지 마세요").contains("1000 days");
         // the official list is still there to compare with
         assertThat(browser.all("#official-list tbody tr[data-code]").stream().map(r -> r.getAttribute("data-code")))

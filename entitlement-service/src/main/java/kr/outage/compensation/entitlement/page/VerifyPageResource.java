@@ -5,7 +5,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -22,7 +25,9 @@ import java.util.Optional;
 
 /**
  * "Is this compensation real?": the official list and a box for the offer someone was sent. A plain
- * GET form, so it works without JavaScript and an answer can be shared as a link.
+ * form, so it works without JavaScript. The form posts the message: what people paste may hold their
+ * name, number or a code, and a URL keeps it in browser history, proxies and server logs. A link
+ * with {@code ?offer=} made before (shared, bookmarked) is still answered.
  */
 @Path("/compensations")
 @PermitAll
@@ -45,6 +50,18 @@ public class VerifyPageResource {
     @Path("verify")
     @Operation(summary = "Is this compensation real? (HTML page over the registry and the verify API)")
     public TemplateInstance verify(@QueryParam("offer") String offer, @QueryParam("lang") String lang) {
+        return answer(offer, lang);
+    }
+
+    @POST
+    @Path("verify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Is this compensation real? (the page's form: the message in the body, never in the URL)")
+    public TemplateInstance verifyPosted(@FormParam("offer") String offer, @FormParam("lang") String lang) {
+        return answer(offer, lang);
+    }
+
+    private TemplateInstance answer(String offer, String lang) {
         PageLanguage language = PageLanguage.of(lang);
         VerificationView answer = null;
         String problem = null;

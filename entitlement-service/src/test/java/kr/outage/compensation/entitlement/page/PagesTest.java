@@ -47,9 +47,22 @@ class PagesTest {
         assertThat(fake.select("#answer h2 .says").text()).isEqualTo("공식 보상이 아닙니다");
         assertThat(fake.select("#offer").text()).isEqualTo("멜론 1000일 무료 이용권");
         assertThat(fake.select("script")).isEmpty();
-        // switching language keeps the offer and so the answer
-        assertThat(fake.select("header a[lang=en]").attr("href"))
-                .isEqualTo("?lang=en&offer=%EB%A9%9C%EB%A1%A0+1000%EC%9D%BC+%EB%AC%B4%EB%A3%8C+%EC%9D%B4%EC%9A%A9%EA%B6%8C");
+        // the message never goes into a URL: the form posts it, and the language link does not carry it
+        assertThat(fake.select("form[role=search]").attr("method")).isEqualTo("post");
+        assertThat(fake.select("header a[lang=en]").attr("href")).isEqualTo("?lang=en");
+        Document posted = html(given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("offer", "멜론 1000일 무료 이용권")
+                .formParam("lang", "ko").post("/compensations/verify"), 200);
+        assertThat(posted.select("#answer").attr("data-verdict")).isEqualTo("not_official");
+        assertThat(posted.select("#offer").text()).isEqualTo("멜론 1000일 무료 이용권");
+        // the longest message the page takes (2,000 Korean characters, 6,000 bytes) is answered; a longer one is refused on the page
+        Document longest = html(given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("offer", "멜론 보상".repeat(400))
+                .post("/compensations/verify"), 200);
+        assertThat(longest.select("#answer")).isNotEmpty();
+        Document tooLong = html(given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("offer", "멜론 보상".repeat(401))
+                .post("/compensations/verify"), 200);
+        assertThat(tooLong.select(".problem").text()).contains("2000");
+        assertThat(tooLong.select("#answer")).isEmpty();
+        given().contentType("application/json").body("{\"offer\":\"x\"}").post("/compensations/verify").then().statusCode(415);
 
         Document paraphrase = html(given().queryParam("offer", "Melon in-app cash of 1,500 won").queryParam("lang", "en")
                 .get("/compensations/verify"), 200);
