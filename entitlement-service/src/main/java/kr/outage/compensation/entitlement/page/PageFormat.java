@@ -3,8 +3,6 @@ package kr.outage.compensation.entitlement.page;
 import io.quarkus.qute.TemplateExtension;
 import kr.outage.compensation.entitlement.domain.Remedy;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,9 +22,14 @@ public final class PageFormat {
         return String.format("%,d원", amount);
     }
 
-    /** {@code {text.urlEncoded}}: for a query parameter, so switching language keeps the offer being checked. */
-    static String urlEncoded(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    /**
+     * {@code {text.writtenIn}}: "ko" for a text with Hangul in it, else "en". Campaign data (titles,
+     * group names) is written in one language whatever the page's is; marked with its own, a screen
+     * reader reads it in the right voice.
+     */
+    static String writtenIn(String text) {
+        return text != null && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)
+                ? "ko" : "en";
     }
 
     /** {@code {count.grouped}}: "1,000,000". */

@@ -73,6 +73,9 @@ class PagesTest {
                 .queryParam("lang", "en").get("/compensations/verify"), 200);
         assertThat(announcement.select("#answer h2 .says").text()).isEqualTo("This is an official compensation");
         assertThat(announcement.select("#answer").text()).contains("word for word").contains("MELON-2022-1015");
+        // campaign data is marked with the language it is written in, whatever the page's
+        assertThat(fake.select("#official-list tr[data-code=MELON-2022-1015] td strong[lang]").eachAttr("lang")).contains("en");
+        assertThat(fake.select("html").attr("lang")).isEqualTo("ko");
         // the registry shows the announcement in the page's language, marked as such
         assertThat(announcement.select("#official-list tr[data-code=MELON-2022-1015] blockquote.announcement[lang=en]").text())
                 .isEqualTo(Campaigns.announcementText("music_campaign.json", "en"));
