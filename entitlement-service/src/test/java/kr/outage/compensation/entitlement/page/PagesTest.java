@@ -63,6 +63,10 @@ class PagesTest {
         assertThat(tooLong.select(".problem").text()).contains("2000");
         assertThat(tooLong.select("#answer")).isEmpty();
         given().contentType("application/json").body("{\"offer\":\"x\"}").post("/compensations/verify").then().statusCode(415);
+        // the service takes streamed imports of gigabytes, but a form is read whole: over 1 MiB it is refused before it is read
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").body("offer=" + "a".repeat(1_100_000))
+                .post("/compensations/verify").then().statusCode(413).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("JSON or form body"));
 
         Document paraphrase = html(given().queryParam("offer", "Melon in-app cash of 1,500 won").queryParam("lang", "en")
                 .get("/compensations/verify"), 200);

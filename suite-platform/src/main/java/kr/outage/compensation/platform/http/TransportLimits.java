@@ -41,12 +41,12 @@ public class TransportLimits {
     Optional<MemorySize> maxBodySize;
     /**
      * Where a service takes large streamed bodies (entitlement-service's CSV imports) its overall limit
-     * is large; a JSON body is never large, so it has a limit of its own, checked before a byte is read,
-     * and a JSON body sent without a Content-Length (chunked) is refused, since its size is known only
-     * after reading it.
+     * is large; a JSON body or a form (the pages' forms) is never large and is read whole into memory,
+     * so it has a limit of its own, checked before a byte is read, and one sent without a
+     * Content-Length (chunked) is refused, since its size is known only after reading it.
      */
-    @ConfigProperty(name = "suite.http.max-json-body-size")
-    Optional<MemorySize> maxJsonBodySize;
+    @ConfigProperty(name = "suite.http.max-small-body-size")
+    Optional<MemorySize> maxSmallBodySize;
 
     void guard(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
@@ -60,20 +60,20 @@ public class TransportLimits {
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (maxJsonBodySize.isPresent() && isJson(request)) {
-            long jsonLimit = maxJsonBodySize.get().asLongValue();
+        if (maxSmallBodySize.isPresent() && isJsonOrForm(request)) {
+            long jsonLimit = maxSmallBodySize.get().asLongValue();
             // what a client still sending is let finish before the connection closes, as for any body
             long linger = Math.max(jsonLimit, maxBodySize.map(MemorySize::asLongValue).orElse(jsonLimit));
             if (length == null && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
                 drainThenClose(routing, linger);
-                refuse(routing, GeneralProblem.LENGTH_REQUIRED, "A JSON body must come with its Content-Length (at most "
+                refuse(routing, GeneralProblem.LENGTH_REQUIRED, "A JSON or form body must come with its Content-Length (at most "
                         + jsonLimit + " bytes); this one was sent in chunks");
                 return;
             }
             if (length != null && tooLong(length, jsonLimit)) {
                 drainThenClose(routing, linger);
-                refuse(routing, GeneralProblem.PAYLOAD_TOO_LARGE, "The JSON body has " + length.strip()
-                        + " bytes; this service accepts JSON bodies of at most " + jsonLimit);
+                refuse(routing, GeneralProblem.PAYLOAD_TOO_LARGE, "The JSON or form body has " + length.strip()
+                        + " bytes; this service accepts JSON and form bodies of at most " + jsonLimit);
                 return;
             }
         }
@@ -86,9 +86,13 @@ public class TransportLimits {
         routing.next();
     }
 
-    private static boolean isJson(HttpServerRequest request) {
+    private static boolean isJsonOrForm(HttpServerRequest request) {
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
+        if (type == null) {
+            return false;
+        }
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("json") || lower.contains("x-www-form-urlencoded") || lower.contains("multipart/form-data");
     }
 
     private static boolean tooLong(String contentLength, long limit) {
