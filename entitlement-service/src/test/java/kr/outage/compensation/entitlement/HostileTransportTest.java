@@ -23,18 +23,22 @@ class HostileTransportTest extends HostileTransportChecks {
 
     /**
      * The service takes bodies up to 2 GiB for its streamed CSV imports; a JSON body (the App Store's
-     * notification, a campaign) is refused over 1 MiB before it is read, and without a Content-Length.
+     * notification, a campaign) or a form (the verify page's) is read whole, so it is refused over 1 MiB
+     * before it is read, and without a Content-Length.
      */
     @org.junit.jupiter.api.Test
-    void jsonBodiesHaveALimitOfTheirOwn() throws Exception {
-        for (String path : new String[]{"/api/v1/stores/apple/notifications", "/api/v1/campaigns"}) {
+    void jsonAndFormBodiesHaveALimitOfTheirOwn() throws Exception {
+        String[][] cases = {{"/api/v1/stores/apple/notifications", "application/json"}, {"/api/v1/campaigns", "application/json"},
+                {"/compensations/verify", "application/x-www-form-urlencoded"}};
+        for (String[] c : cases) {
+            String path = c[0];
             String over = rawAnswer("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + kr.outage.compensation.platform.testing.Tokens.operator() + "\r\nContent-Type: application/json\r\n"
+                    + kr.outage.compensation.platform.testing.Tokens.operator() + "\r\nContent-Type: " + c[1] + "\r\n"
                     + "Content-Length: " + (1024 * 1024 + 1) + "\r\n\r\n");
             org.assertj.core.api.Assertions.assertThat(over).as(path).startsWith("HTTP/1.1 413").contains("payload-too-large")
-                    .contains("JSON bodies of at most 1048576");
+                    .contains("JSON and form bodies of at most 1048576");
             String chunked = rawAnswer("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + kr.outage.compensation.platform.testing.Tokens.operator() + "\r\nContent-Type: application/json\r\n"
+                    + kr.outage.compensation.platform.testing.Tokens.operator() + "\r\nContent-Type: " + c[1] + "\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
             org.assertj.core.api.Assertions.assertThat(chunked).as(path).startsWith("HTTP/1.1 411").contains("length-required");
         }
