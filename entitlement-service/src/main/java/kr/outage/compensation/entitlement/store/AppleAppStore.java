@@ -138,8 +138,7 @@ public class AppleAppStore implements SubscriptionStore {
             return new StoreAnswer.TryAgain(Duration.ofMinutes(1),
                     "App Store root certificates are not configured: renewal dates cannot be verified (APPLE_ROOT_CERTIFICATES)");
         }
-        try {
-            budget.acquire(StoreEndpoint.APPLE_STATUS);
+        return ask(StoreEndpoint.APPLE_STATUS, () -> {
             StatusResponse status = client.getAllSubscriptionStatuses(request.storeReference(), null);
             Optional<String> renewalInfo = status.getData() == null ? Optional.empty() : status.getData().stream()
                     .filter(group -> group.getLastTransactions() != null)
@@ -153,16 +152,7 @@ public class AppleAppStore implements SubscriptionStore {
                         "the App Store shows no subscription with original transaction id " + request.storeReference());
             }
             return new StoreAnswer.CurrentExpiry(signedData.renewalDate(renewalInfo.get(), request.storeReference()), null);
-        } catch (AppleNotifications.Rejected e) {
-            return new StoreAnswer.TryAgain(defaultRetry, "App Store status not accepted: " + e.getMessage());
-        } catch (APIException e) {
-            return classify(e, StoreEndpoint.APPLE_STATUS);
-        } catch (IOException | RuntimeException e) {
-            return new StoreAnswer.TryAgain(defaultRetry, "App Store unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new StoreAnswer.TryAgain(defaultRetry, "interrupted");
-        }
+        });
     }
 
     @Override
@@ -188,15 +178,33 @@ public class AppleAppStore implements SubscriptionStore {
                 .extendByDays(request.days())
                 .extendReasonCode(ExtendReasonCode.SERVICE_ISSUE_OR_OUTAGE)
                 .requestIdentifier(request.requestId().toString());
-        try {
-            budget.acquire(StoreEndpoint.APPLE_EXTEND);
+        return ask(StoreEndpoint.APPLE_EXTEND, () -> {
             ExtendRenewalDateResponse answer = client.extendSubscriptionRenewalDate(request.storeReference(), body);
             if (Boolean.TRUE.equals(answer.getSuccess()) && answer.getEffectiveDate() != null) {
                 return new StoreAnswer.Extended(Instant.ofEpochMilli(answer.getEffectiveDate()));
             }
             return new StoreAnswer.Refused("NOT_EXTENDED", "the App Store answered success=false");
+        });
+    }
+
+    /** One call about one subscription, its answer as it reads. */
+    private interface SubscriptionCall {
+        StoreAnswer send() throws APIException, IOException, AppleNotifications.Rejected;
+    }
+
+    /**
+     * Takes {@code endpoint}'s turn in the shared budget, then makes the call; whatever goes wrong
+     * becomes an answer (a refusal Apple gives, or "try again"), never an exception.
+     */
+    private StoreAnswer ask(StoreEndpoint endpoint, SubscriptionCall call) {
+        try {
+            budget.acquire(endpoint);
+            return call.send();
+        } catch (AppleNotifications.Rejected e) {
+            // signed data that does not verify decides nothing
+            return new StoreAnswer.TryAgain(defaultRetry, "App Store answer not accepted: " + e.getMessage());
         } catch (APIException e) {
-            return classify(e, StoreEndpoint.APPLE_EXTEND);
+            return classify(e, endpoint);
         } catch (IOException | RuntimeException e) {
             return new StoreAnswer.TryAgain(defaultRetry, "App Store unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
