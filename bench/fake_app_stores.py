@@ -205,6 +205,21 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def served_over_limit(self, endpoint):
+        """Counts a call to endpoint; above LIMIT this second, answers 429 with Retry-After as its store
+        documents it (Apple the instant to try again in epoch milliseconds, Google seconds) and says so.
+        The caller holds the lock."""
+        served[endpoint] += 1
+        if not over_limit(endpoint):
+            return False
+        served["rate_limited"] += 1
+        if endpoint.startswith("apple"):
+            self.answer(429, {"errorCode": 4290000, "errorMessage": "Rate limit exceeded."},
+                        {"Retry-After": str(int(time.time() * 1000) + 1000)})
+        else:
+            self.answer(429, {"error": {"code": 429, "message": "quota"}}, {"Retry-After": "1"})
+        return True
+
     def body(self):
         n = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(n).decode() if n else ""
@@ -236,11 +251,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self.answer(401, None)
             otid = path.rsplit("/", 1)[1]
             with lock:
-                served["apple_status"] += 1
-                if over_limit("apple_status"):
-                    served["rate_limited"] += 1
-                    return self.answer(429, {"errorCode": 4290000, "errorMessage": "Rate limit exceeded."},
-                                       {"Retry-After": str(int(time.time() * 1000) + 1000)})
+                if self.served_over_limit("apple_status"):
+                    return
                 if otid.endswith("7"):
                     return self.answer(404, {"errorCode": 4040010, "errorMessage": "Transaction id not found."})
                 renewal = apple_expiry.setdefault(otid, now_ms() + TEN_DAYS_MS)
@@ -255,10 +267,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self.answer(401, {"error": {"code": 401, "message": "no credentials"}})
             token = unquote(parts[8])
             with lock:
-                served["google"] += 1
-                if over_limit("google"):
-                    served["rate_limited"] += 1
-                    return self.answer(429, {"error": {"code": 429, "message": "quota"}}, {"Retry-After": "1"})
+                if self.served_over_limit("google"):
+                    return
                 if "gone" in token:
                     return self.answer(410, {"error": {"code": 410, "message": "expired for too long",
                                                        "errors": [{"reason": "subscriptionPurchaseNoLongerAvailable"}]}})
@@ -280,12 +290,8 @@ class Handler(BaseHTTPRequestHandler):
         request = json.loads(body)
         rid = request["requestIdentifier"]
         with lock:
-            served["apple"] += 1
-            if over_limit("apple"):
-                served["rate_limited"] += 1
-                # as Apple documents it: the instant to try again, in epoch milliseconds
-                return self.answer(429, {"errorCode": 4290000, "errorMessage": "Rate limit exceeded."},
-                                   {"Retry-After": str(int(time.time() * 1000) + 1000)})
+            if self.served_over_limit("apple"):
+                return
             if rid in apple_answers:
                 earlier = apple_answers[rid]
             elif otid.endswith("7"):
@@ -345,10 +351,8 @@ class Handler(BaseHTTPRequestHandler):
             token = unquote(parts[8][:-len(":defer")])
             context = json.loads(body)["deferralContext"]
             with lock:
-                served["google"] += 1
-                if over_limit("google"):
-                    served["rate_limited"] += 1
-                    return self.answer(429, {"error": {"code": 429, "message": "quota"}}, {"Retry-After": "1"})
+                if self.served_over_limit("google"):
+                    return
                 current, etag = google_subscription(token)
                 if context.get("etag") != etag:
                     return self.answer(400, {"error": {"code": 400, "message": "etag does not match the latest",
