@@ -24,10 +24,17 @@ final class Api {
     }
 
     static JsonNode post(String url, String token, Object body, int expectedStatus) {
+        return post(url, token, body, java.util.Map.of(), expectedStatus);
+    }
+
+    /** A POST with extra headers (an Approval-Id). */
+    static JsonNode post(String url, String token, Object body, java.util.Map<String, String> headers, int expectedStatus) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))), expectedStatus);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
+            headers.forEach(request::header);
+            return send(request.POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))),
+                    expectedStatus);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

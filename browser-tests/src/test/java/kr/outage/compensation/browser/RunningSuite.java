@@ -39,6 +39,11 @@ final class RunningSuite {
         return started;
     }
 
+    /** The database a service of this run uses. */
+    String database(String service) {
+        return service + "_browser" + System.getenv().getOrDefault("TEST_DB_SUFFIX", "");
+    }
+
     String url(String service) {
         return urls.get(service);
     }

@@ -53,6 +53,77 @@ class VerifyPageBrowserTest extends BrowserTest {
         browser.screenshot("verify-unverified");
     }
 
+    /**
+     * A notice the suite sent, pasted back: word for word it is official (when and to whom it went);
+     * with a sentence changed under its real code it is altered, and the page quotes what changed.
+     */
+    @Test
+    void aSentNoticeIsOfficialAndAChangedOneIsAltered() throws Exception {
+        String operator = RunningSuite.token("compensation-operator", "notice-operator@example.com");
+        String approver = RunningSuite.token("compensation-approver", "notice-approver@example.com");
+        String entitlement = suite.url("entitlement");
+        String fire = Api.get(suite.url("incident") + "/api/v1/incidents?from=2022-10-15T00:00:00Z&to=2022-10-16T00:00:00Z", operator)
+                .at("/items/0/id").asText();
+        String id = Api.post(entitlement + "/api/v1/campaigns", operator, Api.JSON.readTree("""
+                {"code":"MELON-1015-NOTICE","title":"멜론 기간권 추가 보상","description":"멜론 기간권 보유 고객 500원 캐시",
+                 "incidentId":"%s","services":["melon"],"serviceNames":{"melon":["멜론","Melon"]},"scope":"subscriptions",
+                 "snapshotAt":"2022-10-16T00:00:00+09:00","eligibility":{"products":["melon-30day"]},
+                 "overlap":"allow","overlapReason":"기간권 추가 보상",
+                 "groups":[{"name":"30-day passes: cash","remedies":[{"type":"credit_cash","amountKrw":500}]}],
+                 "announcement":{"ko":"[멜론] 10월 15일 장애로 기간권을 보유하셨던 고객님께 멜론캐시 500원이 지급되었습니다. 자동으로 적용되었으며 따로 하실 일은 없습니다.",
+                                 "en":"[Melon] Holders of a 30-day pass during the outage of 15 October received 500 KRW of Melon cash. Applied automatically; there is nothing you need to do."}}
+                """.formatted(fire)), 201).at("/id").asText();
+        Api.post(entitlement + "/api/v1/campaigns/" + id + "/publish", operator, null,
+                java.util.Map.of("Approval-Id", approved(entitlement, "campaign.publish", id, operator, approver)), 200);
+        Api.post(entitlement + "/api/v1/campaigns/" + id + "/runs", operator, Api.JSON.readTree("{\"chunkSize\":50000}"),
+                java.util.Map.of("Approval-Id", approved(entitlement, "campaign.run", id, operator, approver)), 202);
+        String person = null;
+        for (int i = 0; i < 300 && person == null; i++) {
+            RunningSuite.sleep(200);
+            if (Api.get(entitlement + "/api/v1/campaigns/" + id + "/notices", operator).at("/kept").asLong() > 0) {
+                person = firstKept(id);
+            }
+        }
+        assertThat(person).as("a person whose notice of the campaign is kept in their view").isNotBlank();
+        com.fasterxml.jackson.databind.JsonNode notice = null;
+        for (com.fasterxml.jackson.databind.JsonNode n : Api.get(entitlement + "/api/v1/users/" + person + "/entitlements",
+                RunningSuite.token("subscriber", person)).at("/notices")) {
+            if (n.at("/campaignCode").asText().equals("MELON-1015-NOTICE")) {
+                notice = n;
+            }
+        }
+        assertThat(notice).isNotNull();
+        String sent = notice.at("/text").asText();
+
+        ask(sent);
+        assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("official");
+        assertThat(browser.all("#reasons li").stream().map(li -> li.getAttribute("data-reason"))).contains("sent-notice");
+        assertThat(browser.text("#answer")).contains(notice.at("/code").asText());
+        browser.screenshot("verify-notice");
+
+        ask(sent.replace("따로 하실 일은 없습니다.", "받으실 계좌번호를 회신해 주세요."));
+        assertThat(browser.find("#answer").getAttribute("data-verdict")).isEqualTo("altered");
+        assertThat(browser.text("#answer h2 .word")).isEqualTo("변조됨");
+        assertThat(browser.all("#reasons li").stream().map(li -> li.getAttribute("data-reason")))
+                .contains("altered-notice", "words-added", "words-removed");
+        assertThat(browser.text("#answer")).contains("받으실 계좌번호를 회신해 주세요.");
+        browser.screenshot("verify-altered");
+    }
+
+    /** A person the campaign's first kept notice is for. */
+    private static String firstKept(String campaignId) {
+        return RunningSuite.run(java.util.List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", suite.database("entitlement"),
+                "-tAc", "select user_id from notice where campaign_id = '" + campaignId + "' and state = 'KEPT' limit 1"),
+                java.util.Map.of()).strip();
+    }
+
+    private static String approved(String service, String action, String subject, String maker, String checker) {
+        String asked = Api.post(service + "/api/v1/approvals", maker, java.util.Map.of("action", action, "subject", subject), 201)
+                .at("/id").asText();
+        Api.post(service + "/api/v1/approvals/" + asked + "/approve", checker, null, 200);
+        return asked;
+    }
+
     @Test
     void theGiftPackIsListedWithItsDeadlineInKst() {
         browser.open(suite.url("entitlement") + "/compensations/verify");

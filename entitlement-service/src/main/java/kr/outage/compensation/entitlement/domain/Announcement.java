@@ -13,8 +13,17 @@ public record Announcement(String ko, String en) {
 
     /** Whether the text, as normalised, is the Korean or the English announcement. */
     public boolean isSaidBy(OfferText text) {
-        return Stream.of(ko, en).filter(a -> a != null && !a.isBlank())
-                .anyMatch(a -> comparable(OfferText.of(a).normalized()).equals(comparable(text.normalized())));
+        return Stream.of(ko, en).filter(a -> a != null && !a.isBlank()).anyMatch(a -> sameWording(a, text));
+    }
+
+    /** Whether {@code text} says {@code written} word for word, after normalisation. */
+    static boolean sameWording(String written, OfferText text) {
+        return comparable(OfferText.of(written).normalized()).equals(comparable(text.normalized()));
+    }
+
+    /** A normalised text with what a copy and paste adds or loses at its ends taken off. */
+    static String comparable(OfferText text) {
+        return comparable(text.normalized());
     }
 
     public static Optional<Announcement> of(String ko, String en) {

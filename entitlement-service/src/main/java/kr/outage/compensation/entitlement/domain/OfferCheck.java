@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
  * "Is this compensation real?", decided from the text someone saw and the public campaigns.
  *
  * <ol>
+ *   <li>A text carrying a notice code ({@link NoticeCode}) is judged by the notice alone: {@code official}
+ *   when it is, word for word, the notice that was sent with that code; {@code altered} when the code is
+ *   real but the words are not what was sent (what was added and left out is said); {@code not_official}
+ *   when no notice that reached anyone has that code.</li>
  *   <li>Any lure signal ({@link LureSignals}) makes it {@code suspicious}, whatever it otherwise matches:
  *   a scam pastes the real code and the real amounts next to its link.</li>
  *   <li>A text naming another service (Netflix, Kakao Pay, ...) is {@code not_official}: no official
@@ -33,7 +37,7 @@ import java.util.stream.Collectors;
 public final class OfferCheck {
 
     public enum Verdict {
-        OFFICIAL, NOT_OFFICIAL, SUSPICIOUS, WITHDRAWN, UNVERIFIED, UNKNOWN;
+        OFFICIAL, NOT_OFFICIAL, SUSPICIOUS, WITHDRAWN, UNVERIFIED, ALTERED, UNKNOWN;
 
         @JsonValue
         public String wire() {
@@ -53,9 +57,15 @@ public final class OfferCheck {
     public record Result(Verdict verdict, List<Reason> reasons, Understood understood, List<Campaign> matches) {
     }
 
-    /** The operator's configuration: its own domains, and names of services that are not its campaigns'. */
-    public record Settings(List<String> officialDomains, List<String> otherServices) {
+    /**
+     * The operator's configuration: its own domains, names of services that are not its campaigns', and
+     * the verify page's address that every notice prints (part of the notice's text).
+     */
+    public record Settings(List<String> officialDomains, List<String> otherServices, String verifyUrl) {
     }
+
+    /** Texts carrying more notice codes than this are not looked up code by code: no notice has two. */
+    public static final int MAX_CODES_LOOKED_UP = 3;
 
     private static final Pattern CODE_TOKEN = Pattern.compile("(?<![a-z0-9-])[a-z0-9][a-z0-9-]{2,63}(?![a-z0-9-])");
 
@@ -76,9 +86,25 @@ public final class OfferCheck {
         return new Result(Verdict.NOT_OFFICIAL, List.of(Reasons.noSuchCode(wanted), Reasons.advice()), understood, List.of());
     }
 
-    public static Result checkText(String raw, List<Campaign> publicCampaigns, Settings settings) {
+    /** The notice codes a text carries (a public campaign's code of the same shape is not one). */
+    public static List<NoticeCode> noticeCodesIn(String raw, List<Campaign> publicCampaigns) {
+        Set<NoticeCode> campaignCodes = publicCampaigns.stream().map(c -> NoticeCode.parse(c.code())).flatMap(java.util.Optional::stream)
+                .collect(Collectors.toSet());
+        return NoticeCode.findIn(OfferText.of(raw)).stream().filter(c -> !campaignCodes.contains(c))
+                .limit(MAX_CODES_LOOKED_UP).toList();
+    }
+
+    /**
+     * Checks a pasted text. {@code notices}: the notices found by the codes in it
+     * ({@link #noticeCodesIn}); a code that is not among them is no notice's.
+     */
+    public static Result checkText(String raw, List<Campaign> publicCampaigns, Settings settings, List<SentNotice> notices) {
         OfferText text = OfferText.of(raw);
         List<LureSignals.Signal> signals = LureSignals.find(text, settings.officialDomains());
+        List<NoticeCode> codesInText = noticeCodesIn(raw, publicCampaigns);
+        if (!codesInText.isEmpty()) {
+            return checkNotice(text, codesInText, notices, signals, settings);
+        }
         OfferDescription promised = OfferDescription.read(text.normalized());
         List<Campaign> byCode = publicCampaigns.stream().filter(c -> codes(text).contains(c.code().toLowerCase(Locale.ROOT))).toList();
         ServiceMentions.Found named = ServiceMentions.find(text.normalized(),
@@ -145,6 +171,55 @@ public final class OfferCheck {
         }
         return new Result(Verdict.NOT_OFFICIAL, List.of(Reasons.differs(candidates, promised), Reasons.advice()), understood,
                 List.of());
+    }
+
+    /** A text with a notice code: the notice that was sent decides, nothing else. */
+    private static Result checkNotice(OfferText text, List<NoticeCode> codes, List<SentNotice> notices,
+                                      List<LureSignals.Signal> signals, Settings settings) {
+        Understood understood = new Understood(List.of(), List.of(), List.of(), LureSignals.hosts(text.normalized()), List.of(),
+                List.of(), List.of(), List.of());
+        SentNotice closest = null;
+        WordDiff closestDiff = null;
+        for (NoticeCode code : codes) {
+            SentNotice notice = notices.stream().filter(n -> n.code().equals(code) && n.state().reachedSomeone()).findFirst().orElse(null);
+            if (notice == null) {
+                continue;
+            }
+            for (String sent : NoticeText.renderings(notice.campaign().announcement(), code, settings.verifyUrl())) {
+                if (Announcement.sameWording(sent, text)) {
+                    Campaign c = notice.campaign();
+                    return official(c)
+                            ? new Result(Verdict.OFFICIAL, List.of(Reasons.sentNotice(notice), Reasons.automatic()), understood, List.of(c))
+                            : new Result(Verdict.WITHDRAWN, List.of(Reasons.sentNotice(notice), Reasons.withdrawn(c)), understood, List.of(c));
+                }
+                WordDiff diff = WordDiff.between(Announcement.comparable(OfferText.of(sent)), Announcement.comparable(text));
+                if (closestDiff == null || size(diff) < size(closestDiff)) {
+                    closest = notice;
+                    closestDiff = diff;
+                }
+            }
+        }
+        List<Reason> reasons = new ArrayList<>();
+        if (closest == null) {
+            reasons.add(Reasons.noSuchNotice(codes));
+            signals.stream().map(Reasons::signal).forEach(reasons::add);
+            reasons.add(Reasons.advice());
+            return new Result(Verdict.NOT_OFFICIAL, reasons, understood, List.of());
+        }
+        reasons.add(Reasons.altered(closest));
+        if (!closestDiff.added().isEmpty()) {
+            reasons.add(Reasons.added(closestDiff.added()));
+        }
+        if (!closestDiff.removed().isEmpty()) {
+            reasons.add(Reasons.removed(closestDiff.removed()));
+        }
+        signals.stream().map(Reasons::signal).forEach(reasons::add);
+        reasons.add(Reasons.advice());
+        return new Result(Verdict.ALTERED, reasons, understood, List.of(closest.campaign()));
+    }
+
+    private static int size(WordDiff d) {
+        return d.added().stream().mapToInt(String::length).sum() + d.removed().stream().mapToInt(String::length).sum();
     }
 
     /** Published, running or applied: what people can rely on now. */
@@ -280,6 +355,55 @@ public final class OfferCheck {
                     + " (" + first.title() + "). But this message is not one we sent or announced, so we cannot vouch for it.",
                     "설명하는 보상 " + KoreanParticles.TOPIC.after(first.code() + "(" + first.title() + ")") + " 실제 보상입니다. 하지만 이 메시지는 저희가 보내거나 "
                             + "공지한 문구가 아니어서 보증할 수 없습니다.");
+        }
+
+        static Reason sentNotice(SentNotice n) {
+            String when = n.sentAt() == null ? "" : n.sentAt().atZone(ClaimDeadline.KOREA).toLocalDateTime()
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
+            String to = n.recipientMasked() == null ? "" : n.recipientMasked();
+            Campaign c = n.campaign();
+            if (n.state() == SentNotice.State.KEPT) {
+                return new Reason("sent-notice", "It is, word for word, the notice of " + c.code() + " (" + c.title() + ") with "
+                        + "code " + n.code() + ", shown in its recipient's own account" + (when.isEmpty() ? "" : " since " + when) + ".",
+                        "공식 보상 " + c.code() + "(" + c.title() + ")의 안내(코드 " + n.code() + ")와 글자 그대로 같습니다. "
+                                + "받는 분의 계정 화면에 표시된 안내입니다.");
+            }
+            return new Reason("sent-notice", "It is, word for word, the notice of " + c.code() + " (" + c.title() + ") with code "
+                    + n.code() + (when.isEmpty() ? "" : ", sent " + when + " (Korean time)") + (to.isEmpty() ? "" : " to " + to) + ".",
+                    "공식 보상 " + c.code() + "(" + c.title() + ")의 안내(코드 " + n.code() + ")와 글자 그대로 같습니다"
+                            + (when.isEmpty() ? "" : ". 보낸 때: " + when) + (to.isEmpty() ? "" : ", 받는 곳: " + to) + ".");
+        }
+
+        static Reason altered(SentNotice n) {
+            Campaign c = n.campaign();
+            return new Reason("altered-notice", "The code " + n.code() + " is that of a real notice of " + c.code() + " ("
+                    + c.title() + "), but this text is not what was sent: someone changed it. Do not act on what it asks.",
+                    "코드 " + KoreanParticles.TOPIC.after(n.code().printed()) + " 공식 보상 " + c.code() + "(" + c.title()
+                            + ")의 실제 안내 코드이지만, 이 글은 보낸 내용과 다릅니다. 누군가 고쳐 쓴 것이니 요구하는 대로 하지 마세요.");
+        }
+
+        static Reason added(List<String> runs) {
+            String quoted = quote(runs);
+            return new Reason("words-added", "Not in the notice that was sent: " + quoted + ".", "보낸 안내에 없는 내용: " + quoted + ".");
+        }
+
+        static Reason removed(List<String> runs) {
+            String quoted = quote(runs);
+            return new Reason("words-removed", "Left out of the notice that was sent: " + quoted + ".",
+                    "보낸 안내에서 빠진 내용: " + quoted + ".");
+        }
+
+        static Reason noSuchNotice(List<NoticeCode> codes) {
+            String printed = codes.stream().map(NoticeCode::printed).collect(Collectors.joining(", "));
+            return new Reason("no-such-notice-code", "No notice we sent has the code " + printed + ": this message is not ours.",
+                    printed + " 코드로 보낸 안내는 없습니다. 저희가 보낸 메시지가 아닙니다.");
+        }
+
+        /** At most five runs of at most 120 characters each: enough to see the change, never a page of text. */
+        private static String quote(List<String> runs) {
+            String shown = runs.stream().limit(5).map(r -> "\"" + (r.length() > 120 ? r.substring(0, 119) + "…" : r) + "\"")
+                    .collect(Collectors.joining(", "));
+            return runs.size() > 5 ? shown + ", …" : shown;
         }
 
         static Reason codeOfficial(Campaign c) {

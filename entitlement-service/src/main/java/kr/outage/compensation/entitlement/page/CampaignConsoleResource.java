@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.rest.CampaignView;
 import kr.outage.compensation.entitlement.rest.IdempotencyKey;
+import kr.outage.compensation.entitlement.service.NoticeProgress;
+import kr.outage.compensation.entitlement.service.Notices;
 import kr.outage.compensation.entitlement.service.PreviewReport;
 import kr.outage.compensation.entitlement.service.RunProgress;
 import kr.outage.compensation.platform.security.Roles;
@@ -53,12 +55,14 @@ public class CampaignConsoleResource {
 
         static native TemplateInstance campaign(PageLanguage lang, String operator, CampaignView campaign, PreviewReport preview,
                                                 List<RunProgress> runs, String applyKey, String problem, List<ApprovalRow> approvals,
-                                                String publishApproval, String runApproval, boolean operatorHere);
+                                                String publishApproval, String runApproval, boolean operatorHere, NoticeProgress notices);
 
         static native TemplateInstance run(PageLanguage lang, String operator, CampaignView campaign, RunProgress run,
                                            boolean working, int refreshSeconds);
     }
 
+    @Inject
+    Notices notices;
     @Inject
     ConsoleAccess access;
     @Inject
@@ -239,7 +243,8 @@ public class CampaignConsoleResource {
         List<ApprovalRow> rows = requests.stream().map(a -> ApprovalRow.of(a, reader, approver)).toList();
         return language.apply(Templates.campaign(language, reader, campaign, previews.preview(id), runs.list(id),
                 UUID.randomUUID().toString(), problem, rows, usable(requests, CampaignPublishApproval.NAME, reader),
-                usable(requests, CampaignRunApproval.NAME, reader), identity.hasRole(Roles.COMPENSATION_OPERATOR)));
+                usable(requests, CampaignRunApproval.NAME, reader), identity.hasRole(Roles.COMPENSATION_OPERATOR),
+                notices.progress(id)));
     }
 
     /** The reader's own approved, unused approval of {@code action}, which the action's form then carries; null if none. */

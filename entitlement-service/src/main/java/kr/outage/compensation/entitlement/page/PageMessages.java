@@ -172,18 +172,18 @@ public interface PageMessages {
     @Message("{#switch state}{#case 'preparing'}준비 중{#case 'running'}진행 중{#case 'completed'}완료{#case 'completed_with_failures'}완료 (일부 실패){#case 'failed'}실패{#else}{state}{/switch}")
     String run_state(String state);
 
-    @Message("{#switch verdict}{#case 'official'}공식 보상입니다{#case 'not_official'}공식 보상이 아닙니다{#case 'suspicious'}사기(피싱)로 의심됩니다{#case 'withdrawn'}철회된 보상입니다{#case 'unverified'}보상은 실제이지만, 이 메시지는 저희가 보낸 것이 아닙니다{#else}확인할 수 없습니다{/switch}")
+    @Message("{#switch verdict}{#case 'official'}공식 보상입니다{#case 'not_official'}공식 보상이 아닙니다{#case 'suspicious'}사기(피싱)로 의심됩니다{#case 'withdrawn'}철회된 보상입니다{#case 'unverified'}보상은 실제이지만, 이 메시지는 저희가 보낸 것이 아닙니다{#case 'altered'}저희가 보낸 안내를 누군가 고쳐 썼습니다{#else}확인할 수 없습니다{/switch}")
     String verdict(String verdict);
 
-    @Message("{#switch verdict}{#case 'official'}아래 공식 보상의 안내문과 글자 그대로 같습니다. 대상 계정에는 자동으로 지급되므로 따로 신청하거나 정보를 입력할 필요가 없습니다.{#case 'not_official'}이런 내용의 공식 보상은 없습니다. 링크를 누르거나 개인정보를 입력하지 마세요.{#case 'suspicious'}보상을 미끼로 한 사기에서 보이는 특징이 있습니다. 링크를 누르거나, 앱을 설치하거나, 전화하거나, 카드번호·비밀번호·인증번호를 입력하지 마세요.{#case 'withdrawn'}한때 공식 보상이었으나 지금은 철회되었습니다.{#case 'unverified'}설명하는 보상(아래)은 실제 보상이며 대상 계정에 자동으로 지급됩니다. 하지만 이 메시지는 저희가 보내거나 공지한 문구가 아니므로 따르지 마세요. 보상을 받기 위해 링크를 누르거나, 로그인하거나, 정보를 알려 달라고 요구하는 일은 없습니다.{#else}확인할 수 있는 서비스 이름, 금액, 기간이나 코드가 없습니다. 아래 공식 목록과 비교해 주세요.{/switch}")
+    @Message("{#switch verdict}{#case 'official'}아래 공식 보상의 안내문이나 저희가 보낸 안내와 글자 그대로 같습니다. 대상 계정에는 자동으로 지급되므로 따로 신청하거나 정보를 입력할 필요가 없습니다.{#case 'not_official'}이런 내용의 공식 보상은 없습니다. 링크를 누르거나 개인정보를 입력하지 마세요.{#case 'suspicious'}보상을 미끼로 한 사기에서 보이는 특징이 있습니다. 링크를 누르거나, 앱을 설치하거나, 전화하거나, 카드번호·비밀번호·인증번호를 입력하지 마세요.{#case 'withdrawn'}한때 공식 보상이었으나 지금은 철회되었습니다.{#case 'unverified'}설명하는 보상(아래)은 실제 보상이며 대상 계정에 자동으로 지급됩니다. 하지만 이 메시지는 저희가 보내거나 공지한 문구가 아니므로 따르지 마세요. 보상을 받기 위해 링크를 누르거나, 로그인하거나, 정보를 알려 달라고 요구하는 일은 없습니다.{#case 'altered'}이 메시지의 코드는 실제로 보낸 안내의 코드이지만 내용이 바뀌었습니다. 바뀐 부분은 아래와 같습니다. 메시지가 요구하는 대로 하지 마세요. 보상은 대상 계정에 자동으로 지급됩니다.{#else}확인할 수 있는 서비스 이름, 금액, 기간이나 코드가 없습니다. 아래 공식 목록과 비교해 주세요.{/switch}")
     String verdict_explained(String verdict);
 
     /** A verdict's first word: unlike any other verdict's, so "official" and "not official" never begin alike. */
-    @Message("{#switch verdict}{#case 'official'}확인됨{#case 'not_official'}거짓{#case 'suspicious'}위험{#case 'withdrawn'}철회됨{#case 'unverified'}주의{#else}알 수 없음{/switch}")
+    @Message("{#switch verdict}{#case 'official'}확인됨{#case 'not_official'}거짓{#case 'suspicious'}위험{#case 'withdrawn'}철회됨{#case 'unverified'}주의{#case 'altered'}변조됨{#else}알 수 없음{/switch}")
     String verdict_word(String verdict);
 
     /** The icon before it (hidden from screen readers: the word says the same). */
-    @Message("{#switch verdict}{#case 'official'}✔{#case 'not_official'}✖{#case 'suspicious'}⚠{#case 'withdrawn'}✖{#case 'unverified'}!{#else}?{/switch}")
+    @Message("{#switch verdict}{#case 'official'}✔{#case 'not_official'}✖{#case 'suspicious'}⚠{#case 'withdrawn'}✖{#case 'unverified'}!{#case 'altered'}✖{#else}?{/switch}")
     String verdict_mark(String verdict);
 
     @Message("이렇게 하세요")
@@ -287,4 +287,19 @@ public interface PageMessages {
 
     @Message("거절 이유")
     String reject_reason();
+
+    @Message("안내 발송")
+    String notices();
+
+    @Message("보상을 받은 사람마다 안내 한 건이 쓰이고, 연락처에 따라 문자·카카오톡 또는 이메일로 한 번 보내집니다. 연락처가 없으면 본인 화면에 표시됩니다. 안내에는 확인 코드가 있어 진위 확인 페이지에서 확인할 수 있습니다.")
+    String notices_hint();
+
+    @Message("{#switch state}{#case 'queued'}대기{#case 'sending'}보내는 중{#case 'sent'}보냄{#case 'kept'}본인 화면에 표시{#case 'uncertain'}도착 불확실{#case 'failed'}실패{#case 'cancelled'}취소{#else}{state}{/switch}")
+    String notice_state(String state);
+
+    @Message("처음 실패한 안내")
+    String notice_failures();
+
+    @Message("아직 쓰인 안내가 없습니다. 안내문이 있는 캠페인을 적용하면 쓰입니다.")
+    String no_notices();
 }

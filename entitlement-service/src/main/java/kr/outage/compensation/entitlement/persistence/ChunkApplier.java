@@ -115,6 +115,11 @@ public class ChunkApplier {
                         t.groups().get(massGroup - 1).appleMassStorefronts().toArray(new String[0]));
             }
         }
+        if (campaign.announcement() != null) {
+            // the person's notice, in the grant's transaction: told once, and only of what was given
+            statement.add(", notices as (insert into notice (campaign_id, subject_id, user_id, run_id, code, not_before, "
+                    + "created_at) select g.campaign_id, g.subject_id, g.user_id, g.run_id, notice_code(), now(), ? from g)", now);
+        }
         SqlText coupons = perGroupValues(campaign, RemedyType.GRANT_COUPON);
         if (coupons != null) {
             statement.add(", coupons as (insert into coupon (user_id, label, value_krw, valid_until, granted_at, "

@@ -37,6 +37,9 @@ public class ChunkReverter {
                 .add(" and s.id = g.subject_id and " + changed + " and s.status = 'ACTIVE' "
                         + "and s.next_billing_date is not distinct from g.billing_date_after "
                         + "and s.expires_on is not distinct from g.expires_on_after"));
+        // Notices not yet sent: nobody is told of what is being taken back (sent ones stay as they were)
+        Jdbc.update(c, new SqlText().add("update notice set state = 'CANCELLED', last_error = 'campaign rolled back before "
+                + "it was sent' where campaign_id = ? and subject_id >= ? and subject_id < ? and state = 'QUEUED'", mine));
         // Store extensions: the stores offer no way back; each one is reported, and stays.
         Jdbc.update(c, new SqlText().add("insert into rollback_conflict (campaign_id, subject_id, user_id, kind, detail, recorded_at) "
                 + "select g.campaign_id, g.subject_id, g.user_id, 'STORE_EXTENDED', case r.channel when 'APPLE' then 'the App Store' "

@@ -59,17 +59,31 @@ public class EntitlementViewQuery {
                   'permanent', i.valid_until is null, 'validUntil', i.valid_until, 'grantedAt', i.granted_at,
                   'active', i.revoked_at is null and (i.valid_until is null or i.valid_until > ?),
                   'withdrawnAt', i.revoked_at, 'campaignId', i.campaign_id) order by i.id)
-                from granted_item i where i.user_id = ?), '[]'::json)
+                from granted_item i where i.user_id = ?), '[]'::json),
+              'notices', coalesce((select json_agg(json_build_object('code', notice_code_text(n.code),
+                  'campaignCode', c.code, 'campaignTitle', c.title, 'campaignId', c.id, 'state', lower(n.state),
+                  'channel', lower(n.channel), 'recipient', n.recipient_masked, 'language', l.lang,
+                  -- NoticeText.render, word for word (NoticeViewTest holds them together)
+                  'text', case l.lang when 'ko' then c.announcement_ko || E'\n\n확인 코드 ' || notice_code_text(n.code)
+                      || ' · 진위 확인: ' || ?::text else c.announcement_en || E'\n\nCheck code ' || notice_code_text(n.code)
+                      || ' · verify at ' || ?::text end,
+                  'createdAt', n.created_at, 'sentAt', n.sent_at) order by n.created_at desc, n.campaign_id)
+                from notice n join campaign c on c.id = n.campaign_id
+                cross join lateral (select coalesce(n.language, case when c.announcement_ko is not null then 'ko' else 'en' end)
+                  as lang) l
+                where n.user_id = ? and n.state <> 'CANCELLED'), '[]'::json)
             )::text
             """.formatted(LEDGER_ENTRIES);
 
     @Inject
     Jdbc jdbc;
 
-    public String render(String userId, Instant now) {
+    /** {@code verifyUrl}: the verify page every notice prints (part of each notice's text). */
+    public String render(String userId, Instant now, String verifyUrl) {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SQL)) {
-                Jdbc.bind(c, ps, java.util.List.of(userId, now, userId, userId, userId, now, userId, now, userId));
+                Jdbc.bind(c, ps, java.util.List.of(userId, now, userId, userId, userId, now, userId, now, userId,
+                        verifyUrl, verifyUrl, userId));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getString(1);

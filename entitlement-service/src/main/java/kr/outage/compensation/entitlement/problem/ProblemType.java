@@ -47,6 +47,9 @@ public final class ProblemType {
     public static final ProblemKind INCIDENT_SERVICE_UNAVAILABLE = new ProblemKind(503, "incident-service-unavailable",
             "incident-service cannot confirm the incident now; try again later");
 
+    public static final ProblemKind CONTACTS_NOT_CONFIGURED = new ProblemKind(409, "contacts-not-configured",
+            "This deployment keeps no contact details: no key directory for them is configured (CONTACT_KEYS_DIR)");
+
     private ProblemType() {
     }
 }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.security.Roles;
+import kr.outage.compensation.entitlement.service.NoticeProgress;
+import kr.outage.compensation.entitlement.service.Notices;
 import kr.outage.compensation.entitlement.service.CampaignDefinitions;
 import kr.outage.compensation.entitlement.service.CampaignLifecycle;
 import kr.outage.compensation.entitlement.service.CampaignPreview;
@@ -54,6 +56,8 @@ import java.util.UUID;
 @Tag(name = "Campaigns", description = "Compensation campaigns applied exactly once per subject")
 public class CampaignResource {
 
+    @Inject
+    Notices notices;
     @Inject
     CampaignDefinitions definitions;
     @Inject
@@ -217,6 +221,16 @@ public class CampaignResource {
     @Operation(summary = "Progress of a run: state, processed / total, per-group counts, failures, timings")
     public RunProgress run(@PathParam("id") UUID id, @PathParam("runId") UUID runId) {
         return runs.view(id, runId);
+    }
+
+    @GET
+    @Path("{id}/notices")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "The campaign's notices: queued, sending, sent, kept (shown in the person's own view: no contact "
+            + "details), uncertain (an e-mail whose sender stopped while the mail server had it), failed, cancelled; and the "
+            + "first failures, recipients masked")
+    public NoticeProgress notices(@PathParam("id") UUID id) {
+        return notices.progress(id);
     }
 
     /** Rolling back: an optional reason for the audit trail. */

@@ -32,7 +32,7 @@ public class PublicCompensationResource {
     @GET
     @Path("verify")
     @Operation(summary = "Is an offer official? Give its code, or the text of the offer as you saw it (at most 2,000 "
-            + "characters). The verdict is official, not_official, suspicious, withdrawn or unknown, with reasons")
+            + "characters). The verdict is official, not_official, suspicious, withdrawn, unverified, altered or unknown, with reasons")
     public VerificationView verify(
             @Parameter(description = "A campaign code quoted by the offer") @QueryParam("code") String code,
             @Parameter(description = "The text of the offer as received (message, post, mail)") @QueryParam("offer") String offer) {

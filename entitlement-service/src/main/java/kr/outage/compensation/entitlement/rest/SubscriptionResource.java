@@ -10,10 +10,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.platform.security.Roles;
 import kr.outage.compensation.entitlement.service.BulkImports;
+import kr.outage.compensation.entitlement.service.ContactBook;
+import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.entitlement.service.Subscriptions;
 import kr.outage.compensation.entitlement.service.StoredSubscription;
 import kr.outage.compensation.entitlement.service.ImportReport;
@@ -36,6 +39,8 @@ public class SubscriptionResource {
     Subscriptions subscriptions;
     @Inject
     BulkImports imports;
+    @Inject
+    ContactBook contactBook;
     @Inject
     Caller caller;
 
@@ -71,6 +76,29 @@ public class SubscriptionResource {
             description = "Header: user_id,country,created_at")
     public ImportReport importAccounts(InputStream body) {
         return imports.accounts(body, caller.name());
+    }
+
+    @POST
+    @Path("contacts/import")
+    @Consumes("text/csv")
+    @RolesAllowed({Roles.COMPENSATION_OPERATOR, Roles.SERVICE})
+    @Operation(summary = "Bulk-load the contact details notices are sent to, from CSV; stored encrypted, shown masked",
+            description = "Header: user_id,email,phone (either may be empty, not both; phone a mobile number such as "
+                    + "010-1234-5678 or +821012345678). A later row for the same account replaces the earlier one; rows for "
+                    + "unknown accounts are counted and not stored. Kept for retainDays (default: the deployment's retention, "
+                    + "180 days), then deleted; sent notices keep only the masked recipient. 409 contacts-not-configured "
+                    + "when the deployment has no contact keys")
+    @APIResponse(responseCode = "200", description = "Imported", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ContactBook.Imported.class)))
+    public ContactBook.Imported importContacts(InputStream body, @QueryParam("retainDays") String retainDays) {
+        Integer days = null;
+        if (retainDays != null) {
+            if (!retainDays.matches("\\d{1,4}")) {
+                throw ProblemException.invalidParameter("retainDays", "must be a whole number of days");
+            }
+            days = Integer.parseInt(retainDays);
+        }
+        return contactBook.load(body, days, caller.name());
     }
 
     @GET

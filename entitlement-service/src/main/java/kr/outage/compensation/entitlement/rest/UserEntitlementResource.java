@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.outage.compensation.entitlement.persistence.EntitlementViewQuery;
+import kr.outage.compensation.entitlement.service.OfferVerification;
 import kr.outage.compensation.entitlement.service.Wallets;
 import kr.outage.compensation.entitlement.service.WalletEntry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,15 +40,17 @@ public class UserEntitlementResource {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    OfferVerification verification;
 
     @GET
     @Path("entitlements")
-    @Operation(summary = "Passes with dates and what changed them, cash balance and ledger, coupons, items")
+    @Operation(summary = "Passes with dates and what changed them, cash balance and ledger, coupons, items, and the notices sent")
     @APIResponse(responseCode = "200", description = "The account's entitlements now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserEntitlementsDocument.class)))
     public String entitlements(@PathParam("userId") String userId) {
         caller.requireSelfOr(userId, Caller.READERS);
-        return view.render(userId, clock.instant());
+        return view.render(userId, clock.instant(), verification.verifyUrl());
     }
 
     @POST

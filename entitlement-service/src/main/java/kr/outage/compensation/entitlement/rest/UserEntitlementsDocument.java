@@ -20,7 +20,10 @@ public record UserEntitlementsDocument(
         @Schema(required = true) List<Pass> passes,
         @Schema(required = true) Cash cash,
         @Schema(required = true) List<Coupon> coupons,
-        @Schema(required = true) List<Item> items) {
+        @Schema(required = true) List<Item> items,
+        @Schema(required = true, description = "The notices of the campaigns that gave this person something, newest first; "
+                + "each is the campaign's announcement with the notice's own code, checkable on the verify page")
+        List<Notice> notices) {
 
     @Schema(name = "UserPass")
     public record Pass(@Schema(required = true) long subscriptionId, @Schema(required = true) String product,
@@ -77,5 +80,20 @@ public record UserEntitlementsDocument(
     public record Item(@Schema(required = true) long itemId, String itemCode, String label,
                        @Schema(required = true) boolean permanent, Instant validUntil, Instant grantedAt,
                        @Schema(required = true) boolean active, Instant withdrawnAt, UUID campaignId) {
+    }
+
+    @Schema(name = "UserNotice")
+    public record Notice(@Schema(required = true, description = "XXXX-XXXX-XXXX, printed in the text") String code,
+                         @Schema(required = true) String campaignCode, @Schema(required = true) String campaignTitle,
+                         @Schema(required = true) UUID campaignId,
+                         @Schema(required = true, enumeration = {"queued", "sending", "sent", "kept", "uncertain", "failed"},
+                                 description = "kept: no reachable channel, so it is shown here instead; uncertain: an e-mail "
+                                         + "whose sender stopped while the mail server had it, never sent twice") String state,
+                         @Schema(nullable = true, enumeration = {"email", "message"}) String channel,
+                         @Schema(nullable = true, description = "Masked") String recipient,
+                         @Schema(required = true, enumeration = {"ko", "en"}) String language,
+                         @Schema(required = true) String text,
+                         @Schema(required = true) Instant createdAt,
+                         @Schema(nullable = true) Instant sentAt) {
     }
 }

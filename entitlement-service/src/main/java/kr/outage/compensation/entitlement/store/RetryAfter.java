@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * A store's {@code Retry-After} header, read as each store writes it.
+ * A {@code Retry-After} header, read as each store (and the messaging provider, as HTTP defines it) writes it.
  *
  * <ul>
  *   <li><b>Apple</b> ("Identifying rate limits", App Store Server API): the header of a 429 "contains a
@@ -23,7 +23,7 @@ import java.util.Optional;
  * Whatever a store says, a wait longer than {@link #LONGEST} is cut to it and reported in the log: a
  * store request must not be parked beyond any run's life by one header.
  */
-final class RetryAfter {
+public final class RetryAfter {
 
     private static final Logger LOG = Logger.getLogger(RetryAfter.class);
     static final Duration LONGEST = Duration.ofHours(1);
@@ -39,7 +39,7 @@ final class RetryAfter {
     }
 
     /** Google's header, as HTTP defines it: a wait in seconds or an HTTP date. */
-    static Optional<Duration> fromHttp(String header, Instant now) {
+    public static Optional<Duration> fromHttp(String header, Instant now) {
         return read(header, now, false);
     }
 

@@ -15,7 +15,8 @@ public final class Database extends SqlChecks {
     }
 
     public static void clean() {
-        truncate(String.join(", ", TABLES) + ", console_session, approval_request restart identity cascade");
+        // notices are left out of TABLES: the delivery worker changes them on its own while a test looks elsewhere
+        truncate(String.join(", ", TABLES) + ", notice, account_contact, console_session, approval_request restart identity cascade");
     }
 
     /** A hash of every row of every table: unchanged means a request stored and changed nothing. */

@@ -3,164 +3,67 @@ package kr.outage.compensation.payout.security;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kr.outage.compensation.platform.security.DevelopmentKeys;
+import kr.outage.compensation.platform.security.KeyRing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
- * Bank account numbers and holders at rest: AES-256-GCM under keys read from a mounted directory
- * (a Secret in a cluster), one file per key named {@code <key id>.key} holding 32 bytes in base64; the
- * key whose id sorts last is current (add a key with a later name to rotate). A ciphertext reads
- * {@code enc1:<key id>:<base64(iv | ciphertext | tag)>}: the key id travels with it, so old rows stay
- * readable while {@link kr.outage.compensation.payout.service.AccountKeyRotation} re-encrypts them.
- * The claim's id is the associated data: a ciphertext copied onto another claim does not decrypt.
- * {@code hash.key} keys an HMAC-SHA256 of the account's digits, to compare accounts without decrypting.
+ * Bank account numbers and holders at rest, in a {@link KeyRing} over {@code payout.accounts.keys-dir}
+ * (the Secret {@code payout-account-keys}). The claim's id is the associated data: a ciphertext copied
+ * onto another claim does not decrypt; {@link kr.outage.compensation.payout.service.AccountKeyRotation}
+ * re-encrypts old rows under the current key. The hash is of the account's digits, to compare accounts
+ * without decrypting.
  */
 @ApplicationScoped
 @Startup
 public class AccountVault {
 
-    static final String PREFIX = "enc1:";
-    private static final String HASH_KEY = "hash";
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
     @ConfigProperty(name = "payout.accounts.keys-dir")
     String keysDir;
+    @Inject
+    DevelopmentKeys developmentKeys;
 
-    private final SecureRandom random = new SecureRandom();
-    /** Cipher and Mac objects are not thread-safe and not cheap to look up: one of each per thread. */
-    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-    @jakarta.inject.Inject
-    kr.outage.compensation.platform.security.DevelopmentKeys developmentKeys;
-
-    private volatile Map<String, SecretKeySpec> keys = Map.of();
-    private volatile String current;
-    private volatile SecretKeySpec hashKey;
+    private KeyRing ring;
 
     @PostConstruct
     void load() {
-        reload();
+        ring = new KeyRing(keysDir, "account", developmentKeys::refuseIfDevelopmentKey);
     }
 
     /** Reads the key directory again (a key added to the Secret becomes current). */
-    public synchronized void reload() {
-        Map<String, SecretKeySpec> found = new TreeMap<>();
-        SecretKeySpec hash = null;
-        try (Stream<Path> files = Files.list(Path.of(keysDir))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".key")).sorted().toList()) {
-                String id = file.getFileName().toString().replaceFirst("\\.key$", "");
-                byte[] bytes = Base64.getDecoder().decode(Files.readString(file).strip());
-                if (bytes.length != 32) {
-                    throw new IllegalStateException("Key " + file + " must hold 32 bytes in base64");
-                }
-                developmentKeys.refuseIfDevelopmentAccountKey(bytes, file.toString());
-                if (id.equals(HASH_KEY)) {
-                    hash = new SecretKeySpec(bytes, "HmacSHA256");
-                } else if (id.matches("[A-Za-z0-9._-]{1,40}")) {
-                    found.put(id, new SecretKeySpec(bytes, "AES"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the account keys in " + keysDir, e);
-        }
-        if (found.isEmpty() || hash == null) {
-            throw new IllegalStateException("The account key directory " + keysDir + " needs at least one <id>.key and hash.key");
-        }
-        keys = Map.copyOf(found);
-        current = ((TreeMap<String, SecretKeySpec>) found).lastKey();
-        hashKey = hash;
+    public void reload() {
+        ring.reload();
     }
 
     public String currentKeyId() {
-        return current;
+        return ring.currentKeyId();
     }
 
     /** Whether the text is a ciphertext under the current key (the rotation's test). */
     public boolean isCurrent(String stored) {
-        return stored != null && stored.startsWith(PREFIX + current + ":");
+        return ring.isCurrent(stored);
     }
 
     public static boolean isEncrypted(String stored) {
-        return stored != null && stored.startsWith(PREFIX);
+        return KeyRing.isEncrypted(stored);
     }
 
     public String encrypt(String plaintext, UUID claimId) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = ciphers.get();
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(current), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(aad(claimId));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-            return PREFIX + current + ":" + Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Encryption failed", e);
-        }
+        return ring.encrypt(plaintext, aad(claimId));
     }
 
     /** The plaintext; a value stored before encryption existed is returned as it is. */
     public String decrypt(String stored, UUID claimId) {
-        if (!isEncrypted(stored)) {
-            return stored;
-        }
-        int colon = stored.indexOf(':', PREFIX.length());
-        String keyId = stored.substring(PREFIX.length(), colon);
-        SecretKeySpec key = keys.get(keyId);
-        if (key == null) {
-            throw new IllegalStateException("No account key " + keyId + " is mounted; it is still needed to read old rows");
-        }
-        try {
-            byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
-            Cipher cipher = ciphers.get();
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(aad(claimId));
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A stored account does not decrypt (tampered, or moved from another claim)", e);
-        }
+        return ring.decrypt(stored, aad(claimId));
     }
 
     /** A keyed hash of the account number's digits: equal for equal accounts, useless without the key. */
     public String hash(String accountNumber) {
-        try {
-            Mac mac = macs.get();
-            mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(accountNumber.replace("-", "").getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Hashing failed", e);
-        }
+        return ring.hash(accountNumber.replace("-", ""));
     }
 
     private static byte[] aad(UUID claimId) {

@@ -86,8 +86,11 @@ public class TruthfulContract implements OASFilter {
             choice.addAnyOf(OASFactory.createSchema().addType(SchemaType.NULL));
             return choice;
         }
-        if (schema.getType() != null && !schema.getType().isEmpty() && !schema.getType().contains(SchemaType.NULL)) {
-            schema.addType(SchemaType.NULL);
+        if (schema.getType() != null && !schema.getType().isEmpty()) {
+            if (!schema.getType().contains(SchemaType.NULL)) {
+                schema.addType(SchemaType.NULL);
+            }
+            // an enumeration lists every value the property takes: null too (also where nullable = true said so already)
             if (schema.getEnumeration() != null && !schema.getEnumeration().contains(null)) {
                 List<Object> values = new ArrayList<>(schema.getEnumeration());
                 values.add(null);

@@ -42,14 +42,15 @@ class DevelopmentKeysTest {
     }
 
     @Test
-    void theDevelopmentAccountKeysAreRefusedOutsideDevelopment() throws Exception {
-        for (String file : new String[]{"dev-2026-11.key", "hash.key"}) {
-            byte[] key = Base64.getDecoder().decode(Files.readString(DEV_KEYS.resolve("account-keys").resolve(file)).strip());
-            assertThatThrownBy(() -> keys(false, DEV_KEYS.resolve("dev-jwt-public.pem")).refuseIfDevelopmentAccountKey(key, file))
+    void theDevelopmentKeysForPersonalDataAreRefusedOutsideDevelopment() throws Exception {
+        for (String file : new String[]{"account-keys/dev-2026-11.key", "account-keys/hash.key", "contact-keys/dev-2026-12.key",
+                "contact-keys/hash.key"}) {
+            byte[] key = Base64.getDecoder().decode(Files.readString(DEV_KEYS.resolve(file)).strip());
+            assertThatThrownBy(() -> keys(false, DEV_KEYS.resolve("dev-jwt-public.pem")).refuseIfDevelopmentKey(key, file))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("development key");
-            keys(true, DEV_KEYS.resolve("dev-jwt-public.pem")).refuseIfDevelopmentAccountKey(key, file);
+            keys(true, DEV_KEYS.resolve("dev-jwt-public.pem")).refuseIfDevelopmentKey(key, file);
         }
-        keys(false, DEV_KEYS.resolve("dev-jwt-public.pem")).refuseIfDevelopmentAccountKey(new byte[32], "zeros.key");
+        keys(false, DEV_KEYS.resolve("dev-jwt-public.pem")).refuseIfDevelopmentKey(new byte[32], "zeros.key");
     }
 
     @Test

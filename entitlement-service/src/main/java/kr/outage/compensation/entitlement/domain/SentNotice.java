@@ -1,0 +1,34 @@
+package kr.outage.compensation.entitlement.domain;
+
+import java.time.Instant;
+
+/**
+ * A notice the suite wrote for one person, as the verifier sees it when a pasted message carries its
+ * code: which campaign, where it stands, when it went out and to whom (masked: the verifier's answer is
+ * public, the recipient is personal data).
+ */
+public record SentNotice(NoticeCode code, Campaign campaign, State state, Instant sentAt, String channel,
+                         String recipientMasked) {
+
+    public enum State {
+        /** Written with the grant, waiting for a worker. */
+        QUEUED,
+        /** A worker has it; the provider may or may not have it yet. */
+        SENDING,
+        /** The channel took it. */
+        SENT,
+        /** The person has no reachable channel: the notice is shown in their own view instead. */
+        KEPT,
+        /** Taken by a worker that died while the channel had it; never sent again, so it may or may not have arrived. */
+        UNCERTAIN,
+        /** The channel refused it for good (no such number, address rejected). */
+        FAILED,
+        /** The campaign was rolled back or withdrawn before it was sent. */
+        CANCELLED;
+
+        /** Whether the person can have received it. */
+        public boolean reachedSomeone() {
+            return this == SENT || this == KEPT || this == UNCERTAIN;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package kr.outage.compensation.entitlement.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import kr.outage.compensation.entitlement.domain.Campaign;
+import kr.outage.compensation.entitlement.domain.NoticeCode;
+import kr.outage.compensation.entitlement.domain.SentNotice;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The notice rows (see V12__notices.sql): written by {@link ChunkApplier} with the grants, read here
+ * by their codes for the verifier, and moved through their states by the delivery worker.
+ */
+@ApplicationScoped
+public class NoticeStore {
+
+    /**
+     * The notices with these codes, with their campaigns taken from {@code campaigns} (the public
+     * registry): a notice of a campaign that is not public is nobody's business here.
+     */
+    public List<SentNotice> findByCodes(Connection c, List<NoticeCode> codes, Map<UUID, Campaign> campaigns) throws SQLException {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Long[] values = codes.stream().map(NoticeCode::value).toArray(Long[]::new);
+        List<SentNotice> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select code, campaign_id, state, sent_at, channel, recipient_masked "
+                + "from notice where code = any(?)")) {
+            Array array = c.createArrayOf("bigint", values);
+            ps.setArray(1, array);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Campaign campaign = campaigns.get(rs.getObject(2, UUID.class));
+                    if (campaign != null) {
+                        out.add(new SentNotice(new NoticeCode(rs.getLong(1)), campaign, SentNotice.State.valueOf(rs.getString(3)),
+                                Jdbc.instant(rs.getTimestamp(4)), rs.getString(5), rs.getString(6)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A notice a worker took: who it is for, its code, and what the previous attempt left. */
+    public record Due(UUID campaignId, long subjectId, String userId, NoticeCode code, int attempt, String country,
+                      boolean handedOver, String channelBefore) {
+    }
+
+    /**
+     * Takes up to {@code limit} due notices (queued, or sending with the lease run out) and marks them
+     * SENDING under a new attempt number, leased for {@code lease}; committed by the caller before any
+     * is sent. {@code handedOver}: the previous attempt had already given it to a channel.
+     */
+    public List<Due> claim(Connection c, int limit, java.time.Duration lease) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("with d as (select campaign_id, subject_id, handed_at, "
+                + "channel from notice where state in ('QUEUED', 'SENDING') and not_before <= now() order by not_before "
+                + "limit ? for update skip locked), "
+                + "taken as (update notice n set state = 'SENDING', attempts = n.attempts + 1, handed_at = null, "
+                + "not_before = now() + ? * interval '1 millisecond' from d where n.campaign_id = d.campaign_id "
+                + "and n.subject_id = d.subject_id returning n.campaign_id, n.subject_id, n.user_id, n.code, n.attempts, "
+                + "d.handed_at is not null as handed_over, d.channel) "
+                + "select t.*, a.country from taken t left join account a on a.user_id = t.user_id", limit, lease.toMillis()));
+             ResultSet rs = ps.executeQuery()) {
+            List<Due> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Due(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), new NoticeCode(rs.getLong(4)),
+                        rs.getInt(5), rs.getString(8), rs.getBoolean(6), rs.getString(7)));
+            }
+            return out;
+        }
+    }
+
+    /** How a notice ended, or what to do with it next. */
+    public record Outcome(Due due, SentNotice.State state, String channel, String language, String recipientMasked,
+                          java.time.Duration retryAfter, String error) {
+    }
+
+    /**
+     * Records outcomes, each guarded by its attempt number (a worker whose lease ran out changes
+     * nothing); SENDING outcomes go back to wait {@code retryAfter}. Returns how many were recorded.
+     */
+    public int settle(Connection c, List<Outcome> outcomes) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return 0;
+        }
+        int recorded = 0;
+        try (PreparedStatement ps = c.prepareStatement("update notice set state = ?, channel = coalesce(?, channel), "
+                + "language = coalesce(?, language), recipient_masked = coalesce(?, recipient_masked), "
+                + "sent_at = case when ? in ('SENT', 'KEPT', 'UNCERTAIN') then now() else sent_at end, "
+                + "not_before = case when ? = 'SENDING' then now() + ? * interval '1 millisecond' else not_before end, "
+                // an answer came, so a retried e-mail is known not to be with the server any more
+                + "handed_at = null, "
+                + "last_error = ? where campaign_id = ? and subject_id = ? and state = 'SENDING' and attempts = ?")) {
+            for (Outcome o : outcomes) {
+                String state = o.state().name();
+                ps.setString(1, state);
+                ps.setString(2, o.channel());
+                ps.setString(3, o.language());
+                ps.setString(4, o.recipientMasked());
+                ps.setString(5, state);
+                ps.setString(6, state);
+                ps.setLong(7, o.retryAfter() == null ? 0 : o.retryAfter().toMillis());
+                ps.setString(8, StoreRequestStore.clip(o.error()));
+                ps.setObject(9, o.due().campaignId());
+                ps.setLong(10, o.due().subjectId());
+                ps.setInt(11, o.due().attempt());
+                ps.addBatch();
+            }
+            for (int n : ps.executeBatch()) {
+                recorded += Math.max(n, 0);
+            }
+        }
+        return recorded;
+    }
+
+    /**
+     * Marks a notice as given to its channel, just before it is: a worker that dies after this line
+     * leaves proof that the channel may have it (see {@link #claim}'s {@code handedOver}).
+     */
+    public boolean handOver(Connection c, Due due, String channel) throws SQLException {
+        return Jdbc.update(c, new SqlText().add("update notice set handed_at = now(), channel = ? where campaign_id = ? "
+                + "and subject_id = ? and state = 'SENDING' and attempts = ?", channel, due.campaignId(), due.subjectId(),
+                due.attempt())) == 1;
+    }
+
+    /** A campaign's notices by state, for its console page. */
+    public Map<SentNotice.State, Long> counts(Connection c, UUID campaignId) throws SQLException {
+        Map<SentNotice.State, Long> out = new java.util.EnumMap<>(SentNotice.State.class);
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("select state, count(*) from notice where campaign_id = ? "
+                + "group by state", campaignId)); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(SentNotice.State.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    /** A campaign's first failures (masked recipient and the channel's words), for its console page. */
+    public List<String[]> firstFailures(Connection c, UUID campaignId, int limit) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("select notice_code_text(code), channel, recipient_masked, "
+                + "last_error from notice where campaign_id = ? and state = 'FAILED' order by sent_at nulls last, code limit ?",
+                campaignId, limit)); ResultSet rs = ps.executeQuery()) {
+            List<String[]> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+            return out;
+        }
+    }
+}
