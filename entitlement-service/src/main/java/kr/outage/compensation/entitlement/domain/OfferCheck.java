@@ -213,7 +213,9 @@ public final class OfferCheck {
         if (!closestDiff.removed().isEmpty()) {
             reasons.add(Reasons.removed(closestDiff.removed()));
         }
-        signals.stream().map(Reasons::signal).forEach(reasons::add);
+        // the lures of what was added: the notice's own words ("확인 코드" above its code) are no lure
+        LureSignals.find(OfferText.of(String.join("\n", closestDiff.added())), settings.officialDomains()).stream()
+                .map(Reasons::signal).forEach(reasons::add);
         reasons.add(Reasons.advice());
         return new Result(Verdict.ALTERED, reasons, understood, List.of(closest.campaign()));
     }

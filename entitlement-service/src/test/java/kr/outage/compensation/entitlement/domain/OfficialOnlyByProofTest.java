@@ -85,6 +85,11 @@ class OfficialOnlyByProofTest {
         assertThat(result.reasons()).extracting(OfferCheck.Reason::code).contains("altered-notice", "words-added", "words-removed");
         assertThat(result.reasons().stream().filter(r -> r.code().equals("words-added")).findFirst().orElseThrow().ko())
                 .contains("받으실 계좌번호를 회신해 주세요.");
+        // the lures named are those of what was added, not the notice's own "확인 코드" line
+        assertThat(result.reasons()).extracting(OfferCheck.Reason::code).doesNotContain("verification-code");
+        OfferCheck.Result linked = OfferCheck.checkText(sent + " http://melon-event.kr/claim", REGISTRY, SETTINGS, NOTICES);
+        assertThat(linked.verdict()).isEqualTo(OfferCheck.Verdict.ALTERED);
+        assertThat(linked.reasons()).extracting(OfferCheck.Reason::code).contains("unofficial-link");
 
         // a code that no notice has: said so, and not official however real the rest is
         String unknown = sent.replace(SENT.printed(), otherThan(SENT).printed());
