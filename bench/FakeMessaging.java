@@ -48,6 +48,9 @@ public class FakeMessaging {
     private static PrintWriter emailsLog;
 
     public static void main(String[] args) throws IOException {
+        // answer at once: without TCP_NODELAY the JDK server's separate header and body writes wait on
+        // the client's delayed ACK, about 40 ms a request, and the fake, not the service, sets the pace
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int httpPort = Integer.parseInt(args[0]);
         int smtpPort = Integer.parseInt(args[1]);
         delayMillis = Long.parseLong(args[2]);

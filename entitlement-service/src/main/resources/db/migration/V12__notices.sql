@@ -11,11 +11,11 @@
 --              cannot be taken back or deduplicated), so it may or may not have arrived
 --   FAILED     the channel refused it for good
 --   CANCELLED  the campaign was rolled back or withdrawn before it was sent
--- 60 random bits from the server's strong random source (gen_random_uuid draws 122; the version
--- digit is skipped)
+-- 60 random bits from the server's strong random source (the last eight bytes of a version 4 UUID:
+-- 62 random bits, the top two being the variant's): one expression, so PostgreSQL inlines it
 create function notice_code() returns bigint language sql volatile parallel safe as $$
-    select ('x' || substr(u, 1, 12) || substr(u, 14, 3))::bit(60)::bigint
-    from (select replace(gen_random_uuid()::text, '-', '') as u) r
+    select (('x' || encode(substring(uuid_send(gen_random_uuid()) from 9 for 8), 'hex'))::bit(64)::bigint)
+           & 1152921504606846975
 $$;
 
 -- The code as printed (NoticeCode.printed): twelve characters of Crockford's base 32, XXXX-XXXX-XXXX,
@@ -31,9 +31,10 @@ create table notice (
     subject_id       bigint      not null,
     user_id          varchar(64) not null,
     run_id           uuid        not null,
-    -- 60 random bits (NoticeCode prints them as XXXX-XXXX-XXXX); a clash fails the chunk's
-    -- transaction, which is retried with new draws
-    code             bigint      not null unique check (code between 0 and 1152921504606846975),
+    -- 60 random bits (NoticeCode prints them as XXXX-XXXX-XXXX), drawn when a worker first takes the
+    -- notice, not by the run: a random key's index insert costs the run as much as the rest of the
+    -- notice (docs/benchmarks.md); a clash fails the claim's transaction, which draws again
+    code             bigint      unique check (code between 0 and 1152921504606846975),
     state            varchar(10) not null default 'QUEUED'
         check (state in ('QUEUED', 'SENDING', 'SENT', 'KEPT', 'UNCERTAIN', 'FAILED', 'CANCELLED')),
     channel          varchar(8) check (channel in ('EMAIL', 'MESSAGE')),

@@ -229,8 +229,13 @@ class NoticeTest {
 
     private void awaitSettled() {
         worker.wakeUp();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Database.count("select count(*) from notice where state in ('QUEUED', 'SENDING')") == 0);
+        try {
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Database.count("select count(*) from notice where state in ('QUEUED', 'SENDING')") == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("notices not settled: " + Database.texts("select user_id || ' ' || state || ' ' || attempts "
+                    + "|| ' ' || coalesce(last_error, '') || ' due ' || not_before from notice"), e);
+        }
     }
 
     private static Map<String, String> states() {

@@ -117,8 +117,9 @@ public class ChunkApplier {
         }
         if (campaign.announcement() != null) {
             // the person's notice, in the grant's transaction: told once, and only of what was given
-            statement.add(", notices as (insert into notice (campaign_id, subject_id, user_id, run_id, code, not_before, "
-                    + "created_at) select g.campaign_id, g.subject_id, g.user_id, g.run_id, notice_code(), now(), ? from g)", now);
+            // (its code is drawn when a worker takes it: see NoticeStore.claim)
+            statement.add(", notices as (insert into notice (campaign_id, subject_id, user_id, run_id, not_before, created_at) "
+                    + "select g.campaign_id, g.subject_id, g.user_id, g.run_id, now(), ? from g)", now);
         }
         SqlText coupons = perGroupValues(campaign, RemedyType.GRANT_COUPON);
         if (coupons != null) {

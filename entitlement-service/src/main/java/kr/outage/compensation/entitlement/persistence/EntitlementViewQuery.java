@@ -71,7 +71,7 @@ public class EntitlementViewQuery {
                 from notice n join campaign c on c.id = n.campaign_id
                 cross join lateral (select coalesce(n.language, case when c.announcement_ko is not null then 'ko' else 'en' end)
                   as lang) l
-                where n.user_id = ? and n.state <> 'CANCELLED'), '[]'::json)
+                where n.user_id = ? and n.state <> 'CANCELLED' and n.code is not null), '[]'::json)
             )::text
             """.formatted(LEDGER_ENTRIES);
 

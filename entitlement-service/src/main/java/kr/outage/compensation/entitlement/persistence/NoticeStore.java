@@ -64,9 +64,9 @@ public class NoticeStore {
                 + "channel from notice where state in ('QUEUED', 'SENDING') and not_before <= now() order by not_before "
                 + "limit ? for update skip locked), "
                 + "taken as (update notice n set state = 'SENDING', attempts = n.attempts + 1, handed_at = null, "
-                + "not_before = now() + ? * interval '1 millisecond' from d where n.campaign_id = d.campaign_id "
-                + "and n.subject_id = d.subject_id returning n.campaign_id, n.subject_id, n.user_id, n.code, n.attempts, "
-                + "d.handed_at is not null as handed_over, d.channel) "
+                + "code = coalesce(n.code, notice_code()), not_before = now() + ? * interval '1 millisecond' from d "
+                + "where n.campaign_id = d.campaign_id and n.subject_id = d.subject_id returning n.campaign_id, n.subject_id, "
+                + "n.user_id, n.code, n.attempts, d.handed_at is not null as handed_over, d.channel) "
                 + "select t.*, a.country from taken t left join account a on a.user_id = t.user_id", limit, lease.toMillis()));
              ResultSet rs = ps.executeQuery()) {
             List<Due> out = new ArrayList<>();
@@ -91,34 +91,50 @@ public class NoticeStore {
         if (outcomes.isEmpty()) {
             return 0;
         }
-        int recorded = 0;
-        try (PreparedStatement ps = c.prepareStatement("update notice set state = ?, channel = coalesce(?, channel), "
-                + "language = coalesce(?, language), recipient_masked = coalesce(?, recipient_masked), "
-                + "sent_at = case when ? in ('SENT', 'KEPT', 'UNCERTAIN') then now() else sent_at end, "
-                + "not_before = case when ? = 'SENDING' then now() + ? * interval '1 millisecond' else not_before end, "
-                // an answer came, so a retried e-mail is known not to be with the server any more
-                + "handed_at = null, "
-                + "last_error = ? where campaign_id = ? and subject_id = ? and state = 'SENDING' and attempts = ?")) {
-            for (Outcome o : outcomes) {
-                String state = o.state().name();
-                ps.setString(1, state);
-                ps.setString(2, o.channel());
-                ps.setString(3, o.language());
-                ps.setString(4, o.recipientMasked());
-                ps.setString(5, state);
-                ps.setString(6, state);
-                ps.setLong(7, o.retryAfter() == null ? 0 : o.retryAfter().toMillis());
-                ps.setString(8, StoreRequestStore.clip(o.error()));
-                ps.setObject(9, o.due().campaignId());
-                ps.setLong(10, o.due().subjectId());
-                ps.setInt(11, o.due().attempt());
-                ps.addBatch();
-            }
-            for (int n : ps.executeBatch()) {
-                recorded += Math.max(n, 0);
-            }
+        int n = outcomes.size();
+        Object[] campaignIds = new Object[n];
+        Long[] subjects = new Long[n];
+        Integer[] attempts = new Integer[n];
+        String[] states = new String[n];
+        String[] channels = new String[n];
+        String[] languages = new String[n];
+        String[] recipients = new String[n];
+        Long[] retryMillis = new Long[n];
+        String[] errors = new String[n];
+        for (int i = 0; i < n; i++) {
+            Outcome o = outcomes.get(i);
+            campaignIds[i] = o.due().campaignId();
+            subjects[i] = o.due().subjectId();
+            attempts[i] = o.due().attempt();
+            states[i] = o.state().name();
+            channels[i] = o.channel();
+            languages[i] = o.language();
+            recipients[i] = o.recipientMasked();
+            retryMillis[i] = o.retryAfter() == null ? 0L : o.retryAfter().toMillis();
+            errors[i] = StoreRequestStore.clip(o.error());
         }
-        return recorded;
+        // one statement for the whole batch; each row still guarded by its attempt number
+        try (PreparedStatement ps = c.prepareStatement("update notice n set state = o.state, channel = coalesce(o.channel, n.channel), "
+                + "language = coalesce(o.language, n.language), recipient_masked = coalesce(o.recipient, n.recipient_masked), "
+                + "sent_at = case when o.state in ('SENT', 'KEPT', 'UNCERTAIN') then now() else n.sent_at end, "
+                + "not_before = case when o.state = 'SENDING' then now() + o.retry_ms * interval '1 millisecond' else n.not_before end, "
+                // an answer came, so a retried e-mail is known not to be with the server any more
+                + "handed_at = null, last_error = o.error "
+                + "from unnest(?::uuid[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) "
+                + "as o (campaign_id, subject_id, attempt, state, channel, language, recipient, retry_ms, error) "
+                + "where n.campaign_id = o.campaign_id and n.subject_id = o.subject_id and n.state = 'SENDING' "
+                + "and n.attempts = o.attempt")) {
+            ps.setArray(1, c.createArrayOf("uuid", campaignIds));
+            ps.setArray(2, c.createArrayOf("bigint", subjects));
+            ps.setArray(3, c.createArrayOf("integer", attempts));
+            ps.setArray(4, c.createArrayOf("text", states));
+            ps.setArray(5, c.createArrayOf("text", channels));
+            ps.setArray(6, c.createArrayOf("text", languages));
+            ps.setArray(7, c.createArrayOf("text", recipients));
+            ps.setArray(8, c.createArrayOf("bigint", retryMillis));
+            ps.setArray(9, c.createArrayOf("text", errors));
+            return ps.executeUpdate();
+        }
     }
 
     /**

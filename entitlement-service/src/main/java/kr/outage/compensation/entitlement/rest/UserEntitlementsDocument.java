@@ -21,8 +21,9 @@ public record UserEntitlementsDocument(
         @Schema(required = true) Cash cash,
         @Schema(required = true) List<Coupon> coupons,
         @Schema(required = true) List<Item> items,
-        @Schema(required = true, description = "The notices of the campaigns that gave this person something, newest first; "
-                + "each is the campaign's announcement with the notice's own code, checkable on the verify page")
+        @Schema(required = true, description = "The notices of the campaigns that gave this person something, newest first, "
+                + "from the moment a worker takes them to send (a notice gets its code then); each is the campaign's "
+                + "announcement with the notice's own code, checkable on the verify page")
         List<Notice> notices) {
 
     @Schema(name = "UserPass")
@@ -86,7 +87,7 @@ public record UserEntitlementsDocument(
     public record Notice(@Schema(required = true, description = "XXXX-XXXX-XXXX, printed in the text") String code,
                          @Schema(required = true) String campaignCode, @Schema(required = true) String campaignTitle,
                          @Schema(required = true) UUID campaignId,
-                         @Schema(required = true, enumeration = {"queued", "sending", "sent", "kept", "uncertain", "failed"},
+                         @Schema(required = true, enumeration = {"sending", "sent", "kept", "uncertain", "failed"},
                                  description = "kept: no reachable channel, so it is shown here instead; uncertain: an e-mail "
                                          + "whose sender stopped while the mail server had it, never sent twice") String state,
                          @Schema(nullable = true, enumeration = {"email", "message"}) String channel,

@@ -122,11 +122,12 @@ public class NoticeWorker {
             try {
                 purgeWhenDue();
                 worked = deliverBatch() > 0;
-            } catch (RuntimeException e) {
-                // the database may be briefly unreachable; a claimed batch comes back when its lease ends
-                LOG.warnf("Notice worker: %s", e.getMessage());
             } catch (InterruptedException e) {
                 return;
+            } catch (Exception | Error e) {
+                // the database may be briefly unreachable; a claimed batch comes back when its lease ends.
+                // Anything else is logged and the loop goes on: a dead worker would leave notices unsent.
+                LOG.warnf(e, "Notice worker: %s", e.toString());
             }
             if (!worked) {
                 try {
@@ -173,7 +174,8 @@ public class NoticeWorker {
             try {
                 outcomes.add(f.get());
             } catch (ExecutionException e) {
-                LOG.warnf("Notice delivery failed unexpectedly: %s", e.getCause().toString());
+                // its notice stays SENDING and is taken again when the lease ends
+                LOG.warnf(e.getCause(), "Notice delivery failed unexpectedly: %s", e.getCause().toString());
             }
         }
         jdbc.inTransaction(c -> notices.settle(c, outcomes));
