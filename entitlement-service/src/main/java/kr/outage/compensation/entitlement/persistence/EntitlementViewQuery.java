@@ -68,10 +68,12 @@ public class EntitlementViewQuery {
                       || ' · 진위 확인: ' || ?::text else c.announcement_en || E'\n\nCheck code ' || notice_code_text(n.code)
                       || ' · verify at ' || ?::text end,
                   'createdAt', n.created_at, 'sentAt', n.sent_at) order by n.created_at desc, n.campaign_id)
-                from notice n join campaign c on c.id = n.campaign_id
+                -- the person's notices first, by their index (offset 0 keeps the planner from also
+                -- reading the campaign's whole primary key range when its statistics predate the run)
+                from (select * from notice where user_id = ? and state <> 'CANCELLED' and code is not null offset 0) n
+                join campaign c on c.id = n.campaign_id
                 cross join lateral (select coalesce(n.language, case when c.announcement_ko is not null then 'ko' else 'en' end)
-                  as lang) l
-                where n.user_id = ? and n.state <> 'CANCELLED' and n.code is not null), '[]'::json)
+                  as lang) l), '[]'::json)
             )::text
             """.formatted(LEDGER_ENTRIES);
 

@@ -172,7 +172,7 @@ public class AppleAppStore implements SubscriptionStore {
             }
             // the date shows no extension by this request, so a refusal of the resend is the App Store
             // refusing this subscription (the fallback is due); a date moved by anything else (the
-            // subscription renewed meanwhile) is not taken for ours either (README, Known limits)
+            // subscription renewed meanwhile) is not taken for ours either (docs/entitlement-service.md, Known limits)
         }
         ExtendRenewalDateRequest body = new ExtendRenewalDateRequest()
                 .extendByDays(request.days())
