@@ -49,6 +49,15 @@ public class NoticeStore {
         return out;
     }
 
+    /** Whether a campaign run still has chunks to apply (read through the pending chunks' own index). */
+    public boolean runApplying(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from run_chunk where state = 'PENDING')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     /** A notice a worker took: who it is for, its code, and what the previous attempt left. */
     public record Due(UUID campaignId, long subjectId, String userId, NoticeCode code, int attempt, String country,
                       boolean handedOver, String channelBefore) {
