@@ -88,9 +88,13 @@ public final class OfferCheck {
 
     /** The notice codes a text carries (a public campaign's code of the same shape is not one). */
     public static List<NoticeCode> noticeCodesIn(String raw, List<Campaign> publicCampaigns) {
+        return noticeCodesIn(OfferText.of(raw), publicCampaigns);
+    }
+
+    private static List<NoticeCode> noticeCodesIn(OfferText text, List<Campaign> publicCampaigns) {
         Set<NoticeCode> campaignCodes = publicCampaigns.stream().map(c -> NoticeCode.parse(c.code())).flatMap(java.util.Optional::stream)
                 .collect(Collectors.toSet());
-        return NoticeCode.findIn(OfferText.of(raw)).stream().filter(c -> !campaignCodes.contains(c))
+        return NoticeCode.findIn(text).stream().filter(c -> !campaignCodes.contains(c))
                 .limit(MAX_CODES_LOOKED_UP).toList();
     }
 
@@ -101,7 +105,7 @@ public final class OfferCheck {
     public static Result checkText(String raw, List<Campaign> publicCampaigns, Settings settings, List<SentNotice> notices) {
         OfferText text = OfferText.of(raw);
         List<LureSignals.Signal> signals = LureSignals.find(text, settings.officialDomains());
-        List<NoticeCode> codesInText = noticeCodesIn(raw, publicCampaigns);
+        List<NoticeCode> codesInText = noticeCodesIn(text, publicCampaigns);
         if (!codesInText.isEmpty()) {
             return checkNotice(text, codesInText, notices, signals, settings);
         }

@@ -100,10 +100,8 @@ public class MessagingProvider implements NoticeChannel {
             return Delivery.later(retryAfterFailure, "messaging provider unreachable: " + e.getClass().getSimpleName());
         }
         int status = response.statusCode();
-        if (status / 100 == 2) {
-            return new Delivery.Accepted(field(response.body(), "messageId"));
-        }
-        if (status == 409) {
+        // 409: this reference was taken before (an attempt whose answer was lost): taken, not sent twice
+        if (status / 100 == 2 || status == 409) {
             return new Delivery.Accepted(field(response.body(), "messageId"));
         }
         if (status == 429 || status == 503) {

@@ -63,7 +63,7 @@ public class EntitlementViewQuery {
               'notices', coalesce((select json_agg(json_build_object('code', notice_code_text(n.code),
                   'campaignCode', c.code, 'campaignTitle', c.title, 'campaignId', c.id, 'state', lower(n.state),
                   'channel', lower(n.channel), 'recipient', n.recipient_masked, 'language', l.lang,
-                  -- NoticeText.render, word for word (NoticeViewTest holds them together)
+                  -- NoticeText.render, word for word (NoticeTest compares the two)
                   'text', case l.lang when 'ko' then c.announcement_ko || E'\n\n확인 코드 ' || notice_code_text(n.code)
                       || ' · 진위 확인: ' || ?::text else c.announcement_en || E'\n\nCheck code ' || notice_code_text(n.code)
                       || ' · verify at ' || ?::text end,

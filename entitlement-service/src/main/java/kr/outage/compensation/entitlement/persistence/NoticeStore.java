@@ -168,14 +168,18 @@ public class NoticeStore {
         return out;
     }
 
-    /** A campaign's first failures (masked recipient and the channel's words), for its console page. */
-    public List<String[]> firstFailures(Connection c, UUID campaignId, int limit) throws SQLException {
+    /** A notice the channel refused: its code as printed, the channel, the masked recipient and the channel's words. */
+    public record Failure(String code, String channel, String recipientMasked, String reason) {
+    }
+
+    /** A campaign's first failures, for its console page. */
+    public List<Failure> firstFailures(Connection c, UUID campaignId, int limit) throws SQLException {
         try (PreparedStatement ps = Jdbc.prepare(c, new SqlText().add("select notice_code_text(code), channel, recipient_masked, "
                 + "last_error from notice where campaign_id = ? and state = 'FAILED' order by sent_at nulls last, code limit ?",
                 campaignId, limit)); ResultSet rs = ps.executeQuery()) {
-            List<String[]> out = new ArrayList<>();
+            List<Failure> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                out.add(new Failure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             }
             return out;
         }

@@ -200,9 +200,10 @@ public class NoticeWorker {
         NoticeText.Language language = NoticeText.languageFor(campaign.announcement(), due.country());
         String lang = language.name().toLowerCase(java.util.Locale.ROOT);
         NoticeChannel.Kind kind = contact == null ? null : contact.phone() != null ? NoticeChannel.Kind.MESSAGE : NoticeChannel.Kind.EMAIL;
-        if (due.handedOver() && "EMAIL".equals(due.channelBefore()) && !channels.get(NoticeChannel.Kind.EMAIL).takesResendsOnce()) {
-            return outcome(due, SentNotice.State.UNCERTAIN, "EMAIL", lang, null,
-                    "the sender stopped while the mail server had it; not sent again");
+        // only a channel that cannot take a resend once is handed over (below): never send it again
+        if (due.handedOver()) {
+            return outcome(due, SentNotice.State.UNCERTAIN, due.channelBefore(), lang, null,
+                    "the sender stopped while the channel had it; not sent again");
         }
         if (kind == null) {
             return outcome(due, SentNotice.State.KEPT, null, lang, null, null);

@@ -28,7 +28,8 @@ public class Notices {
         return jdbc.read(c -> {
             Map<SentNotice.State, Long> n = store.counts(c, campaignId);
             var failures = store.firstFailures(c, campaignId, FAILURES_SHOWN).stream()
-                    .map(f -> new NoticeProgress.Failure(f[0], f[1] == null ? null : f[1].toLowerCase(Locale.ROOT), f[2], f[3])).toList();
+                    .map(f -> new NoticeProgress.Failure(f.code(), f.channel() == null ? null : f.channel().toLowerCase(Locale.ROOT),
+                            f.recipientMasked(), f.reason())).toList();
             return new NoticeProgress(count(n, SentNotice.State.QUEUED), count(n, SentNotice.State.SENDING),
                     count(n, SentNotice.State.SENT), count(n, SentNotice.State.KEPT), count(n, SentNotice.State.UNCERTAIN),
                     count(n, SentNotice.State.FAILED), count(n, SentNotice.State.CANCELLED), failures);
