@@ -164,6 +164,9 @@ public interface PageMessages {
     @Message("지급 실패")
     String failed();
 
+    @Message("지급 후 반환")
+    String returned();
+
     @Message("정산 시각")
     String settled();
 

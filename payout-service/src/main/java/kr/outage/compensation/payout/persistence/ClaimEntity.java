@@ -104,6 +104,12 @@ public class ClaimEntity extends PanacheEntityBase {
     public int paymentFailures;
     @Column(name = "last_payment_failure")
     public String lastPaymentFailure;
+    /** The bank's code for the last failure (see BankResultCode). */
+    @Column(name = "last_payment_failure_code")
+    public String lastPaymentFailureCode;
+    /** Transient failures in a row on the current account (bank unavailable, timeout, daily limit). */
+    @Column(name = "transient_failures")
+    public int transientFailures;
 
     /** Approved by rule, but the program's budget is committed: no approval, no booking, until it is raised. */
     public void awaitBudget() {

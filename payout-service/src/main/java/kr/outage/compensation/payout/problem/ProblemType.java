@@ -20,6 +20,8 @@ public final class ProblemType {
             "The bank account given is the one that failed; give the corrected one");
     public static final ProblemKind PAYMENT_IN_PROGRESS = new ProblemKind(409, "payment-in-progress",
             "The claim's transfer is with the bank; correct its account after the bank has answered");
+    public static final ProblemKind TRANSFER_NOT_PAID = new ProblemKind(409, "transfer-not-paid",
+            "Only a transfer the bank paid can be returned");
     public static final ProblemKind DUPLICATE_CLAIM = new ProblemKind(409, "duplicate-claim",
             "This business already claimed for this program and service");
     public static final ProblemKind PROGRAM_RULE_VIOLATED = new ProblemKind(422, "program-rule-violated",

@@ -33,7 +33,10 @@ import kr.outage.compensation.platform.approval.Approvals;
 import kr.outage.compensation.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.util.List;
 import java.util.UUID;
+import kr.outage.compensation.payout.service.BankResult;
+import kr.outage.compensation.payout.service.ReturnedTransfer;
 
 @Path("/api/v1/payout-batches/{batchId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -82,8 +85,11 @@ public class PayoutBatchResource {
     @Path("settlement")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PAYOUT_APPROVER)
-    @Operation(summary = "Record the bank's results: paid items are booked as paid; a failed item's claim waits in "
-            + "payment_failed until its bank account is corrected (PUT /api/v1/claims/{claimId}/bank-account)")
+    @Operation(summary = "Record the bank's results: paid items are booked as paid; a failed item with a permanent code "
+            + "(or none) puts its claim in payment_failed until its bank account is corrected (PUT "
+            + "/api/v1/claims/{claimId}/bank-account); a transient code (bank_unavailable, timeout, daily_limit_exceeded) "
+            + "sends it back to approved for a later batch on the same account, up to payout.payments.transient-retries "
+            + "times in a row")
     @APIResponse(responseCode = "200", description = "The batch after settlement",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PayoutBatchReport.class)))
     @APIResponse(responseCode = "409", description = "approval-required (a second payout approver must approve "
@@ -91,8 +97,33 @@ public class PayoutBatchResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Uni<PayoutBatchReport> settle(@PathParam("batchId") UUID batchId, @HeaderParam(APPROVAL) String approval,
                                          @NotNull @Valid SettlementRequest request, SecurityContext security) {
-        return approvals.useReactively(PayoutBatchApprovals.SETTLE, batchId.toString(), approval, identity, null)
-                .chain(ok -> RunToCompletion.of(() -> batches.settle(batchId, request.toResults(), security.getUserPrincipal().getName())))
+        // the file is checked before the approval is used up: a refused file leaves the approval for the corrected one
+        List<BankResult> results = request.toResults();
+        return batches.settlementFits(batchId, results)
+                .chain(() -> approvals.useReactively(PayoutBatchApprovals.SETTLE, batchId.toString(), approval, identity, null))
+                .chain(ok -> RunToCompletion.of(() -> batches.settle(batchId, results, security.getUserPrincipal().getName())))
+                .chain(id -> batches.view(id, 0, 100));
+    }
+
+    @POST
+    @Path("returns")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PAYOUT_APPROVER)
+    @Operation(summary = "Record transfers the bank sent back after they were settled as paid: each reverses its payment "
+            + "in the ledger and puts its claim in payment_failed until its bank account is corrected. Items already "
+            + "returned keep their first return")
+    @APIResponse(responseCode = "200", description = "The batch afterwards",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PayoutBatchReport.class)))
+    @APIResponse(responseCode = "409", description = "approval-required (a second payout approver must approve "
+            + "payout.batch.return first), approval-not-usable, approval-voided; or transfer-not-paid (an item this batch "
+            + "has not paid; nothing was changed)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<PayoutBatchReport> returns(@PathParam("batchId") UUID batchId, @HeaderParam(APPROVAL) String approval,
+                                          @NotNull @Valid ReturnsRequest request, SecurityContext security) {
+        List<ReturnedTransfer> returned = request.toReturns();
+        return batches.returnsFit(batchId, returned)
+                .chain(() -> approvals.useReactively(PayoutBatchApprovals.RETURN, batchId.toString(), approval, identity, null))
+                .chain(ok -> RunToCompletion.of(() -> batches.returned(batchId, returned, security.getUserPrincipal().getName())))
                 .chain(id -> batches.view(id, 0, 100));
     }
 }

@@ -118,6 +118,8 @@ public class BankAccountCorrections {
             change.accountCheckedAt = confirmed.at();
             claim.bankAccountMasked = account.maskedNumber();
             claim.bankAccountHash = vault.hash(account.number());
+            // a bank's passing trouble with the old account says nothing about the new one
+            claim.transientFailures = 0;
             if (failed && !awaitingOperator) {
                 claim.state = ClaimState.APPROVED.wireName();
             }

@@ -29,11 +29,17 @@ public record ClaimView(UUID id, UUID programId, String businessRegistrationNumb
 
     /**
      * The transfer: the batch it is in, the bank's reference once paid; {@code failures} transfers the
-     * bank refused so far and the last reason it gave (a claim in payment_failed waits for a corrected account).
+     * bank refused or returned so far and the last reason and code it gave (a claim in payment_failed
+     * waits for a corrected account); {@code transientFailures} the bank's passing failures in a row on
+     * the current account (each retried in a later batch, up to payout.payments.transient-retries).
      */
     public record Payment(@Schema(nullable = true) UUID batchId, @Schema(nullable = true) String bankReference,
                           @Schema(nullable = true) Instant paidAt, int failures,
-                          @Schema(nullable = true) String lastFailureReason) {
+                          @Schema(nullable = true) String lastFailureReason,
+                          @Schema(nullable = true, enumeration = {"account_closed", "account_not_found", "holder_mismatch",
+                                  "account_suspended", "transfer_refused", "bank_unavailable", "timeout",
+                                  "daily_limit_exceeded", "other"}) String lastFailureCode,
+                          int transientFailures) {
     }
 
     public record BankAccountView(String bank, String accountNumberMasked, String holder) {

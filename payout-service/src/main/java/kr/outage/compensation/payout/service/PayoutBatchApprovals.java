@@ -12,13 +12,16 @@ import java.util.UUID;
 
 /**
  * The payout batch actions that need a second payout approver: releasing the bank-transfer file
- * (every account number in clear) and importing the bank's settlement. The approver sees the batch's
+ * (every account number in clear), importing the bank's settlement, and recording transfers the bank
+ * returned (a return makes a paid claim payable again, to an account that can then be changed: one
+ * person alone could otherwise pay a claim twice). The approver sees the batch's
  * items and total as they were when asked; a batch changed since voids it.
  */
 public abstract class PayoutBatchApprovals implements ApprovableAction {
 
     public static final String RELEASE = "payout.batch.release";
     public static final String SETTLE = "payout.batch.settle";
+    public static final String RETURN = "payout.batch.return";
 
     @Inject
     ApprovalFacts facts;
@@ -70,6 +73,15 @@ public abstract class PayoutBatchApprovals implements ApprovableAction {
         @Override
         public String name() {
             return SETTLE;
+        }
+    }
+
+    /** Recording transfers the bank returned after settlement. */
+    @ApplicationScoped
+    public static class Return extends PayoutBatchApprovals {
+        @Override
+        public String name() {
+            return RETURN;
         }
     }
 }

@@ -19,6 +19,7 @@ import kr.outage.compensation.payout.security.AccountVault;
 import kr.outage.compensation.platform.json.JsonDocuments;
 import kr.outage.compensation.platform.problem.GeneralProblem;
 import kr.outage.compensation.platform.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
@@ -53,6 +54,9 @@ public class PayoutBatches {
     Tracer tracer;
     @Inject
     AccountVault vault;
+    /** Transient failures in a row a claim is retried after, on the same account, before it needs a new one. */
+    @ConfigProperty(name = "payout.payments.transient-retries")
+    int transientRetries;
 
     @WithTransaction
     public Uni<IdempotencyRecords.StoredResponse> create(UUID programId, String key, String principal) {
@@ -127,41 +131,65 @@ public class PayoutBatches {
         Instant now = clock.instant();
         String items = json.write(results.stream().map(i -> Map.of("claim_id", i.claimId().toString(),
                 "result", i.result(), "bank_reference", i.bankReference() == null ? "" : i.bankReference(),
-                "failure_reason", i.failureReason() == null ? "" : i.failureReason())).toList());
+                "failure_reason", i.failureReason() == null ? "" : i.failureReason(),
+                "result_code", i.paid() ? "" : i.failureCode().wireName(),
+                "failure_class", i.paid() ? "" : i.failureCode().failureClass().wireName(),
+                "default_reason", i.paid() ? "" : i.failureCode().description())).toList());
         return PayoutBatchEntity.<PayoutBatchEntity>findById(batchId, LockModeType.PESSIMISTIC_WRITE).chain(batch -> {
             if (batch == null) {
                 throw ProblemException.notFound("No payout batch " + batchId);
             }
             return Panache.getSession().chain(session -> unknownItems(session, batchId, items)
+                    // A transient failure (the bank could not pay today) sends the claim back to approved,
+                    // for a later batch on the same account, until it has failed that way more than
+                    // transientRetries times in a row; then, and for every permanent failure, the claim
+                    // waits in payment_failed for a corrected account. Either way the money stays payable.
                     .chain(() -> session.createNativeQuery("""
                                     with results as (
                                         select * from jsonb_to_recordset(cast(cast(?1 as text) as jsonb))
-                                            as r(claim_id uuid, result text, bank_reference text, failure_reason text)),
+                                            as r(claim_id uuid, result text, bank_reference text, failure_reason text,
+                                                 result_code text, failure_class text, default_reason text)),
                                     settled as (
                                         update payout_item i set state = r.result, settled_at = ?3,
-                                            bank_reference = nullif(r.bank_reference, ''), failure_reason = nullif(r.failure_reason, '')
+                                            bank_reference = nullif(r.bank_reference, ''), failure_reason = nullif(r.failure_reason, ''),
+                                            result_code = nullif(r.result_code, ''), failure_class = nullif(r.failure_class, '')
                                         from results r
                                         where i.batch_id = ?2 and i.claim_id = r.claim_id and i.state = 'pending'
-                                        returning i.claim_id, i.amount, i.state, i.bank_reference, i.failure_reason),
+                                        returning i.claim_id, i.amount, i.state, i.bank_reference, i.failure_reason,
+                                            i.result_code, i.failure_class, r.default_reason),
                                     paid_claims as (
-                                        update claim c set state = 'paid', paid_at = ?3, bank_reference = s.bank_reference
+                                        update claim c set state = 'paid', paid_at = ?3, bank_reference = s.bank_reference,
+                                            transient_failures = 0
                                         from settled s where c.id = s.claim_id and s.state = 'paid'
                                         returning c.id, c.program_id, s.amount),
                                     failed_claims as (
-                                        update claim c set state = 'payment_failed', payout_batch_id = null,
-                                            payment_failures = c.payment_failures + 1,
-                                            last_payment_failure = coalesce(s.failure_reason, 'refused by the bank')
+                                        update claim c set
+                                            state = case when s.failure_class = 'transient' and c.transient_failures < ?5
+                                                         then 'approved' else 'payment_failed' end,
+                                            payout_batch_id = null,
+                                            transient_failures = c.transient_failures
+                                                + case when s.failure_class = 'transient' then 1 else 0 end,
+                                            payment_failures = c.payment_failures
+                                                + case when s.failure_class = 'transient' and c.transient_failures < ?5 then 0 else 1 end,
+                                            last_payment_failure = case when s.failure_class = 'transient' and c.transient_failures >= ?5
+                                                then 'failed ' || (c.transient_failures + 1) || ' times in a row for a passing reason; last: '
+                                                     || coalesce(s.failure_reason, s.default_reason)
+                                                else coalesce(s.failure_reason, s.default_reason) end,
+                                            last_payment_failure_code = s.result_code
                                         from settled s where c.id = s.claim_id and s.state = 'failed'
-                                        returning c.id, c.last_payment_failure),
+                                        returning c.id, c.state, c.last_payment_failure, s.result_code),
                                     failure_decisions as (
                                         insert into claim_decision (id, claim_id, decision, from_state, to_state, reason, principal, decided_at)
-                                        select gen_random_uuid(), f.id, 'payment_failed', 'in_payment', 'payment_failed',
-                                            f.last_payment_failure, ?4, ?3 from failed_claims f),
+                                        select gen_random_uuid(), f.id,
+                                            case when f.state = 'approved' then 'payment_deferred' else 'payment_failed' end,
+                                            'in_payment', f.state, f.result_code || ': ' || f.last_payment_failure, ?4, ?3
+                                        from failed_claims f),
                                     txns as (select id, program_id, amount, gen_random_uuid() as txn from paid_claims)
                                     insert into ledger_entry (txn_id, program_id, claim_id, batch_id, account, amount, memo, booked_at)
                                     select t.txn, t.program_id, t.id, ?2, e.account, e.sign * t.amount, 'transfer settled', ?3
                                     from txns t cross join (values ('payable', -1), ('paid', 1)) e(account, sign)""")
                             .setParameter(1, items).setParameter(2, batchId).setParameter(3, now).setParameter(4, principal)
+                            .setParameter(5, transientRetries)
                             .executeUpdate())
                     .chain(() -> session.createNativeQuery(
                                     "select cast(count(*) as bigint) from payout_item where batch_id = ?1 and state = 'pending'", Long.class)
@@ -175,6 +203,103 @@ public class PayoutBatches {
                     }))
                     .replaceWith(batchId);
         });
+    }
+
+    /**
+     * Transfers the bank sent back after they were settled as paid: each reverses its "transfer
+     * settled" entries (the money is owed again) and puts its claim in payment_failed, where it waits
+     * for a corrected account like any refused transfer. Items already returned keep their first
+     * return; an item that is not paid in this batch refuses the whole file, with nothing changed.
+     */
+    @WithTransaction
+    public Uni<UUID> returned(UUID batchId, List<ReturnedTransfer> returns, String principal) {
+        Span span = tracer.spanBuilder("payout-batch returns").setAttribute("payout.batch.id", batchId.toString())
+                .setAttribute("payout.returns", returns.size()).startSpan();
+        Instant now = clock.instant();
+        String items = json.write(returns.stream().map(r -> Map.of("claim_id", r.claimId().toString(),
+                "result_code", r.code().wireName(), "bank_reference", r.bankReference() == null ? "" : r.bankReference(),
+                "reason", r.reason() == null ? "" : r.reason(), "default_reason", r.code().description())).toList());
+        return traced(span, PayoutBatchEntity.<PayoutBatchEntity>findById(batchId, LockModeType.PESSIMISTIC_WRITE).chain(batch -> {
+            if (batch == null) {
+                throw ProblemException.notFound("No payout batch " + batchId);
+            }
+            return Panache.getSession().chain(session -> unknownItems(session, batchId, items)
+                    .chain(() -> notPaid(session, batchId, items))
+                    .chain(() -> session.createNativeQuery("""
+                                    with results as (
+                                        select * from jsonb_to_recordset(cast(cast(?1 as text) as jsonb))
+                                            as r(claim_id uuid, result_code text, bank_reference text, reason text, default_reason text)),
+                                    returned as (
+                                        update payout_item i set state = 'returned', returned_at = ?3, returned_by = ?4,
+                                            return_code = r.result_code, return_reference = nullif(r.bank_reference, ''),
+                                            return_reason = coalesce(nullif(r.reason, ''), r.default_reason)
+                                        from results r
+                                        where i.batch_id = ?2 and i.claim_id = r.claim_id and i.state = 'paid'
+                                        returning i.claim_id, i.amount, i.return_code, i.return_reason),
+                                    claims as (
+                                        update claim c set state = 'payment_failed', payout_batch_id = null, paid_at = null,
+                                            bank_reference = null, payment_failures = c.payment_failures + 1,
+                                            last_payment_failure = 'returned after payment: ' || s.return_reason,
+                                            last_payment_failure_code = s.return_code
+                                        from returned s where c.id = s.claim_id
+                                        returning c.id, c.program_id, s.amount, c.last_payment_failure, s.return_code),
+                                    decisions as (
+                                        insert into claim_decision (id, claim_id, decision, from_state, to_state, reason, principal, decided_at)
+                                        select gen_random_uuid(), c.id, 'payment_returned', 'paid', 'payment_failed',
+                                            c.return_code || ': ' || c.last_payment_failure, ?4, ?3 from claims c),
+                                    txns as (select id, program_id, amount, gen_random_uuid() as txn from claims)
+                                    insert into ledger_entry (txn_id, program_id, claim_id, batch_id, account, amount, memo, booked_at)
+                                    select t.txn, t.program_id, t.id, ?2, e.account, e.sign * t.amount, 'transfer returned', ?3
+                                    from txns t cross join (values ('paid', -1), ('payable', 1)) e(account, sign)""")
+                            .setParameter(1, items).setParameter(2, batchId).setParameter(3, now).setParameter(4, principal)
+                            .executeUpdate())
+                    .invoke(count -> span.setAttribute("payout.returns.applied", count / 2)))
+                    .replaceWith(batchId);
+        }));
+    }
+
+    /** Refuses returns of items this batch has not paid (still pending, or failed): nothing was sent to return. */
+    private Uni<Void> notPaid(Mutiny.Session session, UUID batchId, String items) {
+        return session.createNativeQuery("""
+                        select cast(i.claim_id as varchar) || ' (' || i.state || ')'
+                        from jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) as r(claim_id uuid)
+                        join payout_item i on i.batch_id = ?2 and i.claim_id = r.claim_id
+                        where i.state not in ('paid', 'returned') limit 5""", String.class)
+                .setParameter(1, items).setParameter(2, batchId).getResultList()
+                .invoke(unpaid -> {
+                    if (!unpaid.isEmpty()) {
+                        throw new ProblemException(ProblemType.TRANSFER_NOT_PAID,
+                                "Only a paid transfer can be returned; not paid in this batch: " + String.join(", ", unpaid));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Refuses, before anything is used up or changed, a settlement naming claims that are not in the
+     * batch. The settlement re-checks it under the batch's lock; asking first lets a refused file keep
+     * its approval for the corrected one.
+     */
+    @WithSession
+    public Uni<Void> settlementFits(UUID batchId, List<BankResult> results) {
+        String items = json.write(results.stream().map(r -> Map.of("claim_id", r.claimId().toString())).toList());
+        return existing(batchId).chain(() -> Panache.getSession()).chain(session -> unknownItems(session, batchId, items));
+    }
+
+    /** {@link #settlementFits} for returns: every item must be a transfer this batch paid (or already returned). */
+    @WithSession
+    public Uni<Void> returnsFit(UUID batchId, List<ReturnedTransfer> returns) {
+        String items = json.write(returns.stream().map(r -> Map.of("claim_id", r.claimId().toString())).toList());
+        return existing(batchId).chain(() -> Panache.getSession())
+                .chain(session -> unknownItems(session, batchId, items).chain(() -> notPaid(session, batchId, items)));
+    }
+
+    private static Uni<Void> existing(UUID batchId) {
+        return PayoutBatchEntity.<PayoutBatchEntity>findById(batchId).invoke(batch -> {
+            if (batch == null) {
+                throw ProblemException.notFound("No payout batch " + batchId);
+            }
+        }).replaceWithVoid();
     }
 
     /** Ends the span when the work ends, marked as an error when it failed. */
@@ -210,12 +335,13 @@ public class PayoutBatches {
                     .setParameter(1, batchId).getResultList()
                     .chain(totals -> session.createNativeQuery("""
                                     select cast(i.claim_id as varchar), c.business_number, c.business_name, i.amount, i.state,
-                                           i.bank_reference, i.failure_reason, i.settled_at
+                                           i.bank_reference, coalesce(i.return_reason, i.failure_reason), i.settled_at,
+                                           coalesce(i.return_code, i.result_code), i.failure_class, i.returned_at
                                     from payout_item i join claim c on c.id = i.claim_id
                                     where i.batch_id = ?1 order by c.filed_at, c.id offset ?2 limit ?3""", Object[].class)
                             .setParameter(1, batchId).setParameter(2, page * size).setParameter(3, size).getResultList()
                             .map(rows -> new PayoutBatchReport(batch.id, batch.programId, batch.state, batch.itemCount,
-                                    batch.totalAmount, totals(totals, "pending"), totals(totals, "paid"), totals(totals, "failed"),
+                                    batch.totalAmount, totals(totals, "pending"), totals(totals, "paid"), totals(totals, "failed"), totals(totals, "returned"),
                                     batch.createdAt, batch.createdBy, batch.settledAt,
                                     rows.stream().map(PayoutBatches::item).toList(), page, size))));
         });
@@ -293,7 +419,8 @@ public class PayoutBatches {
 
     private static PayoutBatchReport.Item item(Object[] r) {
         return new PayoutBatchReport.Item(UUID.fromString((String) r[0]), BusinessRegistrationNumber.format((String) r[1]),
-                (String) r[2], ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], toInstant(r[7]));
+                (String) r[2], ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], toInstant(r[7]),
+                (String) r[8], (String) r[9], toInstant(r[10]));
     }
 
     private static Instant toInstant(Object value) {

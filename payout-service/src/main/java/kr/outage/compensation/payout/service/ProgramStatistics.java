@@ -27,10 +27,14 @@ public record ProgramStatistics(UUID programId, Instant asOf, long claims, Map<S
     }
 
     /**
-     * Transfers: {@code failedTransfers} items the bank refused, {@code accountsCorrected} bank accounts
-     * corrected after a failure, {@code awaitingCorrection} claims in payment_failed now.
+     * Transfers: {@code failedTransfers} items the bank refused, of which {@code permanentFailures} for
+     * the account (closed, unknown, another holder...) and {@code transientFailures} for a passing reason
+     * (bank unavailable, timeout, daily limit); {@code returnedTransfers} paid and then sent back;
+     * {@code accountsCorrected} bank accounts corrected after a failure, {@code awaitingCorrection} claims
+     * in payment_failed now.
      */
-    public record Payments(long failedTransfers, long accountsCorrected, long awaitingCorrection) {
+    public record Payments(long failedTransfers, long accountsCorrected, long awaitingCorrection,
+                           long permanentFailures, long transientFailures, long returnedTransfers) {
     }
 
     /** Whole won. {@code paid} is read from the ledger's paid account. */

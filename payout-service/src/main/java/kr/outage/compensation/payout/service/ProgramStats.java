@@ -89,11 +89,18 @@ public class ProgramStats {
                                 where b.program_id = ?1 and i.state = 'failed'),
                                (select cast(count(*) as bigint) from bank_account_change x join claim c on c.id = x.claim_id
                                 where c.program_id = ?1 and x.after_failures > 0),
-                               (select cast(count(*) as bigint) from claim where program_id = ?1 and state = 'payment_failed')""",
+                               (select cast(count(*) as bigint) from claim where program_id = ?1 and state = 'payment_failed'),
+                               (select cast(count(*) as bigint) from payout_item i join payout_batch b on b.id = i.batch_id
+                                where b.program_id = ?1 and i.state = 'failed' and i.failure_class = 'permanent'),
+                               (select cast(count(*) as bigint) from payout_item i join payout_batch b on b.id = i.batch_id
+                                where b.program_id = ?1 and i.state = 'failed' and i.failure_class = 'transient'),
+                               (select cast(count(*) as bigint) from payout_item i join payout_batch b on b.id = i.batch_id
+                                where b.program_id = ?1 and i.state = 'returned')""",
                         Object[].class)
                 .setParameter(1, programId).getSingleResult()
                 .map(r -> new ProgramStatistics.Payments(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                        ((Number) r[2]).longValue()));
+                        ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
+                        ((Number) r[5]).longValue()));
     }
 
     private static Uni<List<ProgramStatistics.Day>> perDay(Mutiny.Session session, UUID programId, String zone) {
