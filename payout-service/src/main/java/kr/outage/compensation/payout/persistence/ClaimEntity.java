@@ -99,6 +99,9 @@ public class ClaimEntity extends PanacheEntityBase {
     public Instant paidAt;
     /** The platforms the business lost sales through: mobile, web, pc, or all. */
     public String[] platforms;
+    /** What the bank has paid of this claim so far (an objection may raise what it is owed afterwards). */
+    @Column(name = "paid_amount")
+    public long paidAmount;
     /** Transfers of this claim the bank refused so far. */
     @Column(name = "payment_failures")
     public int paymentFailures;

@@ -32,6 +32,9 @@ public class ProgramEntity extends PanacheEntityBase {
     public String tiers;
     @Column(name = "review_threshold")
     public long reviewThreshold;
+    /** Days after a decision within which its filer may object. */
+    @Column(name = "objection_days")
+    public int objectionDays;
     @Column(name = "review_evidence")
     public String[] reviewEvidence;
     @Column(name = "created_at")

@@ -22,6 +22,12 @@ public final class ProblemType {
             "The claim's transfer is with the bank; correct its account after the bank has answered");
     public static final ProblemKind TRANSFER_NOT_PAID = new ProblemKind(409, "transfer-not-paid",
             "Only a transfer the bank paid can be returned");
+    public static final ProblemKind OBJECTION_NOT_ALLOWED = new ProblemKind(409, "objection-not-allowed",
+            "The claim has no decision to object to yet");
+    public static final ProblemKind OBJECTION_ALREADY_FILED = new ProblemKind(409, "objection-already-filed",
+            "An objection to this claim's decision was already filed; a claim takes one");
+    public static final ProblemKind OBJECTION_PERIOD_OVER = new ProblemKind(422, "objection-period-over",
+            "The program's period for objecting to this decision is over");
     public static final ProblemKind DUPLICATE_CLAIM = new ProblemKind(409, "duplicate-claim",
             "This business already claimed for this program and service");
     public static final ProblemKind PROGRAM_RULE_VIOLATED = new ProblemKind(422, "program-rule-violated",

@@ -16,11 +16,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import kr.outage.compensation.payout.domain.BankAccount;
 import kr.outage.compensation.payout.service.BankAccountCorrections;
 import kr.outage.compensation.payout.service.ClaimDecisionView;
 import kr.outage.compensation.payout.service.ClaimIntake;
+import kr.outage.compensation.payout.service.ClaimObjections;
+import kr.outage.compensation.payout.service.ObjectionView;
 import kr.outage.compensation.payout.service.ClaimQueries;
 import kr.outage.compensation.payout.service.ClaimReview;
 import kr.outage.compensation.payout.service.ClaimView;
@@ -50,6 +53,8 @@ public class ClaimResource {
     ClaimReview review;
     @Inject
     BankAccountCorrections corrections;
+    @Inject
+    ClaimObjections objections;
 
     @GET
     @Path("{claimId}")
@@ -117,6 +122,62 @@ public class ClaimResource {
                 .chain(confirmed -> RunToCompletion.retryingConflicts(() -> corrections.correct(claimId, account,
                         request.reason(), security.getUserPrincipal().getName(), operator, confirmed)))
                 .map(corrected -> intake.view(corrected.claim()));
+    }
+
+    @POST
+    @Path("{claimId}/objection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "The filer objects to the claim's decision (이의신청): once, within the program's objectionDays "
+            + "after a rejection or an approved amount; the committee answers it with four eyes")
+    @APIResponse(responseCode = "201", description = "Filed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObjectionView.class)))
+    @APIResponse(responseCode = "200", description = "The same objection, sent again: the one already filed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObjectionView.class)))
+    @APIResponse(responseCode = "404", description = "No such claim, or not the caller's",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "objection-not-allowed (no decision yet) or objection-already-filed "
+            + "(another objection to this claim)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "objection-period-over",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> object(@PathParam("claimId") UUID claimId, @NotNull @Valid ObjectionRequest request,
+                                SecurityContext security) {
+        return RunToCompletion.of(() -> objections.file(claimId, request.reason().strip(), request.documentList(),
+                        security.getUserPrincipal().getName()))
+                .map(filed -> Response.status(filed.created() ? 201 : 200).entity(filed.objection())
+                        .location(java.net.URI.create("/api/v1/claims/" + claimId + "/objection")).build());
+    }
+
+    @GET
+    @Path("{claimId}/objection")
+    @Authenticated
+    @Operation(summary = "The objection to a claim and where the committee's answer stands (its filer, or claims staff)")
+    @APIResponse(responseCode = "200", description = "The objection",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObjectionView.class)))
+    @APIResponse(responseCode = "404", description = "No such claim, not the caller's, or no objection",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<ObjectionView> objection(@PathParam("claimId") UUID claimId, SecurityContext security) {
+        return objections.view(claimId, security.getUserPrincipal().getName(), isStaff(security));
+    }
+
+    @POST
+    @Path("{claimId}/objection/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CLAIMS_REVIEWER, Roles.PAYOUT_APPROVER})
+    @Operation(summary = "The committee's answer to an objection: recommend (claims reviewer), then decide (payout "
+            + "approver, not the recommender). An amended amount is booked now and its difference paid in a later batch")
+    @APIResponse(responseCode = "200", description = "The objection afterwards",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObjectionView.class)))
+    @APIResponse(responseCode = "403", description = "forbidden (wrong role for the step) or four-eyes-required",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition (already recommended or decided, or not "
+            + "recommended yet), or budget-exhausted",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<ObjectionView> reviewObjection(@PathParam("claimId") UUID claimId, @NotNull @Valid ObjectionReviewRequest request,
+                                              SecurityContext security) {
+        return RunToCompletion.of(() -> objections.review(claimId, request.toVote(), security.getUserPrincipal().getName(),
+                security::isUserInRole));
     }
 
     @GET

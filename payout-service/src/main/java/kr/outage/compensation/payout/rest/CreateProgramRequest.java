@@ -34,14 +34,20 @@ public record CreateProgramRequest(
         @Schema(description = "What the company set aside for the program, in KRW. Approvals never commit more: a claim "
                 + "approved by rule that no longer fits waits in awaiting_budget; a committee approval that does not fit is "
                 + "refused (409 budget-exhausted). Without it approvals are not limited.")
-        @Positive Long budgetKrw) {
+        @Positive Long budgetKrw,
+        @Schema(description = "Days after a decision (a rejection, or an approved amount) within which the filer may "
+                + "object once (이의신청); 30 when not given", minimum = "1", maximum = "365", nullable = true)
+        @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(365) Integer objectionDays) {
+
+    /** The objection period when a program does not set one. */
+    public static final int DEFAULT_OBJECTION_DAYS = 30;
 
     public ProgramDefinition toDefinition() {
         return new ProgramDefinition(incidentId, name, intake.opensOn(), intake.closesOn(), intake.zone(), services,
                 new AssessmentParameters(assessment.operatingMargins(), assessment.alternativeAvailabilityFactor(),
                         assessment.platformShares(), assessment.maxDailySales()),
                 tiers.stream().map(t -> new SupportTier(t.upTo(), t.support(), t.evidence() == null ? List.of() : t.evidence())).toList(),
-                reviewThreshold, reviewEvidence, budgetKrw);
+                reviewThreshold, reviewEvidence, budgetKrw, objectionDays == null ? DEFAULT_OBJECTION_DAYS : objectionDays);
     }
 
     /** Claims are accepted from the start of {@code opensOn} to the end of {@code closesOn}, in {@code zone}. */

@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A program's published terms: anyone may read what is paid, to whom, and how it is assessed. */
 public record ProgramView(UUID id, UUID incidentId, String name, Intake intake, List<String> services,
                           AssessmentParameters assessment, List<SupportTier> tiers, long reviewThreshold,
-                          List<String> reviewEvidence, Instant createdAt) {
+                          List<String> reviewEvidence, int objectionDays, Instant createdAt) {
 
     /** {@code closesAt} is the first instant after the window. */
     public record Intake(LocalDate opensOn, LocalDate closesOn, String zone, Instant opensAt, Instant closesAt,
@@ -23,6 +23,6 @@ public record ProgramView(UUID id, UUID incidentId, String name, Intake intake, 
         return new ProgramView(p.id(), p.incidentId(), p.name(),
                 new Intake(p.intake().opensOn(), p.intake().closesOn(), p.intake().zone().getId(),
                         p.intake().opensAt(), p.intake().closesAt(), p.intake().isOpenAt(now)),
-                p.services(), p.assessment(), p.tiers(), p.reviewThreshold(), p.reviewEvidence(), p.createdAt());
+                p.services(), p.assessment(), p.tiers(), p.reviewThreshold(), p.reviewEvidence(), p.objectionDays(), p.createdAt());
     }
 }

@@ -305,7 +305,7 @@ public class ClaimIntake {
                 assessmentView(json.read(c.assessmentDetail, StoredAssessment.class)), List.of(c.missingEvidence), c.filedAt,
                 new ClaimView.Decision(c.recommendedAmount, c.recommendedBy, c.approvedAmount, c.approvedBy,
                         c.approvedAt, c.decisionReason),
-                new ClaimView.Payment(c.payoutBatchId, c.bankReference, c.paidAt, c.paymentFailures, c.lastPaymentFailure,
+                new ClaimView.Payment(c.payoutBatchId, c.bankReference, c.paidAt, c.paidAmount, c.paymentFailures, c.lastPaymentFailure,
                         c.lastPaymentFailureCode, c.transientFailures));
     }
 

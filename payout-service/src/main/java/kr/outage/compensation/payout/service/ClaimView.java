@@ -34,7 +34,10 @@ public record ClaimView(UUID id, UUID programId, String businessRegistrationNumb
      * the current account (each retried in a later batch, up to payout.payments.transient-retries).
      */
     public record Payment(@Schema(nullable = true) UUID batchId, @Schema(nullable = true) String bankReference,
-                          @Schema(nullable = true) Instant paidAt, int failures,
+                          @Schema(nullable = true) Instant paidAt,
+                          @Schema(description = "What the bank has paid of the approved amount so far, in KRW (an "
+                                  + "objection's additional amount is paid in a later batch)") long paidAmount,
+                          int failures,
                           @Schema(nullable = true) String lastFailureReason,
                           @Schema(nullable = true, enumeration = {"account_closed", "account_not_found", "holder_mismatch",
                                   "account_suspended", "transfer_refused", "bank_unavailable", "timeout",

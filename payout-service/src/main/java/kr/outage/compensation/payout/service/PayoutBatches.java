@@ -89,11 +89,16 @@ public class PayoutBatches {
         return batch.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
                 .chain(() -> session.createNativeQuery("""
                                 with taken as (
-                                    update claim set state = 'in_payment', payout_batch_id = ?1
+                                    update claim c set state = 'in_payment', payout_batch_id = ?1
                                     where program_id = ?2 and state = 'approved' and payout_batch_id is null
-                                    returning id, approved_amount)
-                                insert into payout_item (batch_id, claim_id, amount, state)
-                                select ?1, id, approved_amount, 'pending' from taken""")
+                                        and approved_amount > paid_amount
+                                    -- what is not paid yet: all of it, or what an objection added; part 2 once
+                                    -- part 1 stands paid (each part is paid at most once)
+                                    returning id, approved_amount - paid_amount as amount,
+                                        case when exists (select 1 from payout_item p where p.claim_id = c.id
+                                                          and p.part = 1 and p.state = 'paid') then 2 else 1 end as part)
+                                insert into payout_item (batch_id, claim_id, amount, state, part)
+                                select ?1, id, amount, 'pending', part from taken""")
                         .setParameter(1, batch.id).setParameter(2, programId).executeUpdate())
                 .chain(count -> {
                     if (count == 0) {
@@ -158,8 +163,14 @@ public class PayoutBatches {
                                         returning i.claim_id, i.amount, i.state, i.bank_reference, i.failure_reason,
                                             i.result_code, i.failure_class, r.default_reason),
                                     paid_claims as (
-                                        update claim c set state = 'paid', paid_at = ?3, bank_reference = s.bank_reference,
-                                            transient_failures = 0
+                                        -- a claim whose amount an objection raised while this transfer was with
+                                        -- the bank is owed the rest: approved again, for the next batch
+                                        update claim c set state = case when c.paid_amount + s.amount < c.approved_amount
+                                                                        then 'approved' else 'paid' end,
+                                            payout_batch_id = case when c.paid_amount + s.amount < c.approved_amount
+                                                                   then null else c.payout_batch_id end,
+                                            paid_at = coalesce(c.paid_at, ?3), bank_reference = s.bank_reference,
+                                            paid_amount = c.paid_amount + s.amount, transient_failures = 0
                                         from settled s where c.id = s.claim_id and s.state = 'paid'
                                         returning c.id, c.program_id, s.amount),
                                     failed_claims as (
@@ -223,7 +234,13 @@ public class PayoutBatches {
             if (batch == null) {
                 throw ProblemException.notFound("No payout batch " + batchId);
             }
-            return Panache.getSession().chain(session -> unknownItems(session, batchId, items)
+            // the claims are locked before they are checked: a settlement of another batch (an objection's
+            // additional transfer) cannot change one between the check and the return
+            return Panache.getSession().chain(session -> session.createNativeQuery("""
+                            select cast(c.id as varchar) from claim c
+                            where c.id in (select r.claim_id from jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) as r(claim_id uuid))
+                            order by c.id for update""", String.class).setParameter(1, items).getResultList()
+                    .chain(() -> unknownItems(session, batchId, items))
                     .chain(() -> notPaid(session, batchId, items))
                     .chain(() -> session.createNativeQuery("""
                                     with results as (
@@ -237,8 +254,10 @@ public class PayoutBatches {
                                         where i.batch_id = ?2 and i.claim_id = r.claim_id and i.state = 'paid'
                                         returning i.claim_id, i.amount, i.return_code, i.return_reason),
                                     claims as (
-                                        update claim c set state = 'payment_failed', payout_batch_id = null, paid_at = null,
+                                        update claim c set state = 'payment_failed', payout_batch_id = null,
+                                            paid_at = case when c.paid_amount - s.amount > 0 then c.paid_at end,
                                             bank_reference = null, payment_failures = c.payment_failures + 1,
+                                            paid_amount = c.paid_amount - s.amount,
                                             last_payment_failure = 'returned after payment: ' || s.return_reason,
                                             last_payment_failure_code = s.return_code
                                         from returned s where c.id = s.claim_id
@@ -258,13 +277,20 @@ public class PayoutBatches {
         }));
     }
 
-    /** Refuses returns of items this batch has not paid (still pending, or failed): nothing was sent to return. */
+    /**
+     * Refuses returns of items this batch has not paid (still pending, or failed): nothing was sent to
+     * return. Also while the claim's other transfer (an objection's additional one) is with the bank or
+     * waits for a corrected account: the return is recorded after that transfer's own answer.
+     */
     private Uni<Void> notPaid(Mutiny.Session session, UUID batchId, String items) {
         return session.createNativeQuery("""
-                        select cast(i.claim_id as varchar) || ' (' || i.state || ')'
+                        select cast(i.claim_id as varchar) || ' (' || case when i.state = 'paid' then 'claim ' || c.state
+                                                                      else i.state end || ')'
                         from jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) as r(claim_id uuid)
                         join payout_item i on i.batch_id = ?2 and i.claim_id = r.claim_id
-                        where i.state not in ('paid', 'returned') limit 5""", String.class)
+                        join claim c on c.id = i.claim_id
+                        where i.state not in ('paid', 'returned') or (i.state = 'paid' and c.state not in ('paid', 'approved'))
+                        limit 5""", String.class)
                 .setParameter(1, items).setParameter(2, batchId).getResultList()
                 .invoke(unpaid -> {
                     if (!unpaid.isEmpty()) {

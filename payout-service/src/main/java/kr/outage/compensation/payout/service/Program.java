@@ -11,5 +11,5 @@ import java.util.UUID;
 /** A support program as the rules see it. */
 public record Program(UUID id, UUID incidentId, String name, IntakeWindow intake, List<String> services,
                       AssessmentParameters assessment, List<SupportTier> tiers, long reviewThreshold,
-                      List<String> reviewEvidence, Instant createdAt) {
+                      List<String> reviewEvidence, int objectionDays, Instant createdAt) {
 }

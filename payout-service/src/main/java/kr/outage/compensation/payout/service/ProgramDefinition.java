@@ -13,5 +13,6 @@ import java.util.UUID;
  */
 public record ProgramDefinition(UUID incidentId, String name, LocalDate opensOn, LocalDate closesOn, String zone,
                                 List<String> services, AssessmentParameters assessment, List<SupportTier> tiers,
-                                long reviewThreshold, List<String> reviewEvidence, Long budgetKrw) {
+                                long reviewThreshold, List<String> reviewEvidence, Long budgetKrw,
+                                int objectionDays) {
 }

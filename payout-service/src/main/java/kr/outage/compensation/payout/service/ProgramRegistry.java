@@ -108,6 +108,7 @@ public class ProgramRegistry {
         e.tiers = json.write(definition.tiers());
         e.reviewThreshold = definition.reviewThreshold();
         e.reviewEvidence = definition.reviewEvidence() == null ? new String[0] : definition.reviewEvidence().toArray(String[]::new);
+        e.objectionDays = definition.objectionDays();
         e.createdAt = clock.instant();
         e.createdBy = principal;
         return e;
@@ -118,6 +119,6 @@ public class ProgramRegistry {
                 new IntakeWindow(e.intakeOpensOn, e.intakeClosesOn, ZoneId.of(e.intakeZone)), List.of(e.services),
                 json.read(e.assessment, AssessmentParameters.class),
                 json.read(e.tiers, new TypeReference<List<SupportTier>>() { }),
-                e.reviewThreshold, List.of(e.reviewEvidence), e.createdAt);
+                e.reviewThreshold, List.of(e.reviewEvidence), e.objectionDays, e.createdAt);
     }
 }

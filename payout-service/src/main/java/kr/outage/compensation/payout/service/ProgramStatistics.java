@@ -15,7 +15,8 @@ import java.util.UUID;
 @Schema(name = "ProgramStatsView")
 public record ProgramStatistics(UUID programId, Instant asOf, long claims, Map<String, Long> byState,
                                Map<String, Long> byCategory, Map<String, Long> byService, Map<String, Long> byTier,
-                               Amounts amounts, Budget budget, Payments payments, List<Day> intakePerDay) {
+                               Amounts amounts, Budget budget, Payments payments, Objections objections,
+                               List<Day> intakePerDay) {
 
     /**
      * The program's budget (null when none was set), what approvals have committed of it (read from
@@ -35,6 +36,13 @@ public record ProgramStatistics(UUID programId, Instant asOf, long claims, Map<S
      */
     public record Payments(long failedTransfers, long accountsCorrected, long awaitingCorrection,
                            long permanentFailures, long transientFailures, long returnedTransfers) {
+    }
+
+    /**
+     * Objections to decisions: {@code filed} in all, {@code open} still to answer, answered with the
+     * decision upheld or amended, and {@code additionalAmount} the amendments added, in won.
+     */
+    public record Objections(long filed, long open, long decisionUpheld, long amended, long additionalAmount) {
     }
 
     /** Whole won. {@code paid} is read from the ledger's paid account. */

@@ -36,11 +36,12 @@ public class ProgramStats {
                                             .chain(byTier -> amounts(s, programId)
                                                     .chain(amounts -> budget(s, programId, amounts.paid())
                                                     .chain(budget -> payments(s, programId)
-                                                    .chain(payments -> perDay(s, programId, program.intakeZone)
+                                                    .chain(payments -> objections(s, programId)
+                                                    .chain(objections -> perDay(s, programId, program.intakeZone)
                                                             .map(days -> new ProgramStatistics(programId, clock.instant(),
                                                                     byState.values().stream().mapToLong(Long::longValue).sum(),
                                                                     byState, byCategory, byService, byTier, amounts, budget,
-                                                                    payments, days))))))))));
+                                                                    payments, objections, days)))))))))));
         });
     }
 
@@ -101,6 +102,19 @@ public class ProgramStats {
                 .map(r -> new ProgramStatistics.Payments(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                         ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
                         ((Number) r[5]).longValue()));
+    }
+
+    private static Uni<ProgramStatistics.Objections> objections(Mutiny.Session session, UUID programId) {
+        return session.createNativeQuery("""
+                        select cast(count(*) as bigint),
+                               cast(count(*) filter (where o.state <> 'decided') as bigint),
+                               cast(count(*) filter (where o.outcome = 'decision_upheld') as bigint),
+                               cast(count(*) filter (where o.outcome = 'amended') as bigint),
+                               cast(coalesce(sum(o.outcome_amount - o.amount_before) filter (where o.outcome = 'amended'), 0) as bigint)
+                        from claim_objection o join claim c on c.id = o.claim_id where c.program_id = ?1""", Object[].class)
+                .setParameter(1, programId).getSingleResult()
+                .map(r -> new ProgramStatistics.Objections(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));
     }
 
     private static Uni<List<ProgramStatistics.Day>> perDay(Mutiny.Session session, UUID programId, String zone) {

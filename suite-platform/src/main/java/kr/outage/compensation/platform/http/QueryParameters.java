@@ -27,4 +27,15 @@ public final class QueryParameters {
         }
         throw ProblemException.invalidParameter(name, "must be a whole number from " + min + " to " + max);
     }
+
+    /** One of {@code allowed}, the default when the parameter is absent or empty. */
+    public static String oneOf(String name, String value, java.util.Set<String> allowed, String defaultValue) {
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        if (allowed.contains(value)) {
+            return value;
+        }
+        throw ProblemException.invalidParameter(name, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+    }
 }
