@@ -128,10 +128,23 @@ class CampaignConsoleBrowserTest extends BrowserTest {
         assertThat(browser.all("#apply")).isEmpty();
         browser.screenshot("console-campaign-draft");
 
-        // publishing takes a second person's approval (given here through the API; the console way is shown above)
+        // publishing takes a second person's approval; the approver may refuse it, with a reason, in the console
         assertThat(browser.all("#publish")).isEmpty();
         browser.clickAndAwaitNextPage("#ask-publish");
-        String asked = browser.find("#approvals tr[data-action='campaign.publish']").getAttribute("data-approval");
+        String refused = browser.find("#approvals tr[data-action='campaign.publish']").getAttribute("data-approval");
+        browser.signIn(suite.console("entitlement"), approver);
+        browser.open(suite.url("entitlement") + "/console/campaigns/" + id);
+        browser.find("#reject-reason-" + refused).sendKeys("설명에 지급 시점이 빠져 있음");
+        browser.clickAndAwaitNextPage("#approvals tr[data-approval='" + refused + "'] .reject");
+        assertThat(browser.find("#approvals tr[data-approval='" + refused + "']").getAttribute("data-state")).isEqualTo("rejected");
+        browser.signIn(suite.console("entitlement"), operator);
+        browser.open(suite.url("entitlement") + "/console/campaigns/" + id);
+        assertThat(browser.all("#publish")).as("a rejected request publishes nothing").isEmpty();
+        assertThat(browser.find("#campaign-state").getAttribute("data-state")).isEqualTo("draft");
+
+        // asked again, and approved this time (through the API; the console way is shown above)
+        browser.clickAndAwaitNextPage("#ask-publish");
+        String asked = browser.find("#approvals tr[data-action='campaign.publish'][data-state='pending']").getAttribute("data-approval");
         Api.post(suite.url("entitlement") + "/api/v1/approvals/" + asked + "/approve", approver, null, 200);
         browser.open(suite.url("entitlement") + "/console/campaigns/" + id);
 

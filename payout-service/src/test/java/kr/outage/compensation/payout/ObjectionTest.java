@@ -65,6 +65,11 @@ class ObjectionTest {
                 .body("amountBefore", equalTo(30_000)).body("documents[0].type", equalTo("card_sales_statement"));
         given().auth().oauth2(reviewer).when().get("/api/v1/objections").then().statusCode(200)
                 .body("items.claimId", contains(claim)).body("total", equalTo(1));
+        given().auth().oauth2(reviewer).when().get("/api/v1/objections?program=" + program).then().statusCode(200)
+                .body("items.businessName", contains("Taxi 11")).body("total", equalTo(1));
+        given().auth().oauth2(reviewer).when().get("/api/v1/objections?program=" + java.util.UUID.randomUUID()).then()
+                .statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(Tokens.businessOwner("owner-11")).when().get("/api/v1/objections").then().statusCode(403);
 
         review(reviewer, "recommend", "amended", 60_000L).statusCode(200).body("state", equalTo("recommended"))
                 .body("recommendation.amount", equalTo(60_000));
@@ -158,6 +163,8 @@ class ObjectionTest {
         given().auth().oauth2(Tokens.businessOwner("owner-15")).when().get("/api/v1/claims/{id}/objection", decided)
                 .then().statusCode(404);
         given().auth().oauth2(reviewer).when().get("/api/v1/objections?state=maybe").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(reviewer).when().get("/api/v1/objections?program=not-an-id").then().statusCode(400)
                 .contentType("application/problem+json");
         // the period is the program's (30 days by default) from the decision
         MovableClock.INSTANCE.set(MovableClock.start().plus(Duration.ofDays(30)).plusSeconds(1));

@@ -139,8 +139,45 @@ public interface PageMessages {
     @Message("언제")
     String when();
 
-    @Message("{#switch d}{#case 'recommend'}추천{#case 'approve'}승인{#case 'reject'}반려{#case 'request_evidence'}증빙 요청{#else}{d}{/switch}")
+    @Message("{#switch d}{#case 'recommend'}추천{#case 'approve'}승인{#case 'reject'}반려{#case 'request_evidence'}증빙 요청"
+            + "{#case 'evidence_added'}증빙 제출{#case 'approved_within_budget'}예산 증액 후 승인{#case 'payment_failed'}이체 실패"
+            + "{#case 'payment_deferred'}이체 재시도 예정 (일시 장애){#case 'payment_returned'}지급 후 반환됨"
+            + "{#case 'bank_account_corrected'}계좌 정정{#case 'objection_filed'}이의신청 접수{#case 'objection_recommended'}이의신청 추천"
+            + "{#case 'objection_decided'}이의신청 결정{#case 'decide'}결정{#else}{d}{/switch}")
     String decision_name(String d);
+
+    @Message("이의신청")
+    String objections();
+
+    @Message("답변을 기다리는 이의신청이 없습니다.")
+    String no_objections();
+
+    @Message("이의신청")
+    String objection();
+
+    @Message("{#switch s}{#case 'filed'}접수 (추천 대기){#case 'recommended'}추천됨 (결정 대기){#case 'decided'}결정됨{#else}{s}{/switch}")
+    String objection_state_name(String s);
+
+    @Message("이의 대상 결정")
+    String objected();
+
+    @Message("결정 금액")
+    String amount_before();
+
+    @Message("추천")
+    String recommendation();
+
+    @Message("결과")
+    String outcome();
+
+    @Message("{#switch o}{#case 'decision_upheld'}원결정 유지{#case 'amended'}금액 변경{#else}{o}{/switch}")
+    String outcome_name(String o);
+
+    @Message("단계")
+    String objection_step();
+
+    @Message("추천(심사위원)과 결정(지급 승인자)은 서로 다른 사람이 합니다. 변경 금액은 원결정보다 커야 하며, 차액은 다음 지급 회차에 추가로 지급됩니다.")
+    String objection_rule();
 
     @Message("{#switch s}{#case 'evidence_requested'}증빙 요청됨{#case 'awaiting_review'}심사 대기{#case 'recommended'}추천됨 (승인 대기)"
             + "{#case 'awaiting_budget'}예산 대기{#case 'approved'}승인{#case 'rejected'}반려{#case 'in_payment'}지급 중{#case 'payment_failed'}이체 실패 (계좌 확인 필요){#case 'paid'}지급 완료{#else}{s}{/switch}")

@@ -19,6 +19,9 @@ import kr.outage.compensation.payout.rest.ReviewRequest;
 import kr.outage.compensation.payout.service.ClaimDecisionView;
 import kr.outage.compensation.payout.service.ClaimQueries;
 import kr.outage.compensation.payout.service.ClaimReview;
+import kr.outage.compensation.payout.service.ClaimObjections;
+import kr.outage.compensation.payout.service.ObjectionView;
+import kr.outage.compensation.payout.rest.ObjectionReviewRequest;
 import kr.outage.compensation.payout.service.ClaimView;
 import kr.outage.compensation.payout.service.Program;
 import kr.outage.compensation.payout.service.ProgramRegistry;
@@ -49,10 +52,11 @@ public class ReviewConsoleResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(PageLanguage lang, String operator, List<Program> programs, Program program,
-                                             List<ClaimView> claims, long waiting);
+                                             List<ClaimView> claims, long waiting, List<ObjectionView> objections);
 
         static native TemplateInstance claim(PageLanguage lang, String operator, ClaimView claim,
-                                             List<ClaimDecisionView> decisions, String problem, String done);
+                                             List<ClaimDecisionView> decisions, ObjectionView objection, String problem,
+                                             String done);
     }
 
     @Inject
@@ -63,6 +67,8 @@ public class ReviewConsoleResource {
     ClaimQueries claims;
     @Inject
     ClaimReview review;
+    @Inject
+    ClaimObjections objections;
     @Inject
     Validator validator;
 
@@ -75,10 +81,12 @@ public class ReviewConsoleResource {
             Program program = all.stream().filter(p -> p.id().equals(programId)).findFirst()
                     .orElse(all.isEmpty() ? null : all.get(0));
             if (program == null) {
-                return Uni.createFrom().item(page(language.apply(Templates.queue(language, name(who), all, null, List.of(), 0))));
+                return Uni.createFrom().item(page(language.apply(Templates.queue(language, name(who), all, null, List.of(), 0,
+                        List.of()))));
             }
-            return claims.committeeQueue(program.id(), 0, QUEUE_PAGE).map(waiting ->
-                    page(language.apply(Templates.queue(language, name(who), all, program, waiting.items(), waiting.total()))));
+            return claims.committeeQueue(program.id(), 0, QUEUE_PAGE).chain(waiting ->
+                    objections.list(program.id(), "open", 0, QUEUE_PAGE).map(open -> page(language.apply(Templates.queue(
+                            language, name(who), all, program, waiting.items(), waiting.total(), open.items())))));
         }));
     }
 
@@ -120,6 +128,33 @@ public class ReviewConsoleResource {
         });
     }
 
+    @POST
+    @Path("{claimId}/objection")
+    @Operation(hidden = true)
+    public Uni<Response> answerObjection(@PathParam("claimId") UUID claimId, @FormParam("decision") String decision,
+                                         @FormParam("outcome") String outcome, @FormParam("amount") String amount,
+                                         @FormParam("reason") String reason, @FormParam("lang") String lang) {
+        PageLanguage language = PageLanguage.of(lang);
+        return access.allow("/console/reviews/" + claimId, DECIDERS, who -> {
+            ObjectionReviewRequest request;
+            try {
+                request = new ObjectionReviewRequest(decision, outcome == null || outcome.isBlank() ? null : outcome,
+                        FormReview.won(amount), reason == null ? null : reason.trim());
+                var violation = validator.validate(request).stream().findFirst();
+                if (violation.isPresent()) {
+                    throw ProblemException.invalidParameter(violation.get().getPropertyPath().toString(), violation.get().getMessage());
+                }
+            } catch (ProblemException invalid) {
+                return refusedPage(language, name(who), claimId, invalid);
+            }
+            return RunToCompletion.of(() -> objections.review(claimId, request.toVote(), name(who), who::hasRole))
+                    .map(answered -> Response.seeOther(URI.create("/console/reviews/" + claimId + "?lang=" + language.code()
+                            + "&done=objection_" + (request.decision().equals("decide") ? "decided" : "recommended"))).build())
+                    .onFailure(ProblemException.class)
+                    .recoverWithUni(refused -> refusedPage(language, name(who), claimId, (ProblemException) refused));
+        });
+    }
+
     private Uni<Response> refusedPage(PageLanguage language, String operator, UUID claimId, ProblemException refused) {
         return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> claimPage(language, operator, claimId,
                 refused.getMessage(), null, Response.Status.fromStatusCode(refused.type().status())));
@@ -131,10 +166,10 @@ public class ReviewConsoleResource {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).type("text/plain").entity("404").build());
             }
-            return claims.decisions(claimId)
-                    .map(decisions -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                            .entity(language.apply(Templates.claim(language, operator, found.get(), decisions, problem,
-                                    done == null || done.isBlank() ? null : done))).build());
+            return claims.decisions(claimId).chain(decisions -> objections.find(claimId)
+                    .map(objection -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                            .entity(language.apply(Templates.claim(language, operator, found.get(), decisions,
+                                    objection.orElse(null), problem, done == null || done.isBlank() ? null : done))).build()));
         });
     }
 
@@ -159,20 +194,27 @@ public class ReviewConsoleResource {
             if (reason == null || reason.isBlank()) {
                 throw ProblemException.invalidParameter("reason", "every decision gives its reason");
             }
-            Long won = null;
-            if (amount != null && !amount.isBlank()) {
-                try {
-                    won = Long.parseLong(amount.replace(",", "").replace("원", "").trim());
-                } catch (NumberFormatException notANumber) {
-                    throw ProblemException.invalidParameter("amount", "must be whole won, e.g. 700000");
-                }
-                if (won <= 0) {
-                    throw ProblemException.invalidParameter("amount", "must be positive");
-                }
-            }
+            Long won = won(amount);
             List<String> evidence = evidenceTypes == null || evidenceTypes.isBlank() ? null
                     : Arrays.stream(evidenceTypes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             return new ReviewRequest(decision, won, reason.trim(), evidence);
+        }
+
+        /** An amount typed as whole won ("700,000" and "700000원" too); null when left empty. */
+        static Long won(String amount) {
+            if (amount == null || amount.isBlank()) {
+                return null;
+            }
+            long won;
+            try {
+                won = Long.parseLong(amount.replace(",", "").replace("원", "").trim());
+            } catch (NumberFormatException notANumber) {
+                throw ProblemException.invalidParameter("amount", "must be whole won, e.g. 700000");
+            }
+            if (won <= 0) {
+                throw ProblemException.invalidParameter("amount", "must be positive");
+            }
+            return won;
         }
     }
 }

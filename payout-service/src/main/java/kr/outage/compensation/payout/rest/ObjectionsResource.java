@@ -34,15 +34,17 @@ public class ObjectionsResource {
 
     @GET
     @RolesAllowed({Roles.CLAIMS_REVIEWER, Roles.PAYOUT_APPROVER, Roles.AUDITOR})
-    @Operation(summary = "Objections still to answer (open: filed or recommended), answered (decided), or all; oldest first")
+    @Operation(summary = "Objections still to answer (open: filed or recommended), answered (decided), or all; oldest first; of every program or of one")
     public Uni<PageView<ObjectionView>> list(
+            @Parameter(description = "Only this program's objections", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("program") String program,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"open", "decided", "all"}, defaultValue = "open"))
             @QueryParam("state") String state,
             @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Objections per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("size") String size) {
-        return objections.list(QueryParameters.oneOf("state", state, STATES, "open"),
+        return objections.list(QueryParameters.uuidOrNull("program", program), QueryParameters.oneOf("state", state, STATES, "open"),
                 QueryParameters.intInRange("page", page, 0, 0, 1_000_000), QueryParameters.intInRange("size", size, 50, 1, 200));
     }
 }

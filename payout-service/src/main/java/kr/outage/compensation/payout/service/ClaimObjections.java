@@ -191,25 +191,41 @@ public class ClaimObjections {
         });
     }
 
-    /** The committee's queue: objections still to answer (open), answered (decided) or all, oldest first. */
+    /** The objection to a claim, if any, for claims staff (the console's claim page). */
     @WithSession
-    public Uni<PageView<ObjectionView>> list(String state, int page, int size) {
+    public Uni<java.util.Optional<ObjectionView>> find(UUID claimId) {
+        return ClaimEntity.<ClaimEntity>findById(claimId).chain(claim -> claim == null ? Uni.createFrom().item(java.util.Optional.empty())
+                : ClaimObjectionEntity.<ClaimObjectionEntity>findById(claimId)
+                        .map(o -> java.util.Optional.ofNullable(o).map(found -> view(found, claim))));
+    }
+
+    /**
+     * The committee's queue: objections still to answer (open), answered (decided) or all, oldest
+     * first; of one program, or of all when {@code programId} is null.
+     */
+    @WithSession
+    public Uni<PageView<ObjectionView>> list(UUID programId, String state, int page, int size) {
         String where = switch (state) {
             case "open" -> "o.state <> 'decided'";
             case "decided" -> "o.state = 'decided'";
             default -> "true";
-        };
-        return Panache.getSession().chain(session -> session.createQuery("select count(o) from ClaimObjectionEntity o where "
-                        + where, Long.class).getSingleResult()
-                .chain(total -> session.createQuery("select o, c from ClaimObjectionEntity o, ClaimEntity c where c.id = o.claimId and "
-                                + where + " order by o.filedAt, o.claimId", Object[].class)
+        } + (programId == null ? "" : " and c.programId = :program");
+        return Panache.getSession().chain(session -> withProgram(session.createQuery("select count(o) from ClaimObjectionEntity o, "
+                        + "ClaimEntity c where c.id = o.claimId and " + where, Long.class), programId).getSingleResult()
+                .chain(total -> withProgram(session.createQuery("select o, c from ClaimObjectionEntity o, ClaimEntity c where c.id = o.claimId and "
+                                + where + " order by o.filedAt, o.claimId", Object[].class), programId)
                         .setFirstResult(page * size).setMaxResults(size).getResultList()
                         .map(rows -> new PageView<>(rows.stream().map(r -> view((ClaimObjectionEntity) r[0], (ClaimEntity) r[1])).toList(),
                                 page, size, total))));
     }
 
+    private static <T> org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<T> withProgram(
+            org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<T> query, UUID programId) {
+        return programId == null ? query : query.setParameter("program", programId);
+    }
+
     private ObjectionView view(ClaimObjectionEntity o, ClaimEntity claim) {
-        return new ObjectionView(o.claimId, claim.programId, o.objectedState, o.amountBefore, o.decidedAt, o.reason,
+        return new ObjectionView(o.claimId, claim.programId, claim.businessName, o.objectedState, o.amountBefore, o.decidedAt, o.reason,
                 json.read(o.documents, DOCUMENTS), o.filedAt, o.state,
                 o.recommendedBy == null ? null : new ObjectionView.Recommendation(o.recommendedOutcome, o.recommendedAmount,
                         o.recommendedBy, o.recommendationReason),

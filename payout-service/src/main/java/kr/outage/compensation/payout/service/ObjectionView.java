@@ -14,7 +14,7 @@ import java.util.UUID;
  * recommend it.
  */
 @Schema(name = "ObjectionView")
-public record ObjectionView(UUID claimId, UUID programId,
+public record ObjectionView(UUID claimId, UUID programId, String businessName,
                             @Schema(enumeration = {"rejected", "approved", "in_payment", "payment_failed", "paid"}) String objectedState,
                             long amountBefore, Instant decidedAt, String reason, List<Evidence> documents, Instant filedAt,
                             @Schema(enumeration = {"filed", "recommended", "decided"}) String state,

@@ -87,6 +87,44 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anObjectionWaitsInTheQueueAndIsAnsweredThroughTheFormsWithFourEyes() {
+        given().auth().oauth2(reviewer).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("decision", "reject", "reason", "no ledger")).post("/api/v1/claims/" + claim + "/review")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.businessOwner("owner-1")).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("reason", "The ledger was sent by post", "documents", java.util.List.of(Map.of("type", "sales_ledger", "ref", "post/42"))))
+                .post("/api/v1/claims/" + claim + "/objection").then().statusCode(201);
+        Document queue = html(given().cookie(ConsoleLogins.session(reviewer)).get("/console/reviews?program=" + program), 200);
+        assertThat(queue.select("#objections tbody tr").eachAttr("data-objection")).containsExactly(claim);
+        assertThat(queue.select("#objections").text()).contains("반려", "접수 (추천 대기)");
+
+        // a bad form is refused on the page and changes nothing
+        String before = Database.fingerprint();
+        Response refused = given().cookie(ConsoleLogins.session(reviewer)).formParam("decision", "recommend")
+                .formParam("outcome", "amended").formParam("amount", "lots").formParam("reason", "x")
+                .post("/console/reviews/" + claim + "/objection");
+        assertThat(html(refused, 400).select("#refused").text()).contains("amount");
+        Response early = given().cookie(ConsoleLogins.session(approver)).formParam("decision", "decide")
+                .formParam("reason", "too early").post("/console/reviews/" + claim + "/objection");
+        assertThat(html(early, 409).select("#objection-state").attr("data-state")).isEqualTo("filed");
+        assertThat(Database.fingerprint()).isEqualTo(before);
+
+        given().cookie(ConsoleLogins.session(reviewer)).redirects().follow(false).formParam("decision", "recommend")
+                .formParam("outcome", "amended").formParam("amount", "600,000").formParam("reason", "ledger shows the loss")
+                .post("/console/reviews/" + claim + "/objection").then().statusCode(303);
+        given().cookie(ConsoleLogins.session(approver)).redirects().follow(false).formParam("decision", "decide")
+                .formParam("reason", "agreed").post("/console/reviews/" + claim + "/objection").then().statusCode(303);
+        Document page = html(given().cookie(ConsoleLogins.session(approver)).get("/console/reviews/" + claim), 200);
+        assertThat(page.select("#objection-state").attr("data-state")).isEqualTo("decided");
+        assertThat(page.select("#objection-outcome").text()).contains("금액 변경", "600,000원", "approver-lee@example.com");
+        assertThat(page.select("#answer-objection")).isEmpty();
+        assertThat(page.select("#claim-state").attr("data-state")).isEqualTo("approved");
+        assertThat(page.select("#decisions").text()).contains("이의신청 접수", "이의신청 추천", "이의신청 결정");
+        Document after = html(given().cookie(ConsoleLogins.session(reviewer)).get("/console/reviews?program=" + program), 200);
+        assertThat(after.select("#objections-empty")).hasSize(1);
+    }
+
+    @Test
     void claimsArePrivateToTheCommittee() {
         Response anonymous = given().redirects().follow(false).get("/console/reviews/" + claim);
         assertThat(anonymous.statusCode()).isEqualTo(303);

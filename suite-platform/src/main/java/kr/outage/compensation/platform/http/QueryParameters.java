@@ -38,4 +38,16 @@ public final class QueryParameters {
         }
         throw ProblemException.invalidParameter(name, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
     }
+
+    /** An id, or null when the parameter is absent or empty. */
+    public static java.util.UUID uuidOrNull(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException notAnId) {
+            throw ProblemException.invalidParameter(name, "must be an id (UUID)");
+        }
+    }
 }
