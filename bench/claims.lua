@@ -25,6 +25,9 @@ local function owner_token(t, owner)
   return tokens[owner]
 end
 local path = os.getenv("CLAIMS_PATH")
+-- CLAIM_CONTACT=mixed (bin/crash-test-claim-notices): seven in ten claims give a mobile number, two an
+-- e-mail address, one nothing; unset, no claim gives contact details (the intake benchmark)
+local contact_mix = os.getenv("CLAIM_CONTACT")
 local run = os.getenv("RUN_ID")
 
 -- a valid number as the tax office issues them: office 101 + thread, kind 01-99, serial 0001-9999
@@ -36,14 +39,22 @@ local function business_number(t, c)
   return nine .. tostring((10 - sum % 10) % 10)
 end
 
+local function contact(n)
+  if contact_mix ~= "mixed" then return "" end
+  local k = n % 10
+  if k < 7 then return string.format(',"contact":{"phone":"010-%04d-%04d"}', math.floor(n / 10000) % 10000, n % 10000) end
+  if k < 9 then return string.format(',"contact":{"email":"bench%d@example.com","language":"en"}', n) end
+  return ""
+end
+
 request = function()
   counter = counter + 1
   local n = 100000000 + tid * 10000000 + counter
   local owner = math.floor((counter - 1) / per_token)
   local body = string.format(
     '{"businessRegistrationNumber":"%s","businessName":"Bench %d","category":"taxi","service":"kakaot",' ..
-    '"reportedLoss":%d,"bankAccount":{"bank":"KB","accountNumber":"110-%02d-%06d","holder":"Bench Owner %d-%d"}}',
-    business_number(tid, counter), n, 50000 + (n % 250000), tid, owner, tid, owner)
+    '"reportedLoss":%d,"bankAccount":{"bank":"KB","accountNumber":"110-%02d-%06d","holder":"Bench Owner %d-%d"}%s}',
+    business_number(tid, counter), n, 50000 + (n % 250000), tid, owner, tid, owner, contact(n))
   return wrk.format("POST", path, {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. owner_token(tid, owner),

@@ -9,7 +9,7 @@ import kr.outage.compensation.entitlement.service.NoticeWorker;
 import kr.outage.compensation.entitlement.support.Campaigns;
 import kr.outage.compensation.entitlement.support.Database;
 import kr.outage.compensation.entitlement.support.IncidentServiceStub;
-import kr.outage.compensation.entitlement.support.NoticeChannels;
+import kr.outage.compensation.platform.testing.NoticeChannels;
 import kr.outage.compensation.platform.testing.ConsoleLogins;
 import kr.outage.compensation.platform.testing.Tokens;
 import org.jsoup.Jsoup;

@@ -214,6 +214,32 @@ class OfferVerificationTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    @Test
+    void aSupportClaimsNoticeIsVouchedForByPayoutServiceWordForWord() {
+        String code = kr.outage.compensation.platform.notice.NoticeCode.random().printed();
+        String sent = "[소상공인 지원: 판교 데이터센터 화재] Taxi 7 신청이 승인되었습니다. 지원금 30,000원은 신청하신 계좌로 지급됩니다.\n"
+                + "확인 코드 " + code + " · 진위 확인: https://compensation-suite.example/compensations/verify";
+        IncidentServiceStub.stubClaimantNotice(code, "소상공인 지원: 판교 데이터센터 화재", sent);
+        given().queryParam("offer", sent).when().get("/api/v1/public/compensations/verify").then().statusCode(200)
+                .body("verdict", equalTo("official")).body("reasons.code", hasItems("sent-notice"))
+                .body("matches.size()", equalTo(0));
+        // changed: the real code does not make a changed text official
+        String changed = sent.replace("신청하신 계좌로 지급됩니다.", "아래 링크에서 계좌를 다시 등록하면 지급됩니다. http://pay-kakao.example");
+        given().queryParam("offer", changed).when().get("/api/v1/public/compensations/verify").then().statusCode(200)
+                .body("verdict", equalTo("altered")).body("official", equalTo(false))
+                .body("reasons.code", hasItems("altered-notice", "words-added"));
+        // a code neither service sent
+        String unknown = sent.replace(code, kr.outage.compensation.platform.notice.NoticeCode.random().printed());
+        given().queryParam("offer", unknown).when().get("/api/v1/public/compensations/verify").then().statusCode(200)
+                .body("verdict", equalTo("not_official")).body("reasons.code", hasItems("no-such-notice-code"));
+        // payout-service down: the verifier says it cannot tell, never "not ours"
+        IncidentServiceStub.failing();
+        given().queryParam("offer", sent).when().get("/api/v1/public/compensations/verify").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "30")
+                .body("type", equalTo("https://compensation-suite.example/problems/verification-unavailable"));
+        IncidentServiceStub.stubTheFire();
+    }
+
     private static void verify(String offer, String verdict, String reason) {
         given().queryParam("offer", offer).when().get("/api/v1/public/compensations/verify").then().statusCode(200)
                 .body("verdict", equalTo(verdict)).body("official", equalTo(false)).body("matches.size()", equalTo(0))

@@ -95,9 +95,11 @@ class AccountEncryptionTest {
                 .when().put("/api/v1/claims/{id}/bank-account", claim).then().statusCode(200);
 
         String dump = pgDump();
-        // (the holder appears in the stored API responses of intake, which show it; the claim table holds it encrypted)
+        // intake's stored answers (replayed for an Idempotency-Key) name the holder too: encrypted like the claim
         assertThat(dump).contains("enc1:dev-2026-11:").doesNotContain(NUMBER).doesNotContain(digits)
-                .doesNotContain("4444-888-000222").doesNotContain("4444888000222").doesNotContain("Holder 1\t");
+                .doesNotContain("4444-888-000222").doesNotContain("4444888000222").doesNotContain("Holder 1");
+        assertThat(Database.count("select count(*) from idempotency_record where scope = 'file-claim' "
+                + "and response_body not like 'enc1:dev-2026-11:%'")).isZero();
     }
 
     @Test
@@ -142,6 +144,8 @@ class AccountEncryptionTest {
         assertThat(Database.count("select count(*) from claim")).isEqualTo(70);
         assertThat(Database.count("select count(*) from claim where bank_account like 'enc1:dev-2026-12:%' "
                 + "and account_holder like 'enc1:dev-2026-12:%'")).isEqualTo(70);
+        assertThat(Database.count("select count(*) from idempotency_record where scope = 'file-claim' "
+                + "and response_body not like 'enc1:dev-2026-12:%'")).isZero();
         String batch = given().auth().oauth2(approver).header("Idempotency-Key", "b1")
                 .when().post("/api/v1/programs/{id}/payout-batches", program).then().statusCode(201).extract().path("id");
         String csv = given().auth().oauth2(approver).header("Approval-Id", PayoutApprovals.release(batch, approver)).when().get("/api/v1/payout-batches/{id}/transfers.csv", batch)

@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.domain;
 
+import kr.outage.compensation.platform.notice.NoticeCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.domain;
 
+import kr.outage.compensation.platform.notice.NoticeCode;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.time.Instant;
@@ -94,7 +95,7 @@ public final class OfferCheck {
     private static List<NoticeCode> noticeCodesIn(OfferText text, List<Campaign> publicCampaigns) {
         Set<NoticeCode> campaignCodes = publicCampaigns.stream().map(c -> NoticeCode.parse(c.code())).flatMap(java.util.Optional::stream)
                 .collect(Collectors.toSet());
-        return NoticeCode.findIn(text).stream().filter(c -> !campaignCodes.contains(c))
+        return NoticeCode.findIn(text.normalized()).stream().filter(c -> !campaignCodes.contains(c))
                 .limit(MAX_CODES_LOOKED_UP).toList();
     }
 
@@ -189,9 +190,13 @@ public final class OfferCheck {
             if (notice == null) {
                 continue;
             }
-            for (String sent : NoticeText.renderings(notice.campaign().announcement(), code, settings.verifyUrl())) {
+            for (String sent : notice.renderings(settings.verifyUrl())) {
                 if (Announcement.sameWording(sent, text)) {
                     Campaign c = notice.campaign();
+                    if (c == null) {
+                        // a claimant's notice: the text as sent is the proof; it is about a claim, not a campaign
+                        return new Result(Verdict.OFFICIAL, List.of(Reasons.sentNotice(notice), Reasons.advice()), understood, List.of());
+                    }
                     return official(c)
                             ? new Result(Verdict.OFFICIAL, List.of(Reasons.sentNotice(notice), Reasons.automatic()), understood, List.of(c))
                             : new Result(Verdict.WITHDRAWN, List.of(Reasons.sentNotice(notice), Reasons.withdrawn(c)), understood, List.of(c));
@@ -221,7 +226,8 @@ public final class OfferCheck {
         LureSignals.find(OfferText.of(String.join("\n", closestDiff.added())), settings.officialDomains()).stream()
                 .map(Reasons::signal).forEach(reasons::add);
         reasons.add(Reasons.advice());
-        return new Result(Verdict.ALTERED, reasons, understood, List.of(closest.campaign()));
+        return new Result(Verdict.ALTERED, reasons, understood,
+                closest.campaign() == null ? List.of() : List.of(closest.campaign()));
     }
 
     private static int size(WordDiff d) {
@@ -368,24 +374,28 @@ public final class OfferCheck {
                     .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
             String to = n.recipientMasked() == null ? "" : n.recipientMasked();
             Campaign c = n.campaign();
+            String about = c != null ? c.code() + " (" + c.title() + ")" : "the support program " + n.program();
+            String aboutKo = c != null ? "공식 보상 " + c.code() + "(" + c.title() + ")" : "지원 사업 " + n.program();
             if (n.state() == SentNotice.State.KEPT) {
-                return new Reason("sent-notice", "It is, word for word, the notice of " + c.code() + " (" + c.title() + ") with "
+                return new Reason("sent-notice", "It is, word for word, the notice of " + about + " with "
                         + "code " + n.code() + ", shown in its recipient's own account" + (when.isEmpty() ? "" : " since " + when) + ".",
-                        "공식 보상 " + c.code() + "(" + c.title() + ")의 안내(코드 " + n.code() + ")와 글자 그대로 같습니다. "
+                        aboutKo + "의 안내(코드 " + n.code() + ")와 글자 그대로 같습니다. "
                                 + "받는 분의 계정 화면에 표시된 안내입니다.");
             }
-            return new Reason("sent-notice", "It is, word for word, the notice of " + c.code() + " (" + c.title() + ") with code "
+            return new Reason("sent-notice", "It is, word for word, the notice of " + about + " with code "
                     + n.code() + (when.isEmpty() ? "" : ", sent " + when + " (Korean time)") + (to.isEmpty() ? "" : " to " + to) + ".",
-                    "공식 보상 " + c.code() + "(" + c.title() + ")의 안내(코드 " + n.code() + ")와 글자 그대로 같습니다"
+                    aboutKo + "의 안내(코드 " + n.code() + ")와 글자 그대로 같습니다"
                             + (when.isEmpty() ? "" : ". 보낸 때: " + when) + (to.isEmpty() ? "" : ", 받는 곳: " + to) + ".");
         }
 
         static Reason altered(SentNotice n) {
             Campaign c = n.campaign();
-            return new Reason("altered-notice", "The code " + n.code() + " is that of a real notice of " + c.code() + " ("
-                    + c.title() + "), but this text is not what was sent: someone changed it. Do not act on what it asks.",
-                    "코드 " + KoreanParticles.TOPIC.after(n.code().printed()) + " 공식 보상 " + c.code() + "(" + c.title()
-                            + ")의 실제 안내 코드이지만, 이 글은 보낸 내용과 다릅니다. 누군가 고쳐 쓴 것이니 요구하는 대로 하지 마세요.");
+            String about = c != null ? c.code() + " (" + c.title() + ")" : "the support program " + n.program();
+            String aboutKo = c != null ? "공식 보상 " + c.code() + "(" + c.title() + ")" : "지원 사업 " + n.program();
+            return new Reason("altered-notice", "The code " + n.code() + " is that of a real notice of " + about
+                    + ", but this text is not what was sent: someone changed it. Do not act on what it asks.",
+                    "코드 " + KoreanParticles.TOPIC.after(n.code().printed()) + " " + aboutKo
+                            + "의 실제 안내 코드이지만, 이 글은 보낸 내용과 다릅니다. 누군가 고쳐 쓴 것이니 요구하는 대로 하지 마세요.");
         }
 
         static Reason added(List<String> runs) {

@@ -2,7 +2,7 @@ package kr.outage.compensation.entitlement.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import kr.outage.compensation.entitlement.domain.ContactDetails;
+import kr.outage.compensation.platform.notice.ContactDetails;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,7 +2,7 @@ package kr.outage.compensation.entitlement.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import kr.outage.compensation.entitlement.domain.Campaign;
-import kr.outage.compensation.entitlement.domain.NoticeCode;
+import kr.outage.compensation.platform.notice.NoticeCode;
 import kr.outage.compensation.entitlement.domain.SentNotice;
 
 import java.sql.Array;

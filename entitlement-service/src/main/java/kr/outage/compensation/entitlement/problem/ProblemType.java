@@ -44,6 +44,8 @@ public final class ProblemType {
             "The upload is not a readable file of the expected format; nothing was imported");
     public static final ProblemKind NOTIFICATION_NOT_VERIFIED = new ProblemKind(400, "notification-not-verified",
             "The body is not an App Store Server Notification signed by Apple for this app; nothing was changed");
+    public static final ProblemKind VERIFICATION_UNAVAILABLE = new ProblemKind(503, "verification-unavailable",
+            "The notice's code cannot be looked up now; try again later");
     public static final ProblemKind INCIDENT_SERVICE_UNAVAILABLE = new ProblemKind(503, "incident-service-unavailable",
             "incident-service cannot confirm the incident now; try again later");
 

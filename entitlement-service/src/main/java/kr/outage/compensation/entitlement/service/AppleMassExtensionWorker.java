@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.service;
 
+import kr.outage.compensation.platform.worker.WorkerThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

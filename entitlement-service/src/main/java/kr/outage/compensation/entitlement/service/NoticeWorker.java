@@ -1,20 +1,18 @@
 package kr.outage.compensation.entitlement.service;
 
+import kr.outage.compensation.platform.worker.WorkerThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
-import kr.outage.compensation.entitlement.domain.ContactDetails;
+import kr.outage.compensation.platform.notice.ContactDetails;
 import kr.outage.compensation.entitlement.domain.NoticeText;
 import kr.outage.compensation.entitlement.domain.OfferCheck;
 import kr.outage.compensation.entitlement.domain.SentNotice;
-import kr.outage.compensation.entitlement.notice.Delivery;
-import kr.outage.compensation.entitlement.notice.NoticeChannel;
-import kr.outage.compensation.entitlement.notice.Outgoing;
+import kr.outage.compensation.platform.notice.NoticeDispatch;
 import kr.outage.compensation.entitlement.persistence.CampaignStore;
 import kr.outage.compensation.entitlement.persistence.ContactStore;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
@@ -25,7 +23,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +63,7 @@ public class NoticeWorker {
     @Inject
     CampaignStore campaigns;
     @Inject
-    Instance<NoticeChannel> allChannels;
+    NoticeDispatch dispatch;
     @Inject
     OfferVerification verification;
     @Inject
@@ -94,14 +91,12 @@ public class NoticeWorker {
     @ConfigProperty(name = "entitlement.notices.pause-during-runs", defaultValue = "true")
     boolean pauseDuringRuns;
 
-    private final Map<NoticeChannel.Kind, NoticeChannel> channels = new EnumMap<>(NoticeChannel.Kind.class);
     private final WorkerThreads threads = new WorkerThreads();
     private final Semaphore wake = new Semaphore(0);
     private ExecutorService sending;
     private volatile Instant nextPurge = Instant.EPOCH;
 
     void start(@Observes StartupEvent event) {
-        allChannels.forEach(c -> channels.put(c.kind(), c));
         for (SentNotice.State state : SentNotice.State.values()) {
             metrics.counter("notices", "state", state.name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -199,38 +194,22 @@ public class NoticeWorker {
         }
         NoticeText.Language language = NoticeText.languageFor(campaign.announcement(), due.country());
         String lang = language.name().toLowerCase(java.util.Locale.ROOT);
-        NoticeChannel.Kind kind = contact == null ? null : contact.phone() != null ? NoticeChannel.Kind.MESSAGE : NoticeChannel.Kind.EMAIL;
-        // only a channel that cannot take a resend once is handed over (below): never send it again
-        if (due.handedOver()) {
-            return outcome(due, SentNotice.State.UNCERTAIN, due.channelBefore(), lang, null,
-                    "the sender stopped while the channel had it; not sent again");
-        }
-        if (kind == null) {
-            return outcome(due, SentNotice.State.KEPT, null, lang, null, null);
-        }
-        NoticeChannel channel = channels.get(kind);
-        String masked = kind == NoticeChannel.Kind.MESSAGE ? contact.maskedPhone().orElse(null) : contact.maskedEmail().orElse(null);
-        if (!channel.configured()) {
-            return new NoticeStore.Outcome(due, SentNotice.State.SENDING, kind.name(), lang, masked, Duration.ofMinutes(1),
-                    kind.name().toLowerCase(java.util.Locale.ROOT) + " notices are not configured in this deployment");
-        }
         String text = NoticeText.render(campaign.announcement(), due.code(), language, verification.verifyUrl()).orElseThrow();
         String subject = language == NoticeText.Language.KO ? "[보상 안내] " + campaign.title() : "Compensation notice: " + campaign.title();
-        Outgoing outgoing = new Outgoing(due.code().printed(), kind == NoticeChannel.Kind.MESSAGE ? contact.phone() : contact.email(),
-                lang, subject, text, campaign.code());
-        if (!channel.takesResendsOnce() && !jdbc.inTransaction(c -> notices.handOver(c, due, kind.name()))) {
-            return new NoticeStore.Outcome(due, SentNotice.State.SENDING, null, null, null, Duration.ZERO, "lease lost");
-        }
-        Delivery answer = channel.send(outgoing);
-        if (answer instanceof Delivery.Accepted) {
-            return new NoticeStore.Outcome(due, SentNotice.State.SENT, kind.name(), lang, masked, null, null);
-        }
-        if (answer instanceof Delivery.Refused r) {
-            return new NoticeStore.Outcome(due, SentNotice.State.FAILED, kind.name(), lang, masked, null, r.detail());
-        }
-        Delivery.TryAgain t = (Delivery.TryAgain) answer;
-        // a retried e-mail was not handed over after all (the server answered): clear the mark with the retry
-        return new NoticeStore.Outcome(due, SentNotice.State.SENDING, kind.name(), lang, masked, t.after(), t.reason());
+        NoticeDispatch.Letter letter = new NoticeDispatch.Letter(due.code().printed(),
+                contact == null ? null : contact.email(), contact == null ? null : contact.phone(),
+                contact == null ? null : contact.maskedEmail().orElse(null), contact == null ? null : contact.maskedPhone().orElse(null),
+                due.handedOver(), due.channelBefore(), lang, subject, text, campaign.code());
+        NoticeDispatch.Result result = dispatch.deliver(letter, channel -> jdbc.inTransaction(c -> notices.handOver(c, due, channel)));
+        SentNotice.State state = switch (result.state()) {
+            case SENT -> SentNotice.State.SENT;
+            case KEPT -> SentNotice.State.KEPT;
+            case UNCERTAIN -> SentNotice.State.UNCERTAIN;
+            case FAILED -> SentNotice.State.FAILED;
+            case RETRY -> SentNotice.State.SENDING;
+        };
+        return new NoticeStore.Outcome(due, state, result.channel(), result.state() == NoticeDispatch.State.RETRY
+                && result.channel() == null ? null : lang, result.recipientMasked(), result.retryAfter(), result.error());
     }
 
     private static NoticeStore.Outcome outcome(NoticeStore.Due due, SentNotice.State state, String channel, String lang,

@@ -3,11 +3,12 @@ package kr.outage.compensation.entitlement.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kr.outage.compensation.entitlement.domain.Campaign;
-import kr.outage.compensation.entitlement.domain.NoticeCode;
+import kr.outage.compensation.platform.notice.NoticeCode;
 import kr.outage.compensation.entitlement.domain.OfferCheck;
 import kr.outage.compensation.entitlement.domain.SentNotice;
 import kr.outage.compensation.entitlement.persistence.Jdbc;
 import kr.outage.compensation.entitlement.persistence.NoticeStore;
+import kr.outage.compensation.entitlement.client.ClaimantNotices;
 import kr.outage.compensation.platform.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,13 +35,15 @@ public class OfferVerification {
     Jdbc jdbc;
     @Inject
     NoticeStore notices;
+    @Inject
+    ClaimantNotices claimantNotices;
 
     @ConfigProperty(name = "entitlement.verify.official-domains")
     List<String> officialDomains;
     @ConfigProperty(name = "entitlement.verify.other-services")
     List<String> otherServices;
     /** The verify page's address, printed in every notice: part of the notice's text. */
-    @ConfigProperty(name = "entitlement.notices.verify-url")
+    @ConfigProperty(name = "suite.notices.verify-url")
     String verifyUrl;
 
     public List<Campaign> registry() {
@@ -64,8 +67,14 @@ public class OfferVerification {
             return OfferCheck.checkCode(code, registry);
         }
         List<NoticeCode> codes = OfferCheck.noticeCodesIn(offer, registry);
-        List<SentNotice> found = codes.isEmpty() ? List.of() : jdbc.read(c -> notices.findByCodes(c, codes,
-                registry.stream().collect(Collectors.toMap(Campaign::id, Function.identity()))));
+        List<SentNotice> found = new java.util.ArrayList<>(codes.isEmpty() ? List.of() : jdbc.read(c -> notices.findByCodes(c, codes,
+                registry.stream().collect(Collectors.toMap(Campaign::id, Function.identity())))));
+        // a code no campaign notice has may be a support claim's notice: payout-service sent those
+        for (NoticeCode inText : codes) {
+            if (found.stream().noneMatch(n -> n.code().equals(inText))) {
+                claimantNotices.find(inText).ifPresent(found::add);
+            }
+        }
         return OfferCheck.checkText(offer, registry, new OfferCheck.Settings(
                 officialDomains.stream().map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList(),
                 otherServices, verifyUrl), found);

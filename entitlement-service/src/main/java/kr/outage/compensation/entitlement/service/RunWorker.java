@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.service;
 
+import kr.outage.compensation.platform.worker.WorkerThreads;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;

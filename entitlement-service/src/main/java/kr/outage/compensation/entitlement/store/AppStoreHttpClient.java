@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.store;
 
+import kr.outage.compensation.platform.http.RetryAfter;
 import com.apple.itunes.storekit.client.BaseAppStoreServerAPIClient;
 import com.apple.itunes.storekit.model.Environment;
 

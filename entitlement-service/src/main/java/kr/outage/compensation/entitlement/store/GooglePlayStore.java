@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.store;
 
+import kr.outage.compensation.platform.http.RetryAfter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.auth.oauth2.GoogleCredentials;

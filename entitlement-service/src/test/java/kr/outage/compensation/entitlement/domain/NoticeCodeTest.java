@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.domain;
 
+import kr.outage.compensation.platform.notice.NoticeCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -53,11 +54,11 @@ class NoticeCodeTest {
     @Test
     void codesAreFoundInPastedTextWithHyphensOrAsTwelveCharactersWithADigit() {
         NoticeCode code = NoticeCode.parse("K7QM-2XRD-9FHA").orElseThrow();
-        assertThat(NoticeCode.findIn(OfferText.of("확인 코드 K7QM-2XRD-9FHA · 진위 확인"))).containsExactly(code);
-        assertThat(NoticeCode.findIn(OfferText.of("code: k7qm2xrd9fha."))).containsExactly(code);
+        assertThat(NoticeCode.findIn(OfferText.of("확인 코드 K7QM-2XRD-9FHA · 진위 확인").normalized())).containsExactly(code);
+        assertThat(NoticeCode.findIn(OfferText.of("code: k7qm2xrd9fha.").normalized())).containsExactly(code);
         // ordinary words are not codes: three four-letter words, a twelve-letter word, a campaign code
-        assertThat(NoticeCode.findIn(OfferText.of("they were here, strengthened, MELON-2022-1015"))).isEmpty();
-        assertThat(NoticeCode.findIn(OfferText.of("K7QM-2XRD-9FHAB"))).isEmpty();
+        assertThat(NoticeCode.findIn(OfferText.of("they were here, strengthened, MELON-2022-1015").normalized())).isEmpty();
+        assertThat(NoticeCode.findIn(OfferText.of("K7QM-2XRD-9FHAB").normalized())).isEmpty();
     }
 
     @Test

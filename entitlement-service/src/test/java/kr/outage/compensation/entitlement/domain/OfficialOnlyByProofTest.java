@@ -1,5 +1,6 @@
 package kr.outage.compensation.entitlement.domain;
 
+import kr.outage.compensation.platform.notice.NoticeCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

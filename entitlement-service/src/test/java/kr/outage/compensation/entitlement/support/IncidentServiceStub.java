@@ -11,7 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 /**
  * incident-service's documented impact-check contract, answering for the 2022 fire: Melon impaired
  * from 15:19 KST on Oct 15 until 12:00 KST on Oct 17 (an illustrative recovery time), KakaoTalk for
- * the whole 127 h 30 min; the mail service never mentioned.
+ * the whole 127 h 30 min; the mail service never mentioned. The same stand-in answers for payout-service
+ * too (one stub server per module): it knows no claimant notice (404) unless a test stubs one.
  */
 public class IncidentServiceStub extends ServiceStub {
 
@@ -22,6 +23,23 @@ public class IncidentServiceStub extends ServiceStub {
     @Override
     protected String urlProperty() {
         return "quarkus.rest-client.incident-service.url";
+    }
+
+    @Override
+    public java.util.Map<String, String> start() {
+        java.util.Map<String, String> config = new java.util.HashMap<>(super.start());
+        config.put("quarkus.rest-client.payout-service.url", server.baseUrl());
+        return config;
+    }
+
+    /** payout-service knows a claimant notice with this code, as its documented lookup answers it. */
+    public static void stubClaimantNotice(String printedCode, String programName, String text) {
+        server.stubFor(get(urlPathEqualTo("/api/v1/notices/" + printedCode)).atPriority(1)
+                .willReturn(json("{\"code\":\"" + printedCode + "\",\"event\":\"approved\",\"state\":\"sent\","
+                        + "\"text\":" + new com.fasterxml.jackson.databind.node.TextNode(text) + ",\"channel\":\"MESSAGE\","
+                        + "\"recipientMasked\":\"010-****-5678\",\"createdAt\":\"2022-11-02T01:00:00Z\","
+                        + "\"sentAt\":\"2022-11-02T01:00:05Z\",\"programId\":\"" + java.util.UUID.randomUUID()
+                        + "\",\"programName\":" + new com.fasterxml.jackson.databind.node.TextNode(programName) + "}")));
     }
 
     @Override

@@ -99,6 +99,17 @@ public class ClaimEntity extends PanacheEntityBase {
     public Instant paidAt;
     /** The platforms the business lost sales through: mobile, web, pc, or all. */
     public String[] platforms;
+    /** The filer's e-mail address and mobile number for notices, encrypted like the bank account; masked copies for views. */
+    @Column(name = "contact_email")
+    public String contactEmail;
+    @Column(name = "contact_phone")
+    public String contactPhone;
+    @Column(name = "contact_email_masked")
+    public String contactEmailMasked;
+    @Column(name = "contact_phone_masked")
+    public String contactPhoneMasked;
+    @Column(name = "contact_language")
+    public String contactLanguage = "ko";
     /** What the bank has paid of this claim so far (an objection may raise what it is owed afterwards). */
     @Column(name = "paid_amount")
     public long paidAmount;

@@ -1,5 +1,6 @@
 package kr.outage.compensation.payout.persistence;
 
+import kr.outage.compensation.payout.security.AccountVault;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -68,13 +69,15 @@ public class ClaimWriter {
                     loss_basis, bank_name, bank_account, account_holder, evidence, state, impaired_seconds,
                     assessed_loss, assessment_detail, tier, support_amount, missing_evidence, filed_at, filed_by,
                     approved_amount, approved_by, approved_at, loss_basis_kind, platforms, bank_account_masked,
-                    bank_account_hash, filed_as, on_behalf_reason, account_checked_at, representative_name)
+                    bank_account_hash, filed_as, on_behalf_reason, account_checked_at, representative_name,
+                    contact_email, contact_phone, contact_email_masked, contact_phone_masked, contact_language)
                 select $32::uuid, $8::uuid, $9::char(10), $10::varchar, $12::varchar, $11::varchar, $13::bigint,
                     $14::varchar, $15::varchar, $16::varchar, $17::varchar, $18::text,
                     case when w then 'awaiting_budget' else $19::varchar end, $20::bigint, $21::bigint, $22::text, $23::int,
                     $24::bigint, $25::text[], $26::timestamptz, $27::varchar, case when w then null else $28 end,
                     case when w then null else $29::varchar end, case when w then null else $30::timestamptz end,
-                    $31::varchar, $33::text[], $35::varchar, $36::char(64), $37::varchar, $38::text, $39::timestamptz, $40::text
+                    $31::varchar, $33::text[], $35::varchar, $36::char(64), $37::varchar, $38::text, $39::timestamptz, $40::text,
+                    $41::varchar, $42::varchar, $43::varchar, $44::varchar, $45::varchar
                 from reserved, gate
                 returning id, program_id, approved_amount a, approved_at t
             ), booked as (
@@ -90,10 +93,24 @@ public class ClaimWriter {
 
     @Inject
     Pool pool;
+    @Inject
+    AccountVault vault;
 
     /** The response stored for this key, if its request finished; refuses the key for a different request. */
     public Uni<Optional<StoredResponse>> replay(String principal, String key, String requestHash) {
-        return IdempotencyRecords.replay(pool, SCOPE, principal, key, requestHash);
+        return IdempotencyRecords.replay(pool, SCOPE, principal, key, requestHash).map(found -> found.map(this::readable));
+    }
+
+    /**
+     * A stored answer names the account's holder (the claim as filed): it is kept encrypted like the
+     * holder on the claim, bound to the claim its location names. Answers stored before were in clear.
+     */
+    private StoredResponse readable(StoredResponse stored) {
+        if (stored.body() == null || !AccountVault.isEncrypted(stored.body()) || stored.location() == null) {
+            return stored;
+        }
+        UUID claimId = UUID.fromString(stored.location().substring(stored.location().lastIndexOf('/') + 1));
+        return new StoredResponse(stored.status(), stored.location(), vault.decrypt(stored.body(), claimId));
     }
 
     /**
@@ -105,12 +122,13 @@ public class ClaimWriter {
         StoredResponse stored = response.apply(c);
         StoredResponse waiting = c.approvedAmount == null ? stored : awaitingBudget(c, response);
         Tuple params = Tuple.from(Arrays.asList(SCOPE, principal, key, requestHash, stored.status(), stored.location(),
-                stored.body(), c.programId, c.businessNumber, c.businessName, c.service, c.category, c.reportedLoss,
+                vault.encrypt(stored.body(), c.id), c.programId, c.businessNumber, c.businessName, c.service, c.category, c.reportedLoss,
                 c.lossBasis, c.bankName, c.bankAccount, c.accountHolder, c.evidence, c.state, c.impairedSeconds,
                 c.assessedLoss, c.assessmentDetail, c.tier, c.supportAmount, c.missingEvidence, utc(c.filedAt),
-                c.filedBy, c.approvedAmount, c.approvedBy, utc(c.approvedAt), c.lossBasisKind, c.id, c.platforms, waiting.body(),
+                c.filedBy, c.approvedAmount, c.approvedBy, utc(c.approvedAt), c.lossBasisKind, c.id, c.platforms, vault.encrypt(waiting.body(), c.id),
                 c.bankAccountMasked, c.bankAccountHash, c.filedAs, c.onBehalfReason, utc(c.accountCheckedAt),
-                c.representativeName));
+                c.representativeName, c.contactEmail, c.contactPhone, c.contactEmailMasked, c.contactPhoneMasked,
+                c.contactLanguage));
         return pool.preparedQuery(INSERT_ONCE).execute(params)
                 .chain(rows -> {
                     Row row = rows.iterator().next();

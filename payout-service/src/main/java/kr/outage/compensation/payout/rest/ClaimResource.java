@@ -23,6 +23,7 @@ import kr.outage.compensation.payout.service.BankAccountCorrections;
 import kr.outage.compensation.payout.service.ClaimDecisionView;
 import kr.outage.compensation.payout.service.ClaimIntake;
 import kr.outage.compensation.payout.service.ClaimObjections;
+import kr.outage.compensation.payout.service.ClaimNotices;
 import kr.outage.compensation.payout.service.ObjectionView;
 import kr.outage.compensation.payout.service.ClaimQueries;
 import kr.outage.compensation.payout.service.ClaimReview;
@@ -55,6 +56,8 @@ public class ClaimResource {
     BankAccountCorrections corrections;
     @Inject
     ClaimObjections objections;
+    @Inject
+    ClaimNotices claimNotices;
 
     @GET
     @Path("{claimId}")
@@ -178,6 +181,22 @@ public class ClaimResource {
                                               SecurityContext security) {
         return RunToCompletion.of(() -> objections.review(claimId, request.toVote(), security.getUserPrincipal().getName(),
                 security::isUserInRole));
+    }
+
+    @GET
+    @Path("{claimId}/notices")
+    @Authenticated
+    @WithSession
+    @Operation(summary = "What the claim's filer was told (filed, approved, rejected, paid, payment failed), each with its "
+            + "code and its text exactly as sent, the channel and masked recipient (its filer, or claims staff)")
+    @APIResponse(responseCode = "200", description = "The claim's notices, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi
+                    .annotations.enums.SchemaType.ARRAY, implementation = ClaimNotices.View.class)))
+    @APIResponse(responseCode = "404", description = "No such claim, or not the caller's",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ClaimNotices.View>> notices(@PathParam("claimId") UUID claimId, SecurityContext security) {
+        return claims.readableBy(claimId, security.getUserPrincipal().getName(), isStaff(security))
+                .chain(readable -> claimNotices.forClaim(claimId));
     }
 
     @GET

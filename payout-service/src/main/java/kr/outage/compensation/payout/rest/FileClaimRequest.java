@@ -1,6 +1,9 @@
 package kr.outage.compensation.payout.rest;
 
 import kr.outage.compensation.payout.service.ClaimFiling;
+import kr.outage.compensation.platform.notice.ContactDetails;
+import kr.outage.compensation.platform.problem.GeneralProblem;
+import kr.outage.compensation.platform.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,14 +34,39 @@ public record FileClaimRequest(
         @Size(max = 50) @Valid List<@NotNull Evidence> evidence,
         @Schema(description = "Only for claims staff (role claims-reviewer) filing for a business: why, kept with the "
                 + "claim. A business owner files for the businesses their sign-in carries, without it.")
-        @Valid OnBehalf onBehalf) {
+        @Valid OnBehalf onBehalf,
+        @Schema(nullable = true, description = "Where the filer wants to be told that the claim was filed, approved, "
+                + "rejected, paid, or that a transfer failed: a mobile number (text message) and/or an e-mail address. "
+                + "Kept encrypted, shown only masked. Without it the notices are shown with the claim only.")
+        @Valid Contact contact) {
 
+    /** The claim as filed; contact details that are not an address or a mobile number are refused here. */
     public ClaimFiling toFiling() {
+        ClaimFiling.Contact reach = null;
+        if (contact != null) {
+            try {
+                ContactDetails details = ContactDetails.of(contact.email(), contact.phone());
+                reach = new ClaimFiling.Contact(details.email(), details.phone(), contact.language() == null ? "ko" : contact.language());
+            } catch (IllegalArgumentException invalid) {
+                throw ProblemException.field(GeneralProblem.VALIDATION_FAILED, "contact", invalid.getMessage());
+            }
+        }
+        return toFiling(reach);
+    }
+
+    private ClaimFiling toFiling(ClaimFiling.Contact reach) {
         return new ClaimFiling(businessRegistrationNumber, businessName, category, service, platforms, reportedLoss, lossBasis,
                 new ClaimFiling.Account(bankAccount.bank(), bankAccount.accountNumber(), bankAccount.holder()),
                 evidence == null ? null : evidence.stream().map(Evidence::toEvidence).toList(),
                 onBehalf == null ? null : new ClaimFiling.OnBehalf(onBehalf.reason().strip(),
-                        onBehalf.representativeName() == null ? null : onBehalf.representativeName().strip()));
+                        onBehalf.representativeName() == null ? null : onBehalf.representativeName().strip()),
+                reach);
+    }
+
+    /** How to reach the filer: an e-mail address, a mobile number (010-1234-5678 or E.164), or both; the language of the notices. */
+    public record Contact(@Size(max = 254) String email, @Size(max = 20) String phone,
+                          @Schema(enumeration = {"ko", "en"}, defaultValue = "ko", nullable = true)
+                          @Pattern(regexp = "ko|en", message = "must be ko or en") String language) {
     }
 
     /** Claims staff filing for a business: the reason, and the representative's name as shown to them. */

@@ -22,6 +22,7 @@ import kr.outage.compensation.payout.persistence.ClaimWriter;
 import kr.outage.compensation.payout.persistence.IdempotencyRecords;
 import kr.outage.compensation.payout.persistence.IdempotencyRecords.StoredResponse;
 import kr.outage.compensation.payout.persistence.StoredAssessment;
+import kr.outage.compensation.platform.notice.ContactDetails;
 import kr.outage.compensation.platform.problem.ProblemException;
 import kr.outage.compensation.payout.problem.ProblemType;
 import kr.outage.compensation.payout.security.AccountVault;
@@ -266,6 +267,14 @@ public class ClaimIntake {
         c.onBehalfReason = request.onBehalf() == null ? null : request.onBehalf().reason();
         String representative = request.onBehalf() == null ? claimant.verifiedName().orElse(null) : request.onBehalf().representativeName();
         c.representativeName = representative == null ? null : vault.encrypt(representative, c.id);
+        if (request.contact() != null) {
+            ContactDetails reach = new ContactDetails(request.contact().email(), request.contact().phone());
+            c.contactEmail = reach.email() == null ? null : vault.encrypt(reach.email(), c.id);
+            c.contactPhone = reach.phone() == null ? null : vault.encrypt(reach.phone(), c.id);
+            c.contactEmailMasked = reach.maskedEmail().orElse(null);
+            c.contactPhoneMasked = reach.maskedPhone().orElse(null);
+            c.contactLanguage = request.contact().language();
+        }
         c.bankAccountMasked = bankAccount.maskedNumber();
         c.bankAccountHash = vault.hash(bankAccount.number());
         c.evidence = json.write(request.evidenceOrEmpty());

@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.store;
+package kr.outage.compensation.platform.http;
 
 import org.jboss.logging.Logger;
 
@@ -34,7 +34,7 @@ public final class RetryAfter {
     }
 
     /** Apple's header: an instant in epoch milliseconds (or a wait in seconds, or an HTTP date). */
-    static Optional<Duration> fromApple(String header, Instant now) {
+    public static Optional<Duration> fromApple(String header, Instant now) {
         return read(header, now, true);
     }
 

@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.notice;
+package kr.outage.compensation.platform.notice;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.notice;
+package kr.outage.compensation.platform.notice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import kr.outage.compensation.entitlement.store.RetryAfter;
+import kr.outage.compensation.platform.http.RetryAfter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * operator contracts with; Korean providers take a registered template's code and its variables, since
  * KakaoTalk business messages may only be sent from an approved template). One request per notice:
  * <pre>POST {url}   Authorization: Bearer {key}   Idempotency-Key: {notice code}
- * {"reference", "recipient" (E.164), "templateCode", "language", "variables": {"code", "campaign", "text"}}</pre>
+ * {"reference", "recipient" (E.164), "templateCode", "language", "variables": {"code", "source", "text"}}</pre>
  * What the answers mean: 2xx taken; 409 the reference was already taken (an earlier attempt whose answer
  * was lost: taken, not sent twice); 429 and 503 slow down, honouring Retry-After; 400 and 422 this
  * recipient or message is refused for good (the provider's {@code error} says why); 401, 403 and other
@@ -36,18 +36,18 @@ public class MessagingProvider implements NoticeChannel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ConfigProperty(name = "entitlement.notices.message.url")
+    @ConfigProperty(name = "suite.notices.message.url")
     Optional<String> url;
-    @ConfigProperty(name = "entitlement.notices.message.api-key-file")
+    @ConfigProperty(name = "suite.notices.message.api-key-file")
     Optional<String> apiKeyFile;
-    @ConfigProperty(name = "entitlement.notices.message.template-code", defaultValue = "COMPENSATION_NOTICE")
+    @ConfigProperty(name = "suite.notices.message.template-code", defaultValue = "COMPENSATION_NOTICE")
     String templateCode;
-    @ConfigProperty(name = "entitlement.notices.message.per-second", defaultValue = "1000")
+    @ConfigProperty(name = "suite.notices.message.per-second", defaultValue = "1000")
     double perSecond;
-    @ConfigProperty(name = "entitlement.notices.timeout", defaultValue = "PT10S")
+    @ConfigProperty(name = "suite.notices.timeout", defaultValue = "PT10S")
     Duration timeout;
     /** How long a notice waits after the provider could not be reached or its answer was lost. */
-    @ConfigProperty(name = "entitlement.notices.retry-after-failure", defaultValue = "PT30S")
+    @ConfigProperty(name = "suite.notices.retry-after-failure", defaultValue = "PT30S")
     Duration retryAfterFailure;
     @Inject
     Clock clock;
@@ -89,7 +89,7 @@ public class MessagingProvider implements NoticeChannel {
         pace.acquire();
         ObjectNode body = JSON.createObjectNode().put("reference", notice.reference()).put("recipient", notice.recipient())
                 .put("templateCode", templateCode).put("language", notice.language());
-        body.putObject("variables").put("code", notice.reference()).put("campaign", notice.campaignCode()).put("text", notice.text());
+        body.putObject("variables").put("code", notice.reference()).put("source", notice.source()).put("text", notice.text());
         HttpRequest request = HttpRequest.newBuilder(URI.create(url.orElseThrow())).timeout(timeout)
                 .header("Authorization", "Bearer " + apiKey).header("Idempotency-Key", notice.reference())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();

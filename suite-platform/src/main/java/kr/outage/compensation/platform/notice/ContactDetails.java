@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.domain;
+package kr.outage.compensation.platform.notice;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.domain;
+package kr.outage.compensation.platform.notice;
 
 import java.security.SecureRandom;
 import java.util.LinkedHashSet;
@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Crockford's base 32 in three groups ({@code K7QM-2XRD-9FHA}). Sixty bits, so that guessing one
  * (at the verifier's per-client rate limit) would take longer than any notice is kept; Crockford's
  * alphabet, so that a code read aloud or typed from a screen has no I/L/O/U to confuse with 1/0/V.
- * Stored as the number; the database draws it when the notice is written (see {@code notice.code}).
+ * Stored as the number. Every service that sends notices prints its codes this way, so the one verifier
+ * can read them all.
  */
 public record NoticeCode(long value) {
 
@@ -61,10 +62,10 @@ public record NoticeCode(long value) {
         return m.matches() ? Optional.of(decode(m)) : Optional.empty();
     }
 
-    /** Every code-shaped group of twelve characters in a normalised text, in order, without repeats. */
-    public static Set<NoticeCode> findIn(OfferText text) {
+    /** Every code-shaped group of twelve characters in a normalised (lower-case) text, in order, without repeats. */
+    public static Set<NoticeCode> findIn(String normalized) {
         Set<NoticeCode> out = new LinkedHashSet<>();
-        for (Matcher m = IN_TEXT.matcher(text.normalized()); m.find(); ) {
+        for (Matcher m = IN_TEXT.matcher(normalized); m.find(); ) {
             out.add(decode(m));
         }
         return out;

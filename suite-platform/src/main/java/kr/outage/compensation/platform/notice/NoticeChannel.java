@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.notice;
+package kr.outage.compensation.platform.notice;
 
 /** A way to send notices; one bean per kind. */
 public interface NoticeChannel {

@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.service;
+package kr.outage.compensation.platform.worker;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * threads started at boot, told to stop at shutdown, woken so that none sleeps through it, and joined,
  * each for at most ten seconds, so a shutdown never hangs on a store that does not answer.
  */
-final class WorkerThreads {
+public final class WorkerThreads {
 
     private static final long JOIN_MILLIS = 10_000;
 
@@ -16,7 +16,7 @@ final class WorkerThreads {
     private volatile boolean running = true;
 
     /** Starts a daemon thread named {@code name} running {@code body}. */
-    void start(String name, Runnable body) {
+    public void start(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
@@ -24,16 +24,16 @@ final class WorkerThreads {
     }
 
     /** False once {@link #stop} was called: the loops end their turn and return. */
-    boolean running() {
+    public boolean running() {
         return running;
     }
 
-    int count() {
+    public int count() {
         return threads.size();
     }
 
     /** Stops the loops: {@code wakeUp} releases whatever they wait on; then each is joined. */
-    void stop(Runnable wakeUp) {
+    public void stop(Runnable wakeUp) {
         running = false;
         wakeUp.run();
         for (Thread t : threads) {
@@ -47,7 +47,7 @@ final class WorkerThreads {
     }
 
     /** Wakes threads that sleep rather than wait on a semaphore. */
-    void interruptAll() {
+    public void interruptAll() {
         threads.forEach(Thread::interrupt);
     }
 }

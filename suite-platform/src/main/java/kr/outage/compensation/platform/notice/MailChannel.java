@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.notice;
+package kr.outage.compensation.platform.notice;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -24,14 +24,14 @@ public class MailChannel implements NoticeChannel {
     @Inject
     Mailer mailer;
 
-    @ConfigProperty(name = "entitlement.notices.email.enabled", defaultValue = "false")
+    @ConfigProperty(name = "suite.notices.email.enabled", defaultValue = "false")
     boolean enabled;
-    @ConfigProperty(name = "entitlement.notices.email.per-second", defaultValue = "50")
+    @ConfigProperty(name = "suite.notices.email.per-second", defaultValue = "50")
     double perSecond;
-    @ConfigProperty(name = "entitlement.notices.verify-url")
+    @ConfigProperty(name = "suite.notices.verify-url")
     String verifyUrl;
     /** How long a notice waits after the server could not be reached or answered nothing usable. */
-    @ConfigProperty(name = "entitlement.notices.retry-after-failure", defaultValue = "PT30S")
+    @ConfigProperty(name = "suite.notices.retry-after-failure", defaultValue = "PT30S")
     Duration retryAfterFailure;
 
     private ChannelPace pace;

@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.support;
+package kr.outage.compensation.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,9 +86,9 @@ public class NoticeChannels implements QuarkusTestResourceLifecycleManager {
             smtpSessions.submit(this::acceptSmtp);
             Path key = Files.createTempFile("provider-key", ".txt");
             Files.writeString(key, API_KEY);
-            return Map.of("entitlement.notices.message.url", "http://127.0.0.1:" + provider.getAddress().getPort() + "/v1/messages",
-                    "entitlement.notices.message.api-key-file", key.toString(),
-                    "entitlement.notices.email.enabled", "true",
+            return Map.of("suite.notices.message.url", "http://127.0.0.1:" + provider.getAddress().getPort() + "/v1/messages",
+                    "suite.notices.message.api-key-file", key.toString(),
+                    "suite.notices.email.enabled", "true",
                     "quarkus.mailer.host", "127.0.0.1",
                     "quarkus.mailer.port", Integer.toString(smtp.getLocalPort()));
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package kr.outage.compensation.entitlement.store;
+package kr.outage.compensation.platform.http;
 
 import org.junit.jupiter.api.Test;
 
