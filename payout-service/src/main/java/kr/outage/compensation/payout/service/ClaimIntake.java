@@ -55,6 +55,8 @@ public class ClaimIntake {
     @Inject
     ClaimWriter writer;
     @Inject
+    IntakeActivity activity;
+    @Inject
     BaselineStore baselines;
     @Inject
     JsonDocuments json;
@@ -143,7 +145,8 @@ public class ClaimIntake {
                             payableNames(claimant, request)).chain(confirmed -> {
                         ClaimEntity claim = assess(program, request, business, baseline, impaired, receivedAt, claimant, confirmed);
                         return writer.insertOnce(claim, claimant.principal(), key, requestHash,
-                                stored -> new StoredResponse(201, location(stored.id), json.write(view(stored))));
+                                stored -> new StoredResponse(201, location(stored.id), json.write(view(stored))))
+                                .invoke(activity::filed);
                     });
                 });
             });

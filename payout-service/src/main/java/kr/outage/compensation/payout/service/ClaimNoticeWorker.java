@@ -54,6 +54,19 @@ public class ClaimNoticeWorker {
     Duration pollInterval;
     @ConfigProperty(name = "payout.notices.lease", defaultValue = "PT5M")
     Duration lease;
+    /**
+     * Stand back while this replica stores more claims a second than this (0: never): each notice
+     * costs two more writes next to its claim's. At most {@link #longestPause} at a time, so notices
+     * still go out, slower, during a long burst.
+     */
+    @ConfigProperty(name = "payout.notices.pause-while-filing-above", defaultValue = "20")
+    long pauseAbove;
+    @ConfigProperty(name = "payout.notices.longest-pause", defaultValue = "PT30S")
+    Duration longestPause;
+    @Inject
+    IntakeActivity intake;
+    private volatile java.time.Instant lastDelivery = java.time.Instant.now();
+
     /** The verify page every notice prints under its code (entitlement-service's). */
     @ConfigProperty(name = "suite.notices.verify-url")
     String verifyUrl;
@@ -108,6 +121,11 @@ public class ClaimNoticeWorker {
     }
 
     int deliverBatch() throws InterruptedException {
+        java.time.Instant now = java.time.Instant.now();
+        if (pauseAbove > 0 && intake.lastSecond() > pauseAbove && now.isBefore(lastDelivery.plus(longestPause))) {
+            return 0;
+        }
+        lastDelivery = now;
         List<ClaimNoticeStore.Due> batch = notices.take(batchSize, lease);
         if (batch.isEmpty()) {
             return 0;
