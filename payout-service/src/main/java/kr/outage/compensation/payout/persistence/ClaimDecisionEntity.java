@@ -33,24 +33,4 @@ public class ClaimDecisionEntity extends PanacheEntityBase {
     public String principal;
     @Column(name = "decided_at")
     public Instant decidedAt;
-
-    /**
-     * A decision on a claim as it stands now: from {@code from} to the claim's current state.
-     * {@code amount} and {@code reason} may be null; {@code evidenceTypes} is what was asked for or given.
-     */
-    public static ClaimDecisionEntity of(ClaimEntity claim, String decision, String from, Long amount, String reason,
-                                         java.util.List<String> evidenceTypes, String principal, Instant at) {
-        ClaimDecisionEntity d = new ClaimDecisionEntity();
-        d.id = UUID.randomUUID();
-        d.claimId = claim.id;
-        d.decision = decision;
-        d.fromState = from;
-        d.toState = claim.state;
-        d.amount = amount;
-        d.reason = reason;
-        d.evidenceTypes = evidenceTypes.toArray(String[]::new);
-        d.principal = principal;
-        d.decidedAt = at;
-        return d;
-    }
 }

@@ -123,9 +123,17 @@ public class BankAccountCorrections {
             if (failed && !awaitingOperator) {
                 claim.state = ClaimState.APPROVED.wireName();
             }
-            ClaimDecisionEntity decision = ClaimDecisionEntity.of(claim, "bank_account_corrected", from.wireName(), null,
-                    awaitingOperator ? "after " + claim.paymentFailures + " failed transfers an operator must confirm"
-                            + (reason == null ? "" : "; " + reason) : reason, List.of(), principal, now);
+            ClaimDecisionEntity decision = new ClaimDecisionEntity();
+            decision.id = UUID.randomUUID();
+            decision.claimId = claim.id;
+            decision.decision = "bank_account_corrected";
+            decision.fromState = from.wireName();
+            decision.toState = claim.state;
+            decision.reason = awaitingOperator ? "after " + claim.paymentFailures + " failed transfers an operator must confirm"
+                    + (reason == null ? "" : "; " + reason) : reason;
+            decision.evidenceTypes = new String[0];
+            decision.principal = principal;
+            decision.decidedAt = now;
             return change.persist().chain(decision::persist).replaceWith(new Corrected(claim, awaitingOperator));
         });
     }

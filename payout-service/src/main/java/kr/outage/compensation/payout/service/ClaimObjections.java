@@ -272,7 +272,17 @@ public class ClaimObjections {
 
     private static Uni<ClaimDecisionEntity> record(ClaimEntity claim, String decision, ClaimState from, Long amount, String reason,
                                                    List<Evidence> documents, String principal, Instant at) {
-        return ClaimDecisionEntity.of(claim, decision, from.wireName(), amount, reason,
-                documents.stream().map(Evidence::type).distinct().toList(), principal, at).persist();
+        ClaimDecisionEntity d = new ClaimDecisionEntity();
+        d.id = UUID.randomUUID();
+        d.claimId = claim.id;
+        d.decision = decision;
+        d.fromState = from.wireName();
+        d.toState = claim.state;
+        d.amount = amount;
+        d.reason = reason;
+        d.evidenceTypes = documents.stream().map(Evidence::type).distinct().toArray(String[]::new);
+        d.principal = principal;
+        d.decidedAt = at;
+        return d.persist();
     }
 }

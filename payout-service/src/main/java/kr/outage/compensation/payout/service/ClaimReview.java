@@ -163,7 +163,17 @@ public class ClaimReview {
 
     private Uni<ClaimEntity> record(ClaimEntity claim, String decision, ClaimState from, Long amount, String reason,
                                     List<String> evidenceTypes, String principal, Instant at) {
-        return ClaimDecisionEntity.of(claim, decision, from.wireName(), amount, reason, evidenceTypes, principal, at)
-                .persist().replaceWith(claim);
+        ClaimDecisionEntity d = new ClaimDecisionEntity();
+        d.id = UUID.randomUUID();
+        d.claimId = claim.id;
+        d.decision = decision;
+        d.fromState = from.wireName();
+        d.toState = claim.state;
+        d.amount = amount;
+        d.reason = reason;
+        d.evidenceTypes = evidenceTypes.toArray(String[]::new);
+        d.principal = principal;
+        d.decidedAt = at;
+        return d.persist().replaceWith(claim);
     }
 }
